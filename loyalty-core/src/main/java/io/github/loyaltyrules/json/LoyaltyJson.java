@@ -1,0 +1,189 @@
+package io.github.loyaltyrules.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.loyaltyrules.InvalidJsonException;
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.LoyaltyException;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * Reads and writes the library's values as JSON: member state (which hosts store between calls),
+ * transactions and outcomes. Amounts are written as strings ({@code "12.30"}) so that no reader
+ * turns them into floating point; numbers are accepted on input and read exactly. Unknown fields
+ * are refused, so a misspelt field is reported instead of ignored. Dates are ISO-8601 text.
+ *
+ * <p>Errors name the JSON path and what was expected there, e.g.
+ * {@code transaction: $.lines[0].quantity = 0: must be at least 1}.
+ *
+ * <p>Thread-safety: all methods are thread-safe; the mapper is configured once and shared.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class LoyaltyJson {
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private LoyaltyJson() {}
+
+  /**
+   * A new mapper configured as this class's: for hosts that embed the library's values in their
+   * own documents. Each call returns an independent copy.
+   */
+  public static ObjectMapper mapper() {
+    return MAPPER.copy();
+  }
+
+  private static ObjectMapper newMapper() {
+    SimpleModule amounts = new SimpleModule("loyalty-amounts");
+    amounts.addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+      @Override
+      public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider)
+          throws IOException {
+        gen.writeString(value.toPlainString());
+      }
+    });
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .addModule(amounts)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        .build();
+  }
+
+  public static MemberState readState(String json) {
+    return read(json, MemberState.class, "member state");
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new LoyaltyException("could not write " + value.getClass().getSimpleName()
+          + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public static Transaction readTransaction(String json) {
+    return read(json, Transaction.class, "transaction");
+  }
+
+  public static Outcome readOutcome(String json) {
+    return read(json, Outcome.class, "outcome");
+  }
+
+  /** Reads {@code json} as {@code type}; {@code what} names the document in error messages. */
+  public static <T> T read(String json, Class<T> type, String what) {
+    return read(json, type, what, (path, problem, cause) -> new InvalidJsonException(what, path,
+        problem, cause));
+  }
+
+  /**
+   * Reads {@code json} as {@code type}, turning every mapping error into the exception that
+   * {@code error} makes from the JSON path and the problem. For the library's loaders.
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public static <T> T read(String json, Class<T> type, String what,
+      ErrorFactory error) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw translate(e, error);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + what, e);
+    }
+  }
+
+  /** Makes the exception for a mapping error at a JSON path. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  @FunctionalInterface
+  public interface ErrorFactory {
+    LoyaltyException make(String path, String problem, Throwable cause);
+  }
+
+  private static LoyaltyException translate(JsonProcessingException e, ErrorFactory error) {
+    if (!(e instanceof JsonMappingException m)) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      return error.make(where, "is not well-formed JSON: " + e.getOriginalMessage(), e);
+    }
+    String path = path(m.getPath());
+    if (m instanceof UnrecognizedPropertyException u) {
+      return error.make(path, "is not a known field; expected one of "
+          + u.getKnownPropertyIds(), e);
+    }
+    if (m instanceof ValueInstantiationException && m.getCause() instanceof InvalidValueException
+        invalid) {
+      String field = invalid.field();
+      int dot = field.indexOf('.');
+      String relative = dot < 0 ? "" : field.substring(dot + 1);
+      String at = relative.isEmpty() ? path
+          : path + (relative.startsWith("[") ? "" : ".") + relative;
+      return error.make(at, "= " + invalid.value() + ": " + invalid.rule(), e);
+    }
+    if (m instanceof InvalidFormatException f) {
+      Class<?> target = f.getTargetType();
+      String expected = target == null ? "a different value" : expectation(target);
+      return error.make(path, "= '" + f.getValue() + "': expected " + expected, e);
+    }
+    if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+      return error.make(path, "has the wrong type: expected "
+          + expectation(mi.getTargetType()), e);
+    }
+    return error.make(path, m.getOriginalMessage(), e);
+  }
+
+  private static String expectation(Class<?> target) {
+    if (target.isEnum()) {
+      return "one of " + List.of(target.getEnumConstants());
+    }
+    return switch (target.getSimpleName()) {
+      case "Currency" -> "an ISO 4217 currency code such as CNY";
+      case "ZoneId" -> "a time-zone id such as Asia/Shanghai";
+      case "BigDecimal" -> "a decimal number such as \"12.30\"";
+      case "LocalDate" -> "a date such as 2026-03-31";
+      case "Instant" -> "a UTC time such as 2026-03-31T02:15:00Z";
+      case "YearMonth" -> "a month such as 2026-03";
+      default -> "a " + target.getSimpleName();
+    };
+  }
+
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder("$");
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      } else if (r.getFieldName() != null) {
+        sb.append('.').append(r.getFieldName());
+      }
+    }
+    return sb.toString();
+  }
+}

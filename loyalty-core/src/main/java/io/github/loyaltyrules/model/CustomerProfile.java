@@ -1,0 +1,93 @@
+package io.github.loyaltyrules.model;
+
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * What the store knows about a customer: the "hardware" fields of DOMAIN.md §5 (name, gender,
+ * birth date, mobile, email), the store relationship (join date, home store, the associate who
+ * serves them one-to-one), consent per contact channel, and free-form "software" attributes
+ * (work, family, style preferences, attitude to promotions...).
+ *
+ * <p>Only {@code id} is required. Personal fields (name, birth date, mobile, email) are masked in
+ * {@link #toString()} and never appear in exception messages or logs.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param id the customer's id in the host system; not personal data
+ * @param name the customer's name, used in salutations; personal
+ * @param gender chooses 女士/先生; {@code UNSPECIFIED} when null
+ * @param birthDate personal
+ * @param mobile digits, optionally with a leading {@code +}, spaces or dashes; personal
+ * @param email personal
+ * @param joinDate when the customer joined the programme
+ * @param homeStore the store the customer belongs to
+ * @param associateId the associate who serves this customer one-to-one
+ * @param consent whether the customer agreed to be contacted on each channel; absent means no
+ * @param attributes free-form profile attributes
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record CustomerProfile(
+    String id,
+    String name,
+    Gender gender,
+    LocalDate birthDate,
+    String mobile,
+    String email,
+    LocalDate joinDate,
+    String homeStore,
+    String associateId,
+    Map<Channel, Boolean> consent,
+    Map<String, String> attributes) {
+
+  private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 -]{4,22}[0-9]");
+
+  public CustomerProfile {
+    Check.notBlank("profile.id", id);
+    gender = gender == null ? Gender.UNSPECIFIED : gender;
+    if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+      throw new InvalidValueException("profile.mobile", Check.mask(mobile),
+          "must be a phone number: digits, optionally a leading '+', spaces or dashes");
+    }
+    if (email != null && (email.indexOf('@') < 1 || email.endsWith("@"))) {
+      throw new InvalidValueException("profile.email", Check.mask(email),
+          "must be an address of the form name@domain");
+    }
+    if (birthDate != null && joinDate != null && birthDate.isAfter(joinDate)) {
+      throw new InvalidValueException("profile.birthDate", Check.mask(birthDate),
+          "must not be after the join date");
+    }
+    consent = Check.map(consent);
+    attributes = Check.map(attributes);
+  }
+
+  /** A profile with only an id, for customers the store knows nothing else about. */
+  public static CustomerProfile anonymous(String id) {
+    return new CustomerProfile(id, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Whether the customer agreed to be contacted on {@code channel}. */
+  public boolean consents(Channel channel) {
+    return Boolean.TRUE.equals(consent.get(channel));
+  }
+
+  /** The birthday as month and day, or null when the birth date is unknown. */
+  public MonthDay birthday() {
+    return birthDate == null ? null : MonthDay.from(birthDate);
+  }
+
+  /** Masks every personal field. */
+  @Override
+  public String toString() {
+    return "CustomerProfile[id=" + id + ", name=" + Check.mask(name) + ", gender=" + gender
+        + ", birthDate=" + Check.mask(birthDate) + ", mobile=" + Check.mask(mobile)
+        + ", email=" + Check.mask(email) + ", joinDate=" + joinDate + ", homeStore=" + homeStore
+        + ", associateId=" + associateId + ", consent=" + consent + ", attributes="
+        + attributes.keySet() + "]";
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.loyaltyrules.model;
+
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * Everything the engine needs to decide a member's next transaction, as one value that the host
+ * stores and hands back: the engine keeps no state of its own between calls.
+ *
+ * <p>Holds the profile, the card and tier standing, the qualifying spend per calendar month
+ * (exact to the cent, kept for as many months as the programme's windows need) and the purchase
+ * history. Later versions add points, stored value and follow-ups as new components; JSON
+ * written by this version stays readable because every component added later is optional.
+ * {@code schemaVersion} records the layout that wrote the value.
+ *
+ * <p>Build a new member with {@link #newMember(CustomerProfile)} and derive changed copies with
+ * the {@code with...} methods; Java callers should prefer these to the canonical constructor,
+ * which grows when components are added.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param schemaVersion the layout version; {@link #SCHEMA_VERSION} for values built by this
+ *     version, 1 when absent from JSON
+ * @param profile the customer; its id is the member id
+ * @param card the membership card, or null before one is issued
+ * @param standing how the current tier is held
+ * @param monthlySpend qualifying spend per calendar month (net of returns, never negative)
+ * @param activity purchase count and dates
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record MemberState(
+    int schemaVersion,
+    CustomerProfile profile,
+    Card card,
+    TierStanding standing,
+    SortedMap<YearMonth, Money> monthlySpend,
+    Activity activity) {
+
+  /** The layout this version writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public MemberState {
+    if (schemaVersion == 0) {
+      schemaVersion = SCHEMA_VERSION;
+    }
+    if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
+      throw new InvalidValueException("state.schemaVersion", schemaVersion,
+          "this library reads versions 1 to " + SCHEMA_VERSION
+              + "; upgrade the library to read state written by a newer one");
+    }
+    Check.notNull("state.profile", profile);
+    standing = standing == null ? TierStanding.NONE : standing;
+    activity = activity == null ? Activity.NONE : activity;
+    TreeMap<YearMonth, Money> spend = new TreeMap<>();
+    Currency currency = null;
+    if (monthlySpend != null) {
+      for (Map.Entry<YearMonth, Money> e : monthlySpend.entrySet()) {
+        Money m = Check.notNull("state.monthlySpend[" + e.getKey() + "]", e.getValue());
+        if (m.isNegative()) {
+          throw new InvalidValueException("state.monthlySpend[" + e.getKey() + "]", m,
+              "must not be negative");
+        }
+        if (currency != null && !currency.equals(m.currency())) {
+          throw new InvalidValueException("state.monthlySpend[" + e.getKey() + "]", m,
+              "must be in " + currency + " like the other months");
+        }
+        currency = m.currency();
+        spend.put(Check.notNull("state.monthlySpend key", e.getKey()), m);
+      }
+    }
+    monthlySpend = Collections.unmodifiableSortedMap(spend);
+  }
+
+  /** A customer the store has just met: no card, no spend, no history. */
+  public static MemberState newMember(CustomerProfile profile) {
+    return new MemberState(SCHEMA_VERSION, profile, null, TierStanding.NONE, null,
+        Activity.NONE);
+  }
+
+  /** The member id, which is the profile id. */
+  public String memberId() {
+    return profile.id();
+  }
+
+  /** The tier code on the card, or null without a card. */
+  public String tier() {
+    return card == null ? null : card.tier();
+  }
+
+  /** Spend of the months {@code from} to {@code to}, both included. */
+  public Money spendBetween(YearMonth from, YearMonth to, Currency currency) {
+    Money total = Money.zero(currency);
+    for (Money m : monthlySpend.subMap(from, to.plusMonths(1)).values()) {
+      total = total.plus(m);
+    }
+    return total;
+  }
+
+  public MemberState withProfile(CustomerProfile newProfile) {
+    return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity);
+  }
+
+  public MemberState withCard(Card newCard) {
+    return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity);
+  }
+
+  public MemberState withStanding(TierStanding newStanding) {
+    return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity);
+  }
+
+  /**
+   * This state with a floor set by staff: the member never drops below {@code tierCode} (null
+   * removes the floor). The next evaluation or assessment raises the tier to the floor if it is
+   * below.
+   */
+  public MemberState withManualFloor(String tierCode) {
+    return withStanding(standing.withManualFloor(tierCode));
+  }
+
+  public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
+    return new MemberState(schemaVersion, profile, card, standing, spend, activity);
+  }
+
+  public MemberState withActivity(Activity newActivity) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity);
+  }
+}

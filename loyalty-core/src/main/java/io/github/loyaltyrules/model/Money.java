@@ -1,0 +1,127 @@
+package io.github.loyaltyrules.model;
+
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import org.apiguardian.api.API;
+
+/**
+ * An amount of money in one currency, always held in the currency's scale (CNY: 2 decimal
+ * places, so {@code 12.3} is stored as {@code 12.30}).
+ *
+ * <p>Rounding happens only where a method takes a {@link RoundingMode}: {@link #of(BigDecimal,
+ * Currency)} and {@link #plus}, {@link #minus}, {@link #times(long)} are exact and refuse an
+ * amount with more decimals than the currency allows; {@link #times(BigDecimal, RoundingMode)}
+ * rounds once, at the end, with the mode given. Two amounts are compared with {@link
+ * #compareTo}; {@link #equals} agrees with it because the scale is fixed.
+ *
+ * <p>In JSON a {@code Money} is {@code {"amount": "12.30", "currency": "CNY"}}; the amount may
+ * also be a JSON number.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+  /** Validates and brings {@code amount} to the currency's scale without rounding. */
+  public Money {
+    Check.notNull("money.currency", currency);
+    Check.notNull("money.amount", amount);
+    int digits = currency.getDefaultFractionDigits();
+    if (amount.scale() != digits) {
+      try {
+        amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+      } catch (ArithmeticException e) {
+        throw new InvalidValueException("money.amount", amount.toPlainString(),
+            "has more than " + digits + " decimal places, which " + currency.getCurrencyCode()
+                + " does not allow; round it first with Money.of(amount, currency, roundingMode)");
+      }
+    }
+  }
+
+  /** An exact amount; fails if it has more decimals than the currency allows. */
+  public static Money of(BigDecimal amount, Currency currency) {
+    return new Money(amount, currency);
+  }
+
+  /** An exact amount from text such as {@code "12.30"}. */
+  public static Money of(String amount, String currencyCode) {
+    return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+  }
+
+  /** An amount rounded to the currency's scale with {@code mode}: an explicit rounding point. */
+  public static Money of(BigDecimal amount, Currency currency, RoundingMode mode) {
+    return new Money(amount.setScale(currency.getDefaultFractionDigits(), mode), currency);
+  }
+
+  /** Zero in {@code currency}. */
+  public static Money zero(Currency currency) {
+    return new Money(BigDecimal.ZERO, currency);
+  }
+
+  public Money plus(Money other) {
+    return new Money(amount.add(same(other).amount), currency);
+  }
+
+  public Money minus(Money other) {
+    return new Money(amount.subtract(same(other).amount), currency);
+  }
+
+  public Money negate() {
+    return new Money(amount.negate(), currency);
+  }
+
+  /** Exact: the amount times a whole quantity. */
+  public Money times(long quantity) {
+    return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
+  }
+
+  /** The amount times {@code factor}, rounded once to the currency's scale with {@code mode}. */
+  public Money times(BigDecimal factor, RoundingMode mode) {
+    return of(amount.multiply(factor), currency, mode);
+  }
+
+  public boolean isZero() {
+    return amount.signum() == 0;
+  }
+
+  public boolean isNegative() {
+    return amount.signum() < 0;
+  }
+
+  public boolean isPositive() {
+    return amount.signum() > 0;
+  }
+
+  /** The larger of the two; this one when equal. */
+  public Money max(Money other) {
+    return compareTo(other) >= 0 ? this : other;
+  }
+
+  /** Whether this amount is at least {@code other}. */
+  public boolean isAtLeast(Money other) {
+    return compareTo(other) >= 0;
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    return amount.compareTo(same(other).amount);
+  }
+
+  private Money same(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new InvalidValueException("money.currency", other.currency.getCurrencyCode(),
+          "cannot be combined with " + currency.getCurrencyCode()
+              + "; convert amounts to one currency before adding or comparing them");
+    }
+    return other;
+  }
+
+  /** For example {@code 12.30 CNY}. */
+  @Override
+  public String toString() {
+    return amount.toPlainString() + " " + currency.getCurrencyCode();
+  }
+}

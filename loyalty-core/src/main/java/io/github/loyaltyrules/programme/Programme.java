@@ -1,0 +1,165 @@
+package io.github.loyaltyrules.programme;
+
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.model.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * A retailer's VIP programme as data: currency, time zone, rounding, the tier ladder, how tiers
+ * are qualified for and how cards are issued. Rules read it; they never hard-code a figure.
+ * Load one from JSON with {@link Programmes}.
+ *
+ * <p>Checked when built: tiers are listed lowest rank first with distinct codes and ranks, each
+ * tier's qualifying spend is greater than the one below, and every amount fits the currency's
+ * scale.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param id a short identifier, e.g. {@code seeds-default}
+ * @param name display name
+ * @param currency every amount of the programme and its transactions is in this currency
+ * @param timeZone business dates and windows are computed in this zone
+ * @param roundingMode how computed amounts are rounded to the currency's scale; HALF_UP when
+ *     absent
+ * @param qualification the qualification window and near-tier flag
+ * @param cards how cards are issued
+ * @param tiers the ladder, lowest rank first; the first tier is held from the card's issue
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record Programme(
+    String id,
+    String name,
+    Currency currency,
+    ZoneId timeZone,
+    RoundingMode roundingMode,
+    Qualification qualification,
+    CardPolicy cards,
+    List<Tier> tiers) {
+
+  public Programme {
+    Check.notBlank("programme.id", id);
+    name = name == null || name.isBlank() ? id : name;
+    Check.notNull("programme.currency", currency);
+    Check.notNull("programme.timeZone", timeZone);
+    roundingMode = roundingMode == null ? RoundingMode.HALF_UP : roundingMode;
+    if (roundingMode == RoundingMode.UNNECESSARY) {
+      throw new InvalidValueException("programme.roundingMode", roundingMode,
+          "must be a mode that rounds, such as HALF_UP or HALF_EVEN");
+    }
+    qualification = qualification == null ? Qualification.DEFAULT : qualification;
+    cards = cards == null ? CardPolicy.FREE : cards;
+    cards = new CardPolicy(inScale("programme.cards.fee", cards.fee(), currency),
+        cards.freeWithItems(), cards.issueOnRecharge(), cards.numberPrefix());
+    tiers = checkTiers(Check.list(tiers), currency);
+  }
+
+  private static List<Tier> checkTiers(List<Tier> tiers, Currency currency) {
+    if (tiers.isEmpty()) {
+      throw new InvalidValueException("programme.tiers", "[]",
+          "needs at least one tier (the tier every card holder starts in)");
+    }
+    List<Tier> scaled = new ArrayList<>(tiers.size());
+    Set<String> codes = new HashSet<>();
+    Tier below = null;
+    for (int i = 0; i < tiers.size(); i++) {
+      Tier t = Check.notNull("programme.tiers[" + i + "]", tiers.get(i));
+      String at = "programme.tiers[" + i + "]";
+      if (!codes.add(t.code())) {
+        throw new InvalidValueException(at + ".code", t.code(), "is used by an earlier tier;"
+            + " tier codes must be unique");
+      }
+      if (below != null && t.rank() <= below.rank()) {
+        throw new InvalidValueException(at + ".rank", t.rank(), "must be greater than the rank "
+            + below.rank() + " of " + below.code() + " above it; list tiers lowest rank first");
+      }
+      if (below != null && t.qualifyingSpend().compareTo(below.qualifyingSpend()) <= 0) {
+        throw new InvalidValueException(at + ".qualifyingSpend",
+            t.qualifyingSpend().toPlainString(), "must be greater than "
+                + below.qualifyingSpend().toPlainString() + ", the qualifying spend of the tier"
+                + " below (" + below.code() + ")");
+      }
+      scaled.add(new Tier(t.code(), t.rank(), t.name(),
+          inScale(at + ".qualifyingSpend", t.qualifyingSpend(), currency), t.memberRate(),
+          t.pointsMultiplier(), inScale(at + ".retentionSpend", t.retentionSpend(), currency)));
+      below = t;
+    }
+    return List.copyOf(scaled);
+  }
+
+  private static BigDecimal inScale(String field, BigDecimal amount, Currency currency) {
+    try {
+      return Money.of(amount, currency).amount();
+    } catch (InvalidValueException e) {
+      throw new InvalidValueException(field, amount.toPlainString(), "has more than "
+          + currency.getDefaultFractionDigits() + " decimal places, which "
+          + currency.getCurrencyCode() + " does not allow");
+    }
+  }
+
+  /** The tier with {@code code}; fails with the known codes if there is none. */
+  public Tier tier(String code) {
+    for (Tier t : tiers) {
+      if (t.code().equals(code)) {
+        return t;
+      }
+    }
+    throw new InvalidValueException("tier", code, "is not a tier of programme " + id
+        + "; known tiers: " + tiers.stream().map(Tier::code).toList());
+  }
+
+  /** The lowest tier, which every new card holder starts in. */
+  public Tier baseTier() {
+    return tiers.get(0);
+  }
+
+  /** The tier ranked just above {@code tier}, or null at the top. */
+  public Tier tierAbove(Tier tier) {
+    for (Tier t : tiers) {
+      if (t.rank() > tier.rank()) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** The highest tier whose qualifying spend {@code spend} reaches. */
+  public Tier highestQualifiedBy(Money spend) {
+    Tier best = baseTier();
+    for (Tier t : tiers) {
+      if (spend.amount().compareTo(t.qualifyingSpend()) >= 0) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** The highest tier whose retention spend {@code spend} reaches. */
+  public Tier highestRetainedBy(Money spend) {
+    Tier best = baseTier();
+    for (Tier t : tiers) {
+      if (spend.amount().compareTo(t.retentionSpend()) >= 0) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** An amount of this programme's currency; exact. */
+  public Money money(BigDecimal amount) {
+    return Money.of(amount, currency);
+  }
+
+  /** Zero in this programme's currency. */
+  public Money zero() {
+    return Money.zero(currency);
+  }
+}

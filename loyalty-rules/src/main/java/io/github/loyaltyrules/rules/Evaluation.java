@@ -1,0 +1,574 @@
+package io.github.loyaltyrules.rules;
+
+import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.model.Activity;
+import io.github.loyaltyrules.model.Card;
+import io.github.loyaltyrules.model.CardOrigin;
+import io.github.loyaltyrules.model.CardStatus;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.TierStanding;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.model.TransactionKind;
+import io.github.loyaltyrules.outcome.CardFeeCharged;
+import io.github.loyaltyrules.outcome.CardIssued;
+import io.github.loyaltyrules.outcome.CardOffered;
+import io.github.loyaltyrules.outcome.Effect;
+import io.github.loyaltyrules.outcome.FiredRule;
+import io.github.loyaltyrules.outcome.NearNextTier;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.SpendRecorded;
+import io.github.loyaltyrules.outcome.TierChanged;
+import io.github.loyaltyrules.outcome.TierKept;
+import io.github.loyaltyrules.programme.Programme;
+import io.github.loyaltyrules.programme.Qualification;
+import io.github.loyaltyrules.programme.QualificationWindow;
+import io.github.loyaltyrules.programme.Tier;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * The one fact every rule works on: the programme, the business date ("today"), the transaction
+ * (null for an assessment) and the member's state as it is being decided. Rules read it through
+ * its getters and change it only through its action methods ({@link #issueCard}, {@link
+ * #moveUpTo}, ...), each of which records an {@link Effect} carrying the name of the rule that
+ * called it and a reason for the shop floor.
+ *
+ * <p>A retailer's own rule file uses it like the default pack does:
+ * <pre>{@code
+ * rule "Staff are gold at once"
+ *   salience 60
+ * when
+ *   $e : Evaluation( activeCard, profile.attributes["staff"] == "yes", tier.rank < 3 )
+ * then
+ *   modify($e) { moveUpTo($e.programme.tier("GOLD"), "staff are gold members") }
+ * end
+ * }</pre>
+ * Actions that change what other rules see must be called inside {@code modify($e) { ... }} so
+ * that the engine re-evaluates the rules; every default rule guards itself so that it fires at
+ * most once per change.
+ *
+ * <p>Thread-safety: not thread-safe. One instance belongs to one evaluation, on one thread.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Evaluation {
+  private static final String HOST = "(host)";
+
+  private final Programme programme;
+  private final Qualification qualification;
+  private final LocalDate today;
+  private final Transaction transaction;
+  private final MemberState before;
+
+  private Card card;
+  private Tier tier;
+  private TierStanding standing;
+  private final TreeMap<YearMonth, Money> spend;
+  private boolean spendRecorded;
+  private boolean cardOffered;
+  private boolean nearNextTierFlagged;
+
+  private final List<Effect> effects = new ArrayList<>(4);
+  private final List<FiredRule> fired = new ArrayList<>(8);
+  private String currentRule = HOST;
+
+  /**
+   * An evaluation of {@code transaction} (null for an assessment) for the member in
+   * {@code before} on the business date {@code today}.
+   */
+  public Evaluation(Programme programme, MemberState before, Transaction transaction,
+      LocalDate today) {
+    this.programme = programme;
+    this.qualification = programme.qualification();
+    this.before = before;
+    this.transaction = transaction;
+    this.today = today;
+    this.card = before.card();
+    this.tier = card == null ? null : knownTier(card.tier());
+    this.standing = before.standing();
+    this.spend = new TreeMap<>(before.monthlySpend());
+    for (Money m : spend.values()) {
+      if (!m.currency().equals(programme.currency())) {
+        throw new EvaluationException("member " + before.memberId() + ": the state's spend is in "
+            + m.currency() + " but programme " + programme.id() + " uses "
+            + programme.currency());
+      }
+    }
+  }
+
+  private Tier knownTier(String code) {
+    try {
+      return programme.tier(code);
+    } catch (RuntimeException e) {
+      throw new EvaluationException("member " + before.memberId() + ": the card's tier '" + code
+          + "' is not a tier of programme " + programme.id()
+          + "; map it to a current tier before evaluating", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  public Programme getProgramme() {
+    return programme;
+  }
+
+  /** The business date, in the programme's time zone. */
+  public LocalDate getToday() {
+    return today;
+  }
+
+  /** The transaction, or null for an assessment. */
+  public Transaction getTransaction() {
+    return transaction;
+  }
+
+  /** The transaction's kind, or null for an assessment. */
+  public TransactionKind getKind() {
+    return transaction == null ? null : transaction.kind();
+  }
+
+  public boolean isAssessment() {
+    return transaction == null;
+  }
+
+  /** The member state handed in, before any decision. */
+  public MemberState getBefore() {
+    return before;
+  }
+
+  public io.github.loyaltyrules.model.CustomerProfile getProfile() {
+    return before.profile();
+  }
+
+  /** Units bought or returned; 0 without lines. */
+  public int getItemCount() {
+    return transaction == null ? 0 : transaction.itemCount();
+  }
+
+  /** Goods value of the transaction (see {@link Transaction#goodsAmount()}); zero if none. */
+  public Money getGoodsAmount() {
+    Money m = transaction == null ? null : transaction.goodsAmount();
+    return m == null ? programme.zero() : m;
+  }
+
+  /** Whether the customer agreed to buy the card with this purchase. */
+  public boolean isBuysCard() {
+    return transaction != null && transaction.buysCard();
+  }
+
+  /** Whether the programme sells its card (a fee above zero). */
+  public boolean isPaidCard() {
+    return programme.cards().isPaid();
+  }
+
+  /** Whether this purchase has enough items to earn the paid card free. */
+  public boolean isFreeCardEarned() {
+    Integer freeWith = programme.cards().freeWithItems();
+    return freeWith != null && getItemCount() >= freeWith;
+  }
+
+  /** Whether the programme issues a card with a recharge of stored value. */
+  public boolean isCardOnRecharge() {
+    return programme.cards().issueOnRecharge();
+  }
+
+  // ---------------------------------------------------------------- working state
+
+  /** The card as decided so far; null if the customer has none. */
+  public Card getCard() {
+    return card;
+  }
+
+  public boolean isCardHolder() {
+    return card != null;
+  }
+
+  /** Whether the member has a card in {@code ACTIVE} status: only then is spend earned. */
+  public boolean isActiveCard() {
+    return card != null && card.status() == CardStatus.ACTIVE;
+  }
+
+  /** The member's tier as decided so far; null without a card. */
+  public Tier getTier() {
+    return tier;
+  }
+
+  public TierStanding getStanding() {
+    return standing;
+  }
+
+  /** The tier staff set as a floor, or null. */
+  public Tier getManualFloor() {
+    return standing.manualFloor() == null ? null : knownTier(standing.manualFloor());
+  }
+
+  /** The qualification window containing today. */
+  public QualificationWindow getWindow() {
+    return qualification.windowContaining(today);
+  }
+
+  /** Qualifying spend of the current window, including this transaction once recorded. */
+  public Money getWindowSpend() {
+    return spendIn(getWindow());
+  }
+
+  /** Qualifying spend of {@code window} as decided so far. */
+  public Money spendIn(QualificationWindow window) {
+    Money total = programme.zero();
+    for (Money m : spend.subMap(window.first(), window.last().plusMonths(1)).values()) {
+      total = total.plus(m);
+    }
+    return total;
+  }
+
+  /** The highest tier the current window's spend qualifies for. */
+  public Tier getQualifyingTier() {
+    return programme.highestQualifiedBy(getWindowSpend());
+  }
+
+  /** The tier above the member's, or null at the top or without a card. */
+  public Tier getNextTier() {
+    return tier == null ? null : programme.tierAbove(tier);
+  }
+
+  /** Spend still missing in the current window to reach the next tier; null at the top. */
+  public Money getMissingForNextTier() {
+    Tier next = getNextTier();
+    return next == null ? null : programme.money(next.qualifyingSpend()).minus(getWindowSpend());
+  }
+
+  /**
+   * Whether the member is short of the next tier by at most the programme's near-tier share of
+   * that tier's threshold (default 20 %), and by more than nothing.
+   */
+  public boolean isNearNextTier() {
+    Tier next = getNextTier();
+    if (next == null) {
+      return false;
+    }
+    Money missing = getMissingForNextTier();
+    Money distance = programme.money(next.qualifyingSpend())
+        .times(qualification.nearNextTierFraction(), programme.roundingMode());
+    return missing.isPositive() && missing.compareTo(distance) <= 0;
+  }
+
+  /**
+   * The review that has fallen due: the member's tier was guaranteed until a day before today,
+   * so the window that ended that day is judged. Null when nothing is due.
+   */
+  public TierReview getDueReview() {
+    LocalDate heldUntil = standing.heldUntil();
+    if (tier == null || heldUntil == null || !heldUntil.isBefore(today)) {
+      return null;
+    }
+    QualificationWindow window = qualification.windowEndingOn(heldUntil);
+    Money windowSpend = spendIn(window);
+    boolean meets = windowSpend.amount().compareTo(tier.retentionSpend()) >= 0;
+    Tier supported = programme.highestRetainedBy(windowSpend);
+    Tier floor = getManualFloor();
+    if (floor != null && floor.isAbove(supported)) {
+      supported = floor;
+    }
+    if (supported.isAbove(tier)) {
+      supported = tier;
+    }
+    return new TierReview(window, windowSpend, tier, meets, supported);
+  }
+
+  /**
+   * For a return: the tier to fall back to when the return takes the spend of the window in
+   * which the member's current tier was reached back under that tier's qualifying spend. The
+   * upgrade is undone, to the highest of what the remaining spend qualifies for, the tier held
+   * before the upgrade, and the manual floor. Null when nothing is to be undone.
+   */
+  public Tier getUpgradeUndoneTo() {
+    if (getKind() != TransactionKind.RETURN || !spendRecorded || tier == null
+        || standing.priorTier() == null || standing.since() == null) {
+      return null;
+    }
+    QualificationWindow window = qualification.windowContaining(originalSaleDate());
+    if (!window.contains(standing.since())) {
+      return null;
+    }
+    Money windowSpend = spendIn(window);
+    if (windowSpend.amount().compareTo(tier.qualifyingSpend()) >= 0) {
+      return null;
+    }
+    Tier target = programme.highestQualifiedBy(windowSpend);
+    Tier prior = knownTier(standing.priorTier());
+    if (prior.isAbove(target)) {
+      target = prior;
+    }
+    Tier floor = getManualFloor();
+    if (floor != null && floor.isAbove(target)) {
+      target = floor;
+    }
+    return tier.isAbove(target) ? target : null;
+  }
+
+  public boolean isSpendRecorded() {
+    return spendRecorded;
+  }
+
+  public boolean isCardOffered() {
+    return cardOffered;
+  }
+
+  public boolean isNearNextTierFlagged() {
+    return nearNextTierFlagged;
+  }
+
+  /** Effects recorded so far, in order. */
+  public List<Effect> getEffects() {
+    return List.copyOf(effects);
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /** Issues a card in the programme's lowest tier, with a standard reason for {@code origin}. */
+  public void issueCard(CardOrigin origin) {
+    issueCard(origin, switch (origin) {
+      case FIRST_PURCHASE -> "the first purchase of any amount earns a free card";
+      case BOUGHT -> "the customer bought the card for " + cardFee();
+      case FREE_LARGE_BASKET -> getItemCount() + " items in one purchase earn the card free"
+          + " (from " + programme.cards().freeWithItems() + ")";
+      case RECHARGE -> "a recharge of stored value earns a card";
+      case MANUAL -> "issued by staff";
+    });
+  }
+
+  /** Issues a card in the programme's lowest tier. */
+  public void issueCard(CardOrigin origin, String reason) {
+    if (card != null) {
+      throw new IllegalStateException("member already has card; rule " + currentRule
+          + " must check 'card == null' first");
+    }
+    Tier base = programme.baseTier();
+    card = new Card(programme.cards().numberPrefix() + before.memberId(), base.code(),
+        CardStatus.ACTIVE, today, origin);
+    tier = base;
+    standing = new TierStanding(today, null, standing.manualFloor(), null, null);
+    effects.add(new CardIssued(currentRule, reason, card));
+  }
+
+  /** Records that the card is on offer at its fee; the customer earns nothing this time. */
+  public void offerCard() {
+    Integer freeWith = programme.cards().freeWithItems();
+    String reason = "no card, so nothing is earned: the card costs " + cardFee()
+        + (freeWith == null ? "" : ", or is free with " + freeWith + " items in one purchase"
+            + " (this one has " + getItemCount() + ")");
+    effects.add(new CardOffered(currentRule, reason, cardFee(), freeWith));
+    cardOffered = true;
+  }
+
+  /** Charges the card fee with this transaction. */
+  public void chargeCardFee() {
+    effects.add(new CardFeeCharged(currentRule, "card fee " + cardFee(), cardFee()));
+  }
+
+  private Money cardFee() {
+    return programme.money(programme.cards().fee());
+  }
+
+  /**
+   * Records this transaction's qualifying spend: a sale adds its goods value to the month of
+   * today; a return takes the returned value back from the month of the original sale (never
+   * below zero in that month).
+   */
+  public void recordSpend() {
+    if (spendRecorded) {
+      throw new IllegalStateException("spend already recorded; rule " + currentRule
+          + " must check 'spendRecorded == false' first");
+    }
+    spendRecorded = true;
+    TransactionKind kind = getKind();
+    if (kind != TransactionKind.SALE && kind != TransactionKind.RETURN) {
+      return;
+    }
+    Money amount = getGoodsAmount();
+    LocalDate date = kind == TransactionKind.SALE ? today : originalSaleDate();
+    YearMonth month = YearMonth.from(date);
+    Money old = spend.getOrDefault(month, programme.zero());
+    Money change = kind == TransactionKind.SALE ? amount
+        : (amount.compareTo(old) < 0 ? amount : old).negate();
+    Money now = old.plus(change);
+    if (now.isZero()) {
+      spend.remove(month);
+    } else {
+      spend.put(month, now);
+    }
+    QualificationWindow window = qualification.windowContaining(date);
+    Money windowSpend = spendIn(window);
+    String reason = kind == TransactionKind.SALE
+        ? "sale of " + amount + " adds to " + month + "; " + window + " spend is now " + windowSpend
+        : "return of " + amount + " from the sale of " + originalSaleDate() + " takes "
+            + change.negate() + " from " + month + "; " + window + " spend is now " + windowSpend;
+    effects.add(new SpendRecorded(currentRule, reason, month, change, window, windowSpend));
+  }
+
+  private LocalDate originalSaleDate() {
+    return transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+  }
+
+  /** Moves the member up to {@code target} because of the current window's spend. */
+  public void moveUpTo(Tier target) {
+    moveUpTo(target, getWindowSpend() + " spend in " + getWindow() + " reached " + target.name()
+        + " (" + programme.money(target.qualifyingSpend()) + ")");
+  }
+
+  /** Moves the member up to {@code target} with the reason given. */
+  public void moveUpTo(Tier target, String reason) {
+    requireCard();
+    if (!target.isAbove(tier)) {
+      throw new IllegalStateException("rule " + currentRule + " moves up to " + target.code()
+          + " which is not above " + tier.code());
+    }
+    String prior = standing.priorTier();
+    LocalDate priorHeldUntil = standing.priorHeldUntil();
+    boolean earlierUpgradeThisWindow = prior != null && standing.since() != null
+        && getWindow().contains(standing.since());
+    if (!earlierUpgradeThisWindow) {
+      prior = tier.code();
+      priorHeldUntil = standing.heldUntil();
+    }
+    LocalDate heldUntil = qualification.heldUntilWhenReachedOn(today);
+    changeTier(target, new TierStanding(today, heldUntil, standing.manualFloor(), prior,
+        priorHeldUntil), true, getWindow(), getWindowSpend(), reason);
+  }
+
+  /** Raises the member to their manual floor. */
+  public void raiseToFloor() {
+    requireCard();
+    Tier floor = getManualFloor();
+    changeTier(floor, new TierStanding(today, heldUntil(floor, today), standing.manualFloor(),
+        null, null), true, getWindow(), getWindowSpend(), "staff set a floor of " + floor.name());
+  }
+
+  private LocalDate heldUntil(Tier t, LocalDate reachedOn) {
+    return t.equals(programme.baseTier()) ? null : qualification.heldUntilWhenReachedOn(reachedOn);
+  }
+
+  /** Completes the due review by keeping the tier for one more window. */
+  public void keepTier() {
+    TierReview review = requireReview();
+    LocalDate heldUntil = qualification.followingWindowEnd(review.window().end());
+    standing = new TierStanding(standing.since(), heldUntil, standing.manualFloor(), null, null);
+    String why = review.meetsRetention()
+        ? review.spend() + " spend in " + review.window() + " met " + tier.name() + "'s retention"
+            + " threshold " + programme.money(tier.retentionSpend())
+        : review.spend() + " spend in " + review.window() + " is under " + tier.name()
+            + "'s retention threshold " + programme.money(tier.retentionSpend())
+            + ", but staff set it as the floor";
+    effects.add(new TierKept(currentRule, why + "; held until " + heldUntil, tier.code(),
+        review.window(), review.spend(), heldUntil));
+  }
+
+  /** Completes the due review by dropping the member to {@code target}. */
+  public void dropTierTo(Tier target) {
+    TierReview review = requireReview();
+    LocalDate since = review.window().end().plusDays(1);
+    LocalDate heldUntil = target.equals(programme.baseTier()) ? null
+        : qualification.followingWindowEnd(review.window().end());
+    changeTier(target, new TierStanding(since, heldUntil, standing.manualFloor(), null, null),
+        false, review.window(), review.spend(), review.spend() + " spend in " + review.window()
+            + " is under " + tier.name() + "'s retention threshold "
+            + programme.money(tier.retentionSpend()) + "; it supports " + target.name());
+  }
+
+  /** Undoes an upgrade after a return, down to {@code target} (see {@link #getUpgradeUndoneTo}). */
+  public void undoUpgradeTo(Tier target) {
+    requireCard();
+    QualificationWindow window = qualification.windowContaining(originalSaleDate());
+    Money windowSpend = spendIn(window);
+    TierStanding next;
+    if (target.code().equals(standing.priorTier())) {
+      next = new TierStanding(standing.since(), standing.priorHeldUntil(),
+          standing.manualFloor(), null, null);
+    } else {
+      next = new TierStanding(standing.since(), heldUntil(target, standing.since()),
+          standing.manualFloor(), standing.priorTier(), standing.priorHeldUntil());
+    }
+    changeTier(target, next, false, window, windowSpend, "the return takes " + window
+        + " spend to " + windowSpend + ", under " + tier.name() + " ("
+        + programme.money(tier.qualifyingSpend()) + "): the upgrade is undone to " + target.name());
+  }
+
+  /** Flags that the member is near the next tier (see {@link #isNearNextTier()}). */
+  public void flagNearNextTier() {
+    Tier next = getNextTier();
+    Money missing = getMissingForNextTier();
+    effects.add(new NearNextTier(currentRule, missing + " more in " + getWindow() + " reaches "
+        + next.name(), tier.code(), next.code(), missing, getWindow(), getWindowSpend()));
+    nearNextTierFlagged = true;
+  }
+
+  private void changeTier(Tier target, TierStanding next, boolean upgrade,
+      QualificationWindow window, Money windowSpend, String reason) {
+    String from = tier.code();
+    card = card.withTier(target.code());
+    tier = target;
+    standing = next;
+    effects.add(new TierChanged(currentRule, reason, from, target.code(), upgrade, window,
+        windowSpend, next.heldUntil()));
+  }
+
+  private void requireCard() {
+    if (card == null) {
+      throw new IllegalStateException("rule " + currentRule + " changes the tier of a member"
+          + " without a card; check 'cardHolder' first");
+    }
+  }
+
+  private TierReview requireReview() {
+    TierReview review = getDueReview();
+    if (review == null) {
+      throw new IllegalStateException("rule " + currentRule + " completes a review but none is"
+          + " due; check 'dueReview != null' first");
+    }
+    return review;
+  }
+
+  // ---------------------------------------------------------------- engine side
+
+  /**
+   * Called by the engine as a rule starts firing: effects recorded until the next call carry
+   * this rule's name.
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public void ruleFiring(String name, String pack) {
+    currentRule = name;
+    fired.add(new FiredRule(name, pack));
+  }
+
+  /** The rule firing now, or "(host)" before any rule fired. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public String firingRule() {
+    return currentRule;
+  }
+
+  /** The outcome: the new member state, effects and fired rules. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public Outcome toOutcome() {
+    YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
+    spend.headMap(oldest).clear();
+    Activity activity = before.activity();
+    if (transaction != null) {
+      activity = getKind() == TransactionKind.SALE ? activity.purchasedOn(today)
+          : activity.visitedOn(today);
+    }
+    MemberState after = new MemberState(before.schemaVersion(), before.profile(), card, standing,
+        spend, activity);
+    return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
+        fired);
+  }
+
+  /** The spend per month as decided so far; read-only view. */
+  public Map<YearMonth, Money> getMonthlySpend() {
+    return java.util.Collections.unmodifiableMap(spend);
+  }
+}

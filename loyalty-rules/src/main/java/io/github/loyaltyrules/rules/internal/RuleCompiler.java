@@ -1,0 +1,86 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.RuleCompilationException;
+import io.github.loyaltyrules.RuleSource;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.utils.KieHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles rule files into a {@link KieBase}, once, and reports problems with the file name the
+ * caller gave and the line. Stateless; thread-safe.
+ */
+final class RuleCompiler {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
+  static final String DEFAULT_PACK = "io/github/loyaltyrules/rules/defaults/";
+  static final List<String> DEFAULT_FILES = List.of("cards.drl", "tiers.drl");
+
+  private RuleCompiler() {}
+
+  static List<RuleSource> defaultPack() {
+    List<RuleSource> pack = new ArrayList<>();
+    for (String file : DEFAULT_FILES) {
+      pack.add(RuleSource.ofClasspath(DEFAULT_PACK + file));
+    }
+    return pack;
+  }
+
+  private static final Pattern PACKAGE =
+      Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+  /** The folder matching the file's package, which Drools expects (else it warns). */
+  private static String folderOf(String drl) {
+    Matcher m = PACKAGE.matcher(drl);
+    return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+  }
+
+  static KieBase compile(List<RuleSource> sources) {
+    long start = System.nanoTime();
+    KieServices services = KieServices.get();
+    KieHelper helper = new KieHelper();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (int i = 0; i < sources.size(); i++) {
+      RuleSource source = sources.get(i);
+      String path = "src/main/resources/" + folderOf(source.text()) + "r" + i + ".drl";
+      names.put(path, source.name());
+      Resource resource = services.getResources()
+          .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+          .setSourcePath(path)
+          .setResourceType(ResourceType.DRL);
+      helper.addResource(resource, ResourceType.DRL);
+    }
+    Results results = helper.verify();
+    List<String> problems = new ArrayList<>();
+    for (Message m : results.getMessages(Message.Level.ERROR)) {
+      String name = m.getPath() == null ? "(rules)" : names.getOrDefault(
+          m.getPath().startsWith("src/") ? m.getPath() : "src/main/resources/" + m.getPath(),
+          m.getPath());
+      problems.add(name + ":" + m.getLine() + ": " + m.getText().strip());
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleCompilationException(problems);
+    }
+    for (Message m : results.getMessages(Message.Level.WARNING)) {
+      LOG.warn("rule warning {}:{}: {}", names.getOrDefault(m.getPath(), m.getPath()),
+          m.getLine(), m.getText());
+    }
+    KieBase base = helper.build();
+    LOG.info("compiled {} rule files ({} rules) in {} ms", sources.size(),
+        base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
+        (System.nanoTime() - start) / 1_000_000);
+    return base;
+  }
+}
