@@ -1,0 +1,129 @@
+package io.github.loyaltyrules.benchmarks;
+
+import io.github.loyaltyrules.model.CardOrigin;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.model.TransactionKind;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.programme.Programme;
+import io.github.loyaltyrules.programme.Tier;
+import io.github.loyaltyrules.rules.Evaluation;
+import io.github.loyaltyrules.rules.TierReview;
+import java.time.LocalDate;
+
+/**
+ * The default card and tier rules written as plain Java if-statements, in the default pack's
+ * salience order: the baseline the Drools engine is measured against. It shares the
+ * {@link Evaluation} fact and its actions with the engine, so the difference between the two is
+ * what Drools costs. A test checks both give identical outcomes on random histories.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ */
+public final class PlainJavaCardsAndTiers {
+  private static final String PACK = "io.github.loyaltyrules.rules.defaults";
+
+  private final Programme programme;
+
+  public PlainJavaCardsAndTiers(Programme programme) {
+    this.programme = programme;
+  }
+
+  public Outcome evaluate(MemberState state, Transaction transaction) {
+    LocalDate today = transaction.time().atZone(programme.timeZone()).toLocalDate();
+    Evaluation e = new Evaluation(programme, state, transaction, today);
+    apply(e);
+    return e.toOutcome();
+  }
+
+  public Outcome assess(MemberState state, LocalDate date) {
+    Evaluation e = new Evaluation(programme, state, null, date);
+    apply(e);
+    return e.toOutcome();
+  }
+
+  /**
+   * Fires rules the way the rule engine's agenda does: the applicable rule of highest salience
+   * first, then look again, until none applies. Each rule is guarded exactly as in the pack.
+   */
+  private static void apply(Evaluation e) {
+    while (fireNext(e)) {
+      // each pass fires one rule; a change can make another applicable
+    }
+  }
+
+  private static boolean fireNext(Evaluation e) {
+    TierReview review = e.getDueReview();                                  // salience 100
+    if (review != null) {
+      if (review.meetsRetention()) {
+        fire(e, "Tier: kept at the window's end when its spend meets the retention threshold");
+        e.keepTier();
+      } else if (review.isHeldByFloor()) {
+        fire(e, "Tier: held by the manual floor at the window's end");
+        e.keepTier();
+      } else {
+        fire(e, "Tier: dropped at the window's end to what its spend supports");
+        e.dropTierTo(review.supportedTier());
+      }
+      return true;
+    }
+    Tier floor = e.getManualFloor();                                       // salience 90
+    if (e.isCardHolder() && floor != null && floor.rank() > e.getTier().rank()) {
+      fire(e, "Tier: raised to the manual floor set by staff");
+      e.raiseToFloor();
+      return true;
+    }
+    TransactionKind kind = e.getKind();                                    // salience 80
+    if (kind == TransactionKind.SALE && !e.isCardHolder()) {
+      if (!e.isPaidCard()) {
+        fire(e, "Card: the first purchase earns a free card");
+        e.issueCard(CardOrigin.FIRST_PURCHASE);
+        return true;
+      } else if (e.isFreeCardEarned()) {
+        fire(e, "Card: enough items in one purchase earn the paid card free");
+        e.issueCard(CardOrigin.FREE_LARGE_BASKET);
+        return true;
+      } else if (e.isBuysCard()) {
+        fire(e, "Card: the customer buys the card for its fee");
+        e.issueCard(CardOrigin.BOUGHT);
+        e.chargeCardFee();
+        return true;
+      } else if (!e.isCardOffered()) {
+        fire(e, "Card: without a card the card is offered and nothing is earned");
+        e.offerCard();
+        return true;
+      }
+    }
+    if (kind == TransactionKind.RECHARGE && !e.isCardHolder() && e.isCardOnRecharge()) {
+      fire(e, "Card: a recharge of stored value earns a card");
+      e.issueCard(CardOrigin.RECHARGE);
+      return true;
+    }
+    if ((kind == TransactionKind.SALE || kind == TransactionKind.RETURN)     // salience 70
+        && e.isActiveCard() && !e.isSpendRecorded()) {
+      fire(e, "Spend: a sale or a return changes the qualifying spend");
+      e.recordSpend();
+      return true;
+    }
+    if (e.isActiveCard() && e.getQualifyingTier().rank() > e.getTier().rank()) { // salience 60
+      fire(e, "Tier: qualifying spend moves the member up at once");
+      e.moveUpTo(e.getQualifyingTier());
+      return true;
+    }
+    Tier undoTo = e.getUpgradeUndoneTo();
+    if (undoTo != null) {
+      fire(e, "Tier: a return that takes the window's spend under the threshold undoes the upgrade");
+      e.undoUpgradeTo(undoTo);
+      return true;
+    }
+    if (e.isActiveCard() && e.isNearNextTier() && !e.isNearNextTierFlagged()) { // salience 10
+      fire(e, "Tier: flag a member near the next tier");
+      e.flagNearNextTier();
+      return true;
+    }
+    return false;
+  }
+
+  private static void fire(Evaluation e, String rule) {
+    e.ruleFiring(rule, PACK);
+  }
+}

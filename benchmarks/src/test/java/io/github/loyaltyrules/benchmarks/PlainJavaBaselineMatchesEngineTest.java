@@ -1,0 +1,55 @@
+package io.github.loyaltyrules.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.programme.Programme;
+import io.github.loyaltyrules.programme.Programmes;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The benchmark's ratio is honest only if the plain-Java baseline does exactly what the rule
+ * pack does: on seeded random histories both must give identical outcomes, down to the effects'
+ * reasons and the fired rules.
+ */
+class PlainJavaBaselineMatchesEngineTest {
+
+  static Stream<Programme> programmes() {
+    return Stream.of(Programmes.seedsDefault(), Programmes.seedsPaidCard());
+  }
+
+  @ParameterizedTest
+  @MethodSource("programmes")
+  void baselineAndEngineGiveIdenticalOutcomesOnRandomHistories(Programme programme) {
+    LoyaltyEngine engine = LoyaltyEngine.builder().programme(programme).build();
+    PlainJavaCardsAndTiers plain = new PlainJavaCardsAndTiers(programme);
+    int steps = 0;
+    int tierChanges = 0;
+    for (int member = 0; member < 300; member++) {
+      MemberState viaEngine = MemberState.newMember(RandomHistories.profile(member));
+      MemberState viaPlain = viaEngine;
+      for (RandomHistories.Step step : RandomHistories.history(member, programme.timeZone())) {
+        if (step.floor() != null || step.clearFloor()) {
+          viaEngine = viaEngine.withManualFloor(step.floor());
+          viaPlain = viaPlain.withManualFloor(step.floor());
+          continue;
+        }
+        Outcome a = step.transaction() != null ? engine.evaluate(viaEngine, step.transaction())
+            : engine.assess(viaEngine, step.assess());
+        Outcome b = step.transaction() != null ? plain.evaluate(viaPlain, step.transaction())
+            : plain.assess(viaPlain, step.assess());
+        assertThat(b).as("member %d, step %d", member, steps).isEqualTo(a);
+        tierChanges += a.effects(io.github.loyaltyrules.outcome.TierChanged.class).size();
+        viaEngine = a.state();
+        viaPlain = b.state();
+        steps++;
+      }
+    }
+    assertThat(steps).isGreaterThan(3000);
+    assertThat(tierChanges).as("the histories exercise tier changes").isGreaterThan(100);
+  }
+}
