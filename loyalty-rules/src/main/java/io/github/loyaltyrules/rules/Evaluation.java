@@ -64,11 +64,13 @@ public final class Evaluation {
   private final LocalDate today;
   private final Transaction transaction;
   private final MemberState before;
+  private final QualificationWindow window;
 
   private Card card;
   private Tier tier;
   private TierStanding standing;
   private final TreeMap<YearMonth, Money> spend;
+  private Money windowSpend;
   private boolean spendRecorded;
   private boolean cardOffered;
   private boolean nearNextTierFlagged;
@@ -88,6 +90,7 @@ public final class Evaluation {
     this.before = before;
     this.transaction = transaction;
     this.today = today;
+    this.window = qualification.windowContaining(today);
     this.card = before.card();
     this.tier = card == null ? null : knownTier(card.tier());
     this.standing = before.standing();
@@ -209,12 +212,15 @@ public final class Evaluation {
 
   /** The qualification window containing today. */
   public QualificationWindow getWindow() {
-    return qualification.windowContaining(today);
+    return window;
   }
 
   /** Qualifying spend of the current window, including this transaction once recorded. */
   public Money getWindowSpend() {
-    return spendIn(getWindow());
+    if (windowSpend == null) {
+      windowSpend = spendIn(window);
+    }
+    return windowSpend;
   }
 
   /** Qualifying spend of {@code window} as decided so far. */
@@ -266,10 +272,10 @@ public final class Evaluation {
     if (tier == null || heldUntil == null || !heldUntil.isBefore(today)) {
       return null;
     }
-    QualificationWindow window = qualification.windowEndingOn(heldUntil);
-    Money windowSpend = spendIn(window);
-    boolean meets = windowSpend.amount().compareTo(tier.retentionSpend()) >= 0;
-    Tier supported = programme.highestRetainedBy(windowSpend);
+    QualificationWindow reviewed = qualification.windowEndingOn(heldUntil);
+    Money reviewedSpend = spendIn(reviewed);
+    boolean meets = reviewedSpend.amount().compareTo(tier.retentionSpend()) >= 0;
+    Tier supported = programme.highestRetainedBy(reviewedSpend);
     Tier floor = getManualFloor();
     if (floor != null && floor.isAbove(supported)) {
       supported = floor;
@@ -277,7 +283,7 @@ public final class Evaluation {
     if (supported.isAbove(tier)) {
       supported = tier;
     }
-    return new TierReview(window, windowSpend, tier, meets, supported);
+    return new TierReview(reviewed, reviewedSpend, tier, meets, supported);
   }
 
   /**
@@ -291,15 +297,15 @@ public final class Evaluation {
         || standing.priorTier() == null || standing.since() == null) {
       return null;
     }
-    QualificationWindow window = qualification.windowContaining(originalSaleDate());
-    if (!window.contains(standing.since())) {
+    QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
+    if (!saleWindow.contains(standing.since())) {
       return null;
     }
-    Money windowSpend = spendIn(window);
-    if (windowSpend.amount().compareTo(tier.qualifyingSpend()) >= 0) {
+    Money saleWindowSpend = spendIn(saleWindow);
+    if (saleWindowSpend.amount().compareTo(tier.qualifyingSpend()) >= 0) {
       return null;
     }
-    Tier target = programme.highestQualifiedBy(windowSpend);
+    Tier target = programme.highestQualifiedBy(saleWindowSpend);
     Tier prior = knownTier(standing.priorTier());
     if (prior.isAbove(target)) {
       target = prior;
@@ -386,6 +392,7 @@ public final class Evaluation {
           + " must check 'spendRecorded == false' first");
     }
     spendRecorded = true;
+    windowSpend = null;
     TransactionKind kind = getKind();
     if (kind != TransactionKind.SALE && kind != TransactionKind.RETURN) {
       return;
@@ -402,13 +409,15 @@ public final class Evaluation {
     } else {
       spend.put(month, now);
     }
-    QualificationWindow window = qualification.windowContaining(date);
-    Money windowSpend = spendIn(window);
+    QualificationWindow affected = qualification.windowContaining(date);
+    Money affectedSpend = spendIn(affected);
     String reason = kind == TransactionKind.SALE
-        ? "sale of " + amount + " adds to " + month + "; " + window + " spend is now " + windowSpend
+        ? "sale of " + amount + " adds to " + month + "; " + affected + " spend is now "
+            + affectedSpend
         : "return of " + amount + " from the sale of " + originalSaleDate() + " takes "
-            + change.negate() + " from " + month + "; " + window + " spend is now " + windowSpend;
-    effects.add(new SpendRecorded(currentRule, reason, month, change, window, windowSpend));
+            + change.negate() + " from " + month + "; " + affected + " spend is now "
+            + affectedSpend;
+    effects.add(new SpendRecorded(currentRule, reason, month, change, affected, affectedSpend));
   }
 
   private LocalDate originalSaleDate() {
@@ -483,8 +492,8 @@ public final class Evaluation {
   /** Undoes an upgrade after a return, down to {@code target} (see {@link #getUpgradeUndoneTo}). */
   public void undoUpgradeTo(Tier target) {
     requireCard();
-    QualificationWindow window = qualification.windowContaining(originalSaleDate());
-    Money windowSpend = spendIn(window);
+    QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
+    Money saleWindowSpend = spendIn(saleWindow);
     TierStanding next;
     if (target.code().equals(standing.priorTier())) {
       next = new TierStanding(standing.since(), standing.priorHeldUntil(),
@@ -493,8 +502,8 @@ public final class Evaluation {
       next = new TierStanding(standing.since(), heldUntil(target, standing.since()),
           standing.manualFloor(), standing.priorTier(), standing.priorHeldUntil());
     }
-    changeTier(target, next, false, window, windowSpend, "the return takes " + window
-        + " spend to " + windowSpend + ", under " + tier.name() + " ("
+    changeTier(target, next, false, saleWindow, saleWindowSpend, "the return takes " + saleWindow
+        + " spend to " + saleWindowSpend + ", under " + tier.name() + " ("
         + programme.money(tier.qualifyingSpend()) + "): the upgrade is undone to " + target.name());
   }
 
@@ -508,13 +517,13 @@ public final class Evaluation {
   }
 
   private void changeTier(Tier target, TierStanding next, boolean upgrade,
-      QualificationWindow window, Money windowSpend, String reason) {
+      QualificationWindow decidingWindow, Money decidingSpend, String reason) {
     String from = tier.code();
     card = card.withTier(target.code());
     tier = target;
     standing = next;
-    effects.add(new TierChanged(currentRule, reason, from, target.code(), upgrade, window,
-        windowSpend, next.heldUntil()));
+    effects.add(new TierChanged(currentRule, reason, from, target.code(), upgrade,
+        decidingWindow, decidingSpend, next.heldUntil()));
   }
 
   private void requireCard() {
