@@ -2,7 +2,6 @@ package io.github.loyaltyrules.internal;
 
 import io.github.loyaltyrules.InvalidValueException;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -32,21 +31,31 @@ public final class Check {
     return value;
   }
 
-  public static <T> List<T> list(List<T> value) {
-    return value == null ? List.of() : List.copyOf(value);
-  }
-
-  public static <K, V> Map<K, V> map(Map<K, V> value) {
-    return value == null ? Map.of() : Map.copyOf(value);
-  }
-
-  public static boolean noNulls(Collection<?> values) {
-    for (Object v : values) {
-      if (v == null) {
-        return false;
+  /** An immutable copy; null means empty; a null element fails naming its index. */
+  public static <T> List<T> list(String field, List<T> value) {
+    if (value == null) {
+      return List.of();
+    }
+    for (int i = 0; i < value.size(); i++) {
+      if (value.get(i) == null) {
+        throw new InvalidValueException(field + "[" + i + "]", null, "is required");
       }
     }
-    return true;
+    return List.copyOf(value);
+  }
+
+  /** An immutable copy; null means empty; a null key or value fails naming the field. */
+  public static <K, V> Map<K, V> map(String field, Map<K, V> value) {
+    if (value == null) {
+      return Map.of();
+    }
+    for (Map.Entry<K, V> e : value.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        throw new InvalidValueException(field + "[" + e.getKey() + "]", null,
+            "must have a key and a value");
+      }
+    }
+    return Map.copyOf(value);
   }
 
   /** Masks personal data for messages and {@code toString}: keeps only the length. */

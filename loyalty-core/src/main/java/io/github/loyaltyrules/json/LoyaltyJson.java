@@ -1,9 +1,13 @@
 package io.github.loyaltyrules.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -68,6 +72,10 @@ public final class LoyaltyJson {
         .addModule(new JavaTimeModule())
         .addModule(amounts)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // Only record components and getX() are properties: isActive(), isZero() are not.
+        .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -112,13 +120,18 @@ public final class LoyaltyJson {
   @API(status = API.Status.INTERNAL, since = "0.1")
   public static <T> T read(String json, Class<T> type, String what,
       ErrorFactory error) {
+    T value;
     try {
-      return MAPPER.readValue(json, type);
+      value = MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw translate(e, error);
+      throw translate(json, e, error);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + what, e);
     }
+    if (value == null) {
+      throw error.make("$", "is empty or null; expected " + expectation(type), null);
+    }
+    return value;
   }
 
   /** Makes the exception for a mapping error at a JSON path. */
@@ -128,13 +141,30 @@ public final class LoyaltyJson {
     LoyaltyException make(String path, String problem, Throwable cause);
   }
 
-  private static LoyaltyException translate(JsonProcessingException e, ErrorFactory error) {
+  /** Fields whose values are personal data: never repeated in a message or a chained cause. */
+  private static final java.util.Set<String> PERSONAL =
+      java.util.Set.of("name", "mobile", "email", "birthDate");
+
+  private static LoyaltyException translate(String json, JsonProcessingException e,
+      ErrorFactory error) {
     if (!(e instanceof JsonMappingException m)) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
       return error.make(where, "is not well-formed JSON: " + e.getOriginalMessage(), e);
     }
     String path = path(m.getPath());
+    if (isPersonal(m.getPath())) {
+      return error.make(path, "is not valid; expected " + (m instanceof MismatchedInputException mi
+          && mi.getTargetType() != null ? expectation(mi.getTargetType()) : "a valid value")
+          + " (the value is personal data and is not repeated here)", null);
+    }
+    if (m instanceof ValueInstantiationException vi) {
+      String unknown = unknownField(json, m.getPath(), vi.getType().getRawClass());
+      if (unknown != null) {
+        return error.make(path + "." + unknown, "is not a known field; expected one of "
+            + fieldsOf(vi.getType().getRawClass()), e);
+      }
+    }
     if (m instanceof UnrecognizedPropertyException u) {
       return error.make(path, "is not a known field; expected one of "
           + u.getKnownPropertyIds(), e);
@@ -173,6 +203,49 @@ public final class LoyaltyJson {
       case "YearMonth" -> "a month such as 2026-03";
       default -> "a " + target.getSimpleName();
     };
+  }
+
+  private static boolean isPersonal(List<JsonMappingException.Reference> refs) {
+    if (refs.isEmpty()) {
+      return false;
+    }
+    JsonMappingException.Reference last = refs.get(refs.size() - 1);
+    Object from = last.getFrom();
+    Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+    return owner == io.github.loyaltyrules.model.CustomerProfile.class
+        && PERSONAL.contains(last.getFieldName());
+  }
+
+  /**
+   * A record is built before Jackson reports fields it does not know, so a misspelt required
+   * field first shows as a missing one. Look for the misspelling in the object being built.
+   */
+  private static String unknownField(String json, List<JsonMappingException.Reference> refs,
+      Class<?> type) {
+    if (!type.isRecord()) {
+      return null;
+    }
+    try {
+      JsonNode node = MAPPER.readTree(json);
+      for (JsonMappingException.Reference r : refs) {
+        node = r.getIndex() >= 0 ? node.path(r.getIndex()) : node.path(r.getFieldName());
+      }
+      List<String> known = fieldsOf(type);
+      for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!known.contains(name)) {
+          return name;
+        }
+      }
+      return null;
+    } catch (JsonProcessingException notJson) {
+      return null;
+    }
+  }
+
+  private static List<String> fieldsOf(Class<?> type) {
+    return java.util.Arrays.stream(type.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getName).sorted().toList();
   }
 
   private static String path(List<JsonMappingException.Reference> refs) {

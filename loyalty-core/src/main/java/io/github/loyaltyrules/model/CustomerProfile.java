@@ -62,8 +62,8 @@ public record CustomerProfile(
       throw new InvalidValueException("profile.birthDate", Check.mask(birthDate),
           "must not be after the join date");
     }
-    consent = Check.map(consent);
-    attributes = Check.map(attributes);
+    consent = Check.map("profile.consent", consent);
+    attributes = Check.map("profile.attributes", attributes);
   }
 
   /** A profile with only an id, for customers the store knows nothing else about. */

@@ -30,6 +30,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     Check.notNull("money.currency", currency);
     Check.notNull("money.amount", amount);
     int digits = currency.getDefaultFractionDigits();
+    if (digits < 0) {
+      throw new InvalidValueException("money.currency", currency.getCurrencyCode(),
+          "has no fixed number of decimal places; use a currency such as CNY");
+    }
     if (amount.scale() != digits) {
       try {
         amount = amount.setScale(digits, RoundingMode.UNNECESSARY);

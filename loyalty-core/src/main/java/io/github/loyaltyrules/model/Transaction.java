@@ -56,15 +56,8 @@ public record Transaction(
     Check.notBlank("transaction.id", id);
     Check.notNull("transaction.kind", kind);
     Check.notNull("transaction.time", time);
-    lines = Check.list(lines);
-    tenders = Check.list(tenders);
-    if (!Check.noNulls(lines)) {
-      throw new InvalidValueException("transaction.lines", "[..null..]", "must not contain null");
-    }
-    if (!Check.noNulls(tenders)) {
-      throw new InvalidValueException("transaction.tenders", "[..null..]",
-          "must not contain null");
-    }
+    lines = Check.list("transaction.lines", lines);
+    tenders = Check.list("transaction.tenders", tenders);
     switch (kind) {
       case SALE -> requireLines(kind, lines);
       case RETURN -> {
@@ -100,6 +93,10 @@ public record Transaction(
     }
     if (kind != TransactionKind.RETURN && originalSaleId != null) {
       throw new InvalidValueException("transaction.originalSaleId", originalSaleId,
+          "is only for a RETURN, not a " + kind);
+    }
+    if (kind != TransactionKind.RETURN && originalSaleTime != null) {
+      throw new InvalidValueException("transaction.originalSaleTime", originalSaleTime,
           "is only for a RETURN, not a " + kind);
     }
     requireOneCurrency(lines, tenders, recharge);

@@ -27,8 +27,8 @@ public record Outcome(String transactionId, LocalDate businessDate, MemberState 
   public Outcome {
     Check.notNull("outcome.businessDate", businessDate);
     Check.notNull("outcome.state", state);
-    effects = Check.list(effects);
-    firedRules = Check.list(firedRules);
+    effects = Check.list("outcome.effects", effects);
+    firedRules = Check.list("outcome.firedRules", firedRules);
   }
 
   /** The effects of one type, in order. */

@@ -59,7 +59,7 @@ public record Programme(
     cards = cards == null ? CardPolicy.FREE : cards;
     cards = new CardPolicy(inScale("programme.cards.fee", cards.fee(), currency),
         cards.freeWithItems(), cards.issueOnRecharge(), cards.numberPrefix());
-    tiers = checkTiers(Check.list(tiers), currency);
+    tiers = checkTiers(Check.list("programme.tiers", tiers), currency);
   }
 
   private static List<Tier> checkTiers(List<Tier> tiers, Currency currency) {
@@ -71,7 +71,7 @@ public record Programme(
     Set<String> codes = new HashSet<>();
     Tier below = null;
     for (int i = 0; i < tiers.size(); i++) {
-      Tier t = Check.notNull("programme.tiers[" + i + "]", tiers.get(i));
+      Tier t = tiers.get(i);
       String at = "programme.tiers[" + i + "]";
       if (!codes.add(t.code())) {
         throw new InvalidValueException(at + ".code", t.code(), "is used by an earlier tier;"
@@ -133,6 +133,7 @@ public record Programme(
 
   /** The highest tier whose qualifying spend {@code spend} reaches. */
   public Tier highestQualifiedBy(Money spend) {
+    requireCurrency(spend);
     Tier best = baseTier();
     for (Tier t : tiers) {
       if (spend.amount().compareTo(t.qualifyingSpend()) >= 0) {
@@ -144,6 +145,7 @@ public record Programme(
 
   /** The highest tier whose retention spend {@code spend} reaches. */
   public Tier highestRetainedBy(Money spend) {
+    requireCurrency(spend);
     Tier best = baseTier();
     for (Tier t : tiers) {
       if (spend.amount().compareTo(t.retentionSpend()) >= 0) {
@@ -151,6 +153,13 @@ public record Programme(
       }
     }
     return best;
+  }
+
+  private void requireCurrency(Money amount) {
+    if (!amount.currency().equals(currency)) {
+      throw new InvalidValueException("spend", amount, "is not in " + currency.getCurrencyCode()
+          + ", the currency of programme " + id);
+    }
   }
 
   /** An amount of this programme's currency; exact. */

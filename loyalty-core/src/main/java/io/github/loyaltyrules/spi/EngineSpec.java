@@ -24,6 +24,6 @@ public record EngineSpec(Programme programme, Clock clock, boolean defaultRules,
   public EngineSpec {
     Check.notNull("engine.programme", programme);
     Check.notNull("engine.clock", clock);
-    rules = Check.list(rules);
+    rules = Check.list("engine.rules", rules);
   }
 }
