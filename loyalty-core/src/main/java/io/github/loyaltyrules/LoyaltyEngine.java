@@ -4,10 +4,12 @@ import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.TransferOutcome;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.spi.EngineFactory;
 import io.github.loyaltyrules.spi.EngineSpec;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +69,20 @@ public interface LoyaltyEngine {
    * flag is computed.
    */
   Outcome assess(MemberState state, LocalDate date);
+
+  /**
+   * Moves {@code points} from one member to another (DOMAIN.md §2: points can be given to a
+   * friend): both sides are evaluated as transactions with the id {@code transferId}, so each
+   * side's ledger shows its entry and replaying the transfer changes nothing. Refused with a
+   * {@link RefusedException} when the giver's available points are short (pending points cannot
+   * be given), when either member has no active card, or when the members are the same; then
+   * neither state changes.
+   *
+   * @param storeId the store where it was asked, or null
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  TransferOutcome transfer(MemberState giver, MemberState receiver, long points,
+      String transferId, Instant time, String storeId);
 
   /**
    * Builds an engine. Validates eagerly: {@link #build()} fails at once with a

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.internal.Check;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,8 +17,10 @@ import org.apiguardian.api.API;
  *
  * <p>Holds the profile, the card and tier standing, the qualifying spend per calendar month
  * (exact to the cent, kept for as many months as the programme's windows need) and the purchase
- * history. Later versions add points, stored value and follow-ups as new components; JSON
- * written by this version stays readable because every component added later is optional.
+ * history, the points account and vouchers, stored value, and the ids of recent transactions
+ * (so a transaction evaluated twice changes nothing). Later versions add follow-ups as new
+ * components; JSON written by an earlier version stays readable because every component added
+ * later is optional.
  * {@code schemaVersion} records the layout that wrote the value.
  *
  * <p>Build a new member with {@link #newMember(CustomerProfile)} and derive changed copies with
@@ -27,12 +30,18 @@ import org.apiguardian.api.API;
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param schemaVersion the layout version; {@link #SCHEMA_VERSION} for values built by this
- *     version, 1 when absent from JSON
+ *     version; 0 (or absent from JSON) means the current version; a state of version 1 reads
+ *     as is, with no points, vouchers or stored value
  * @param profile the customer; its id is the member id
  * @param card the membership card, or null before one is issued
  * @param standing how the current tier is held
  * @param monthlySpend qualifying spend per calendar month (net of returns, never negative)
  * @param activity purchase count and dates
+ * @param points the points lots and balances; empty when absent
+ * @param vouchers vouchers issued by converting points, oldest first; empty when absent
+ * @param storedValue the stored-value balance and rate, or null before the first recharge
+ * @param recentTransactions transactions seen within the programme's duplicate window, oldest
+ *     first; empty when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MemberState(
@@ -41,10 +50,15 @@ public record MemberState(
     Card card,
     TierStanding standing,
     SortedMap<YearMonth, Money> monthlySpend,
-    Activity activity) {
+    Activity activity,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsAccount points,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") List<Voucher> vouchers,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") StoredValue storedValue,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    List<RecentTransaction> recentTransactions) {
 
-  /** The layout this version writes. */
-  public static final int SCHEMA_VERSION = 1;
+  /** The layout this version writes: 2 added points, vouchers, stored value, recent ids. */
+  public static final int SCHEMA_VERSION = 2;
 
   public MemberState {
     if (schemaVersion == 0) {
@@ -58,6 +72,9 @@ public record MemberState(
     Check.notNull("state.profile", profile);
     standing = standing == null ? TierStanding.NONE : standing;
     activity = activity == null ? Activity.NONE : activity;
+    points = points == null ? PointsAccount.EMPTY : points;
+    vouchers = Check.list("state.vouchers", vouchers);
+    recentTransactions = Check.list("state.recentTransactions", recentTransactions);
     TreeMap<YearMonth, Money> spend = new TreeMap<>();
     Currency currency = null;
     if (monthlySpend != null) {
@@ -78,10 +95,36 @@ public record MemberState(
     monthlySpend = Collections.unmodifiableSortedMap(spend);
   }
 
+  /** The state as version 0.1 built it: no points, vouchers, stored value or recent ids. */
+  public MemberState(int schemaVersion, CustomerProfile profile, Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null);
+  }
+
   /** A customer the store has just met: no card, no spend, no history. */
   public static MemberState newMember(CustomerProfile profile) {
     return new MemberState(SCHEMA_VERSION, profile, null, TierStanding.NONE, null,
         Activity.NONE);
+  }
+
+  /** Whether {@code transactionId} is among the recent transactions. */
+  public boolean hasSeen(String transactionId) {
+    for (RecentTransaction t : recentTransactions) {
+      if (t.id().equals(transactionId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The voucher with {@code code}, or null. */
+  public Voucher voucher(String code) {
+    for (Voucher v : vouchers) {
+      if (v.code().equals(code)) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** The member id, which is the profile id. */
@@ -104,15 +147,18 @@ public record MemberState(
   }
 
   public MemberState withProfile(CustomerProfile newProfile) {
-    return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity);
+    return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions);
   }
 
   public MemberState withCard(Card newCard) {
-    return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity);
+    return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
-    return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity);
+    return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions);
   }
 
   /**
@@ -125,10 +171,30 @@ public record MemberState(
   }
 
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
-    return new MemberState(schemaVersion, profile, card, standing, spend, activity);
+    return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
+        vouchers, storedValue, recentTransactions);
   }
 
   public MemberState withActivity(Activity newActivity) {
-    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity);
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
+        points, vouchers, storedValue, recentTransactions);
+  }
+
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public MemberState withPoints(PointsAccount newPoints) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        newPoints, vouchers, storedValue, recentTransactions);
+  }
+
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public MemberState withVouchers(List<Voucher> newVouchers) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, newVouchers, storedValue, recentTransactions);
+  }
+
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public MemberState withStoredValue(StoredValue newStoredValue) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, newStoredValue, recentTransactions);
   }
 }

@@ -19,7 +19,11 @@ import org.apiguardian.api.API;
  *   <li>{@code RETURN}: the returned lines, and the id and time of the original sale (the return
  *       takes spend back from the window of the original sale);</li>
  *   <li>{@code RECHARGE}: a positive {@code recharge} amount and no lines;</li>
- *   <li>{@code VISIT}: no lines, tenders or amount.</li>
+ *   <li>{@code VISIT}, {@code CONVERSION}: no lines, tenders or amount;</li>
+ *   <li>{@code REDEMPTION}, {@code EVENT}: a {@code code} (the gift, the event) and no lines,
+ *       tenders or amount;</li>
+ *   <li>{@code TRANSFER_OUT}, {@code TRANSFER_IN}: the other member's id as {@code code} and
+ *       positive {@code points}.</li>
  * </ul>
  * All amounts are in one currency.
  *
@@ -37,6 +41,9 @@ import org.apiguardian.api.API;
  * @param originalSaleTime for a {@code RETURN}: when that sale happened
  * @param buysCard for a {@code SALE} under a paid-card programme: the customer agreed to buy the
  *     card with this purchase
+ * @param code for a {@code REDEMPTION} the gift's code; for an {@code EVENT} the event's code;
+ *     for a transfer the other member's id
+ * @param points for a transfer, the points given or received
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Transaction(
@@ -50,7 +57,9 @@ public record Transaction(
     Money recharge,
     String originalSaleId,
     Instant originalSaleTime,
-    boolean buysCard) {
+    boolean buysCard,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") String code,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") long points) {
 
   public Transaction {
     Check.notBlank("transaction.id", id);
@@ -79,13 +88,37 @@ public record Transaction(
               "must be empty for a RECHARGE");
         }
       }
-      case VISIT -> {
+      case VISIT, CONVERSION, REDEMPTION, EVENT -> {
         if (!lines.isEmpty() || !tenders.isEmpty() || recharge != null) {
           throw new InvalidValueException("transaction.kind", kind,
-              "a VISIT has no lines, tenders or recharge amount");
+              "a " + kind + " has no lines, tenders or recharge amount");
+        }
+        if (kind == TransactionKind.REDEMPTION || kind == TransactionKind.EVENT) {
+          Check.notBlank("transaction.code", code);
+        }
+      }
+      case TRANSFER_OUT, TRANSFER_IN -> {
+        if (!lines.isEmpty() || !tenders.isEmpty() || recharge != null) {
+          throw new InvalidValueException("transaction.kind", kind,
+              "a " + kind + " has no lines, tenders or recharge amount");
+        }
+        Check.notBlank("transaction.code", code);
+        if (points <= 0) {
+          throw new InvalidValueException("transaction.points", points,
+              "a transfer moves at least 1 point");
         }
       }
       default -> throw new IllegalStateException("unhandled kind " + kind);
+    }
+    boolean transfer = kind == TransactionKind.TRANSFER_OUT || kind == TransactionKind.TRANSFER_IN;
+    if (code != null && kind != TransactionKind.REDEMPTION && kind != TransactionKind.EVENT
+        && !transfer) {
+      throw new InvalidValueException("transaction.code", code,
+          "is only for a REDEMPTION, an EVENT or a transfer, not a " + kind);
+    }
+    if (points != 0 && !transfer) {
+      throw new InvalidValueException("transaction.points", points,
+          "is only for a transfer, not a " + kind);
     }
     if (kind != TransactionKind.RECHARGE && recharge != null) {
       throw new InvalidValueException("transaction.recharge", recharge,
@@ -125,6 +158,59 @@ public record Transaction(
     }
   }
 
+  /** A transaction as version 0.1 described it, without a code. */
+  public Transaction(String id, TransactionKind kind, Instant time, String storeId,
+      String associateId, List<Line> lines, List<Tender> tenders, Money recharge,
+      String originalSaleId, Instant originalSaleTime, boolean buysCard) {
+    this(id, kind, time, storeId, associateId, lines, tenders, recharge, originalSaleId,
+        originalSaleTime, buysCard, null, 0);
+  }
+
+  /** A redemption of the gift {@code giftCode} for points. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Transaction redemption(String id, Instant time, String storeId,
+      String giftCode) {
+    return new Transaction(id, TransactionKind.REDEMPTION, time, storeId, null, List.of(),
+        List.of(), null, null, null, false, giftCode, 0);
+  }
+
+  /** The member's request to turn available points into vouchers. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Transaction conversion(String id, Instant time, String storeId) {
+    return new Transaction(id, TransactionKind.CONVERSION, time, storeId, null, List.of(),
+        List.of(), null, null, null, false, null, 0);
+  }
+
+  /** An event that earns points, e.g. {@code REFERRAL}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Transaction event(String id, Instant time, String storeId, String eventCode) {
+    return new Transaction(id, TransactionKind.EVENT, time, storeId, null, List.of(), List.of(),
+        null, null, null, false, eventCode, 0);
+  }
+
+  /** {@code points} given to member {@code toMemberId}; one side of a transfer. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Transaction transferOut(String id, Instant time, String storeId,
+      String toMemberId, long points) {
+    return new Transaction(id, TransactionKind.TRANSFER_OUT, time, storeId, null, List.of(),
+        List.of(), null, null, null, false, toMemberId, points);
+  }
+
+  /** {@code points} received from member {@code fromMemberId}; one side of a transfer. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Transaction transferIn(String id, Instant time, String storeId,
+      String fromMemberId, long points) {
+    return new Transaction(id, TransactionKind.TRANSFER_IN, time, storeId, null, List.of(),
+        List.of(), null, null, null, false, fromMemberId, points);
+  }
+
+  /** This transaction paid with {@code paid}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Transaction withTenders(List<Tender> paid) {
+    return new Transaction(id, kind, time, storeId, associateId, lines, paid, recharge,
+        originalSaleId, originalSaleTime, buysCard, code, points);
+  }
+
   /** A sale of {@code lines} with no tenders recorded. */
   public static Transaction sale(String id, Instant time, String storeId, List<Line> lines) {
     return new Transaction(id, TransactionKind.SALE, time, storeId, null, lines, List.of(), null,
@@ -153,7 +239,19 @@ public record Transaction(
   /** This transaction with the customer agreeing to buy the card. */
   public Transaction withCardPurchase() {
     return new Transaction(id, kind, time, storeId, associateId, lines, tenders, recharge,
-        originalSaleId, originalSaleTime, true);
+        originalSaleId, originalSaleTime, true, code, points);
+  }
+
+  /** The total of the tenders of {@code kind}, or null when there is none. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Money tendered(TenderKind tenderKind) {
+    Money total = null;
+    for (Tender t : tenders) {
+      if (t.kind() == tenderKind) {
+        total = total == null ? t.amount() : total.plus(t.amount());
+      }
+    }
+    return total;
   }
 
   /** The currency of the amounts, or null for a visit. */

@@ -16,5 +16,21 @@ public enum TransactionKind {
   /** Stored value added to the member's account (充值). */
   RECHARGE,
   /** A visit to the store without a purchase. */
-  VISIT
+  VISIT,
+  /** The member takes a gift of the programme's catalogue for points; {@code code} names it. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  REDEMPTION,
+  /** The member asks to turn available points into vouchers (when conversion is on request). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  CONVERSION,
+  /** An event the programme gives points for, e.g. a referred friend's first purchase; {@code
+   * code} names it. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  EVENT,
+  /** The member gives {@code points} to the member named by {@code code}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  TRANSFER_OUT,
+  /** The member receives {@code points} from the member named by {@code code}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  TRANSFER_IN
 }

@@ -22,10 +22,19 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(SpendRecorded.class),
     @JsonSubTypes.Type(TierChanged.class),
     @JsonSubTypes.Type(TierKept.class),
-    @JsonSubTypes.Type(NearNextTier.class)})
+    @JsonSubTypes.Type(NearNextTier.class),
+    @JsonSubTypes.Type(PointsEntry.class),
+    @JsonSubTypes.Type(PointsCalculated.class),
+    @JsonSubTypes.Type(PointsExpiring.class),
+    @JsonSubTypes.Type(VoucherIssued.class),
+    @JsonSubTypes.Type(VoucherExpired.class),
+    @JsonSubTypes.Type(GiftRedeemed.class),
+    @JsonSubTypes.Type(StoredValueChanged.class),
+    @JsonSubTypes.Type(DuplicateTransaction.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
-    NearNextTier {
+    NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
+    GiftRedeemed, StoredValueChanged, DuplicateTransaction {
 
   /** The name of the rule that produced this effect. */
   String rule();

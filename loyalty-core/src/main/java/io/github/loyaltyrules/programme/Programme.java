@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  * @param qualification the qualification window and near-tier flag
  * @param cards how cards are issued
  * @param tiers the ladder, lowest rank first; the first tier is held from the card's issue
+ * @param points how points are earned, held, expired and converted; the seeds' practice when
+ *     absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Programme(
@@ -43,7 +45,8 @@ public record Programme(
     RoundingMode roundingMode,
     Qualification qualification,
     CardPolicy cards,
-    List<Tier> tiers) {
+    List<Tier> tiers,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsPolicy points) {
 
   public Programme {
     Check.notBlank("programme.id", id);
@@ -60,6 +63,32 @@ public record Programme(
     cards = new CardPolicy(inScale("programme.cards.fee", cards.fee(), currency),
         cards.freeWithItems(), cards.issueOnRecharge(), cards.numberPrefix());
     tiers = checkTiers(Check.list("programme.tiers", tiers), currency);
+    points = checkPoints(points == null ? PointsPolicy.DEFAULT : points, currency);
+  }
+
+  /** A programme as version 0.1 described it, with the default points policy. */
+  public Programme(String id, String name, Currency currency, ZoneId timeZone,
+      RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
+      List<Tier> tiers) {
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, null);
+  }
+
+  private static PointsPolicy checkPoints(PointsPolicy p, Currency currency) {
+    PointsConversion c = p.conversion();
+    PointsConversion conversion = new PointsConversion(c.threshold(),
+        inScale("programme.points.conversion.voucherValue", c.voucherValue(), currency),
+        c.validityDays(), c.automatic());
+    List<RechargeStep> ladder = new ArrayList<>();
+    for (int i = 0; i < p.rechargeLadder().size(); i++) {
+      RechargeStep step = p.rechargeLadder().get(i);
+      ladder.add(new RechargeStep(inScale("programme.points.rechargeLadder[" + i + "].amount",
+          step.amount(), currency), step.points(), step.memberRate()));
+    }
+    return new PointsPolicy(p.perUnit(), p.rounding(), p.roundingMode(), p.earningTenders(),
+        p.pendingDays(), p.expiry(), p.expiryNoticeDays(), conversion, p.returnShortfall(),
+        ladder, p.multipliers(), p.combine(), p.birthdayMultiplier(), p.exclusions(),
+        p.bonuses(), inScale("programme.points.minimumBasket", p.minimumBasket(), currency),
+        p.events(), p.gifts(), p.duplicateWindowDays());
   }
 
   private static List<Tier> checkTiers(List<Tier> tiers, Currency currency) {

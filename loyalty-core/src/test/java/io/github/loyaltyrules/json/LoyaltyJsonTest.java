@@ -92,7 +92,7 @@ class LoyaltyJsonTest {
     assertThat(january.path("currency").asText()).isEqualTo("CNY");
     assertThat(tree.path("monthlySpend").path("2026-02").path("amount").asText())
         .isEqualTo("0.01");
-    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(2);
     assertThat(tree.path("card").path("issuedOn").asText()).isEqualTo("2026-01-08");
   }
 
@@ -125,22 +125,22 @@ class LoyaltyJsonTest {
   }
 
   @Test
-  void stateWithoutSchemaVersionReadsAsVersionOne() {
+  void stateWithoutSchemaVersionReadsAsTheCurrentVersion() {
     MemberState s = LoyaltyJson.readState("""
         { "profile": { "id": "C-001" } }
         """);
 
-    assertThat(s.schemaVersion()).isEqualTo(1);
+    assertThat(s.schemaVersion()).isEqualTo(2);
     assertThat(s).isEqualTo(MemberState.newMember(CustomerProfile.anonymous("C-001")));
   }
 
   @Test
   void stateWrittenByANewerVersionIsRefused() {
     assertReadStateFails("""
-        { "schemaVersion": 2, "profile": { "id": "C-001" } }
+        { "schemaVersion": 3, "profile": { "id": "C-001" } }
         """, "$.schemaVersion")
-        .hasMessageContaining("= 2")
-        .hasMessageContaining("reads versions 1 to 1");
+        .hasMessageContaining("= 3")
+        .hasMessageContaining("reads versions 1 to 2");
   }
 
   @Test
@@ -223,7 +223,8 @@ class LoyaltyJsonTest {
         .isInstanceOf(InvalidJsonException.class)
         .hasMessageStartingWith("transaction: $.kind ")
         .hasMessageContaining("REFUND")
-        .hasMessageContaining("[SALE, RETURN, RECHARGE, VISIT]");
+        .hasMessageContaining("[SALE, RETURN, RECHARGE, VISIT, REDEMPTION, CONVERSION, EVENT,"
+            + " TRANSFER_OUT, TRANSFER_IN]");
   }
 
   @Test

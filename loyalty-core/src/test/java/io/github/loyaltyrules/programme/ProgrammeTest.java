@@ -65,7 +65,12 @@ class ProgrammeTest {
     assertThat(paid.cards().isPaid()).isTrue();
     assertThat(paid.cards().fee().toPlainString()).isEqualTo("38.00");
     assertThat(paid.cards().freeWithItems()).isEqualTo(3);
-    assertThat(paid.tiers()).isEqualTo(SEEDS.tiers());
+    assertThat(paid.tiers()).extracting(Tier::code, Tier::qualifyingSpend, Tier::memberRate)
+        .isEqualTo(SEEDS.tiers().stream()
+            .map(t -> tuple(t.code(), t.qualifyingSpend(), t.memberRate()))
+            .toList());
+    assertThat(paid.tiers()).extracting(t -> t.pointsMultiplier().toPlainString())
+        .containsExactly("1", "1", "1.2", "1.5", "2");
     assertThat(paid.currency()).isEqualTo(CNY);
   }
 
