@@ -7,6 +7,8 @@ import io.github.loyaltyrules.model.CardOrigin;
 import io.github.loyaltyrules.model.CardStatus;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.RecentTransaction;
+import io.github.loyaltyrules.model.StoredValue;
 import io.github.loyaltyrules.model.TierStanding;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.model.TransactionKind;
@@ -79,6 +81,15 @@ public final class Evaluation {
   private final List<FiredRule> fired = new ArrayList<>(8);
   private String currentRule = HOST;
 
+  private final PointsBook points;
+  private boolean cardIssuedNow;
+  private boolean joinPointsEarned;
+  private boolean salePointsEarned;
+  private boolean returnPointsRevoked;
+  private boolean storedValueRecorded;
+  private boolean requestDone;
+  private boolean expiringReported;
+
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
    * {@code before} on the business date {@code today}.
@@ -95,6 +106,16 @@ public final class Evaluation {
     this.tier = card == null ? null : knownTier(card.tier());
     this.standing = before.standing();
     this.spend = new TreeMap<>(before.monthlySpend());
+    this.points = new PointsBook(programme.points(), programme.currency(), before.points(),
+        before.vouchers(), before.storedValue(),
+        transaction == null ? "assess-" + today : transaction.id(), today, effects,
+        () -> currentRule);
+    StoredValue stored = before.storedValue();
+    if (stored != null && !stored.balance().currency().equals(programme.currency())) {
+      throw new EvaluationException("member " + before.memberId() + ": the state's stored value"
+          + " is in " + stored.balance().currency() + " but programme " + programme.id()
+          + " uses " + programme.currency());
+    }
     for (Money m : spend.values()) {
       if (!m.currency().equals(programme.currency())) {
         throw new EvaluationException("member " + before.memberId() + ": the state's spend is in "
@@ -334,6 +355,95 @@ public final class Evaluation {
     return List.copyOf(effects);
   }
 
+  // ---------------------------------------------------------------- points and stored value
+
+  /** Points that can be spent now, as decided so far. */
+  public long getPointsAvailable() {
+    return points.available();
+  }
+
+  /** Points waiting for the return window, as decided so far. */
+  public long getPointsPending() {
+    return points.pending();
+  }
+
+  /** Points owed after a return revoked points already spent. */
+  public long getPointsDebt() {
+    return points.debt();
+  }
+
+  /** Whether pending points have reached the end of their return window. */
+  public boolean isPointsReleaseDue() {
+    return points.hasReleaseDue();
+  }
+
+  /** Whether points or vouchers are past their last valid day. */
+  public boolean isPointsExpiryDue() {
+    return points.hasExpiryDue();
+  }
+
+  /** Whether a card was issued by this evaluation. */
+  public boolean isCardIssuedNow() {
+    return cardIssuedNow;
+  }
+
+  /** Whether a card was issued now and the programme gives points for joining (event JOIN). */
+  public boolean isJoinPointsDue() {
+    return cardIssuedNow && !joinPointsEarned && programme.points().eventPoints("JOIN") > 0;
+  }
+
+  /** Whether this sale's points have been computed and credited. */
+  public boolean isSalePointsEarned() {
+    return salePointsEarned;
+  }
+
+  /** Whether this return's points have been revoked. */
+  public boolean isReturnPointsRevoked() {
+    return returnPointsRevoked;
+  }
+
+  /** Whether this transaction's stored value (recharge, payment, refund) has been recorded. */
+  public boolean isStoredValueRecorded() {
+    return storedValueRecorded;
+  }
+
+  /** Whether this redemption, conversion request or event has been handled. */
+  public boolean isRequestDone() {
+    return requestDone;
+  }
+
+  public boolean isExpiringReported() {
+    return expiringReported;
+  }
+
+  /** Whether today falls in the month of the member's birthday. */
+  public boolean isBirthdayMonth() {
+    java.time.MonthDay birthday = before.profile().birthday();
+    return birthday != null && birthday.getMonth() == today.getMonth();
+  }
+
+  /** Whether the transaction pays with, or refunds to, stored value. */
+  public boolean isStoredValueTendered() {
+    return transaction != null
+        && transaction.tendered(io.github.loyaltyrules.model.TenderKind.STORED_VALUE) != null;
+  }
+
+  /** The stored-value balance as decided so far; zero before the first recharge. */
+  public Money getStoredValueBalance() {
+    StoredValue sv = points.storedValue();
+    return sv == null ? programme.zero() : sv.balance();
+  }
+
+  /**
+   * Whether available points reach the conversion threshold and vouchers are due: at once when
+   * the programme converts automatically, else on the member's {@code CONVERSION} request.
+   */
+  public boolean isConversionDue() {
+    var c = programme.points().conversion();
+    boolean asked = c.automatic() || getKind() == TransactionKind.CONVERSION;
+    return asked && points.available() >= c.threshold();
+  }
+
   // ---------------------------------------------------------------- actions
 
   /** Issues a card in the programme's lowest tier, with a standard reason for {@code origin}. */
@@ -359,6 +469,7 @@ public final class Evaluation {
         CardStatus.ACTIVE, today, origin);
     tier = base;
     standing = new TierStanding(today, null, standing.manualFloor(), null, null);
+    cardIssuedNow = true;
     effects.add(new CardIssued(currentRule, reason, card));
   }
 
@@ -542,6 +653,193 @@ public final class Evaluation {
     return review;
   }
 
+  // ---------------------------------------------------------------- points actions
+
+  /** Makes pending points whose return window has passed available. */
+  public void releasePendingPoints() {
+    points.releaseDue();
+  }
+
+  /** Expires points and vouchers past their last valid day. */
+  public void expirePoints() {
+    points.expireDue();
+  }
+
+  /** Credits the programme's points for the event {@code code} (e.g. JOIN), available at once. */
+  public void earnEventPoints(String code) {
+    long n = programme.points().eventPoints(code);
+    if ("JOIN".equals(code)) {
+      joinPointsEarned = true;
+    } else {
+      requestDone = true;
+    }
+    if (n == 0) {
+      return;
+    }
+    points.credit(n, points.ref(), null, 0, n + " points for the event " + code);
+  }
+
+  /**
+   * Computes this sale's points (see {@link PointsCalculator}) and credits them as a lot, pending
+   * for the programme's return window; records how they were computed.
+   */
+  public void earnSalePoints() {
+    if (salePointsEarned) {
+      throw new IllegalStateException("rule " + currentRule + " earns the sale's points twice;"
+          + " check 'salePointsEarned == false' first");
+    }
+    requireCard();
+    salePointsEarned = true;
+    PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), tier,
+        transaction, today, isBirthdayMonth());
+    effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
+        r.lines(), r.points()));
+    points.credit(r.points(), transaction.id(), r.earning(), programme.points().pendingDays(),
+        r.points() + " points earned on " + transaction.id());
+  }
+
+  /**
+   * Revokes the points of the original sale in proportion to the value this return refunds;
+   * points already spent come from the other available points, then become a debt or are
+   * written off as the programme says.
+   */
+  public void revokeReturnedPoints() {
+    returnPointsRevoked = true;
+    Money value = getGoodsAmount();
+    for (io.github.loyaltyrules.model.PointsLot lot
+        : points.saleLotsOf(transaction.originalSaleId())) {
+      points.revoke(lot.id(), value, transaction.id());
+    }
+  }
+
+  /**
+   * Records the transaction's stored value: a recharge adds to the balance and, per the
+   * recharge ladder, earns points available at once and the storewide member rate (the better of
+   * the old and new rate is kept); a sale's stored-value tenders are taken from the balance (never
+   * below zero); a return's are put back.
+   */
+  public void recordStoredValue() {
+    storedValueRecorded = true;
+    StoredValue now = points.storedValue();
+    Money balance = now == null ? programme.zero() : now.balance();
+    java.math.BigDecimal rate = now == null ? null : now.memberRate();
+    TransactionKind kind = getKind();
+    Money change;
+    String why;
+    if (kind == TransactionKind.RECHARGE) {
+      change = transaction.recharge();
+      var step = programme.points().rechargeStepFor(change.amount());
+      why = "recharge of " + change;
+      if (step != null) {
+        if (rate == null || step.memberRate().compareTo(rate) < 0) {
+          rate = step.memberRate();
+        }
+        why += " reaches the ladder's step of " + programme.money(step.amount()) + ": "
+            + step.points() + " points at once and a member rate of "
+            + step.memberRate().toPlainString();
+      }
+      points.storedValue(new StoredValue(balance.plus(change), rate));
+      if (step != null && step.points() > 0) {
+        points.credit(step.points(), transaction.id(), null, 0, step.points()
+            + " points for the recharge of " + change);
+      }
+    } else {
+      Money tendered = transaction.tendered(io.github.loyaltyrules.model.TenderKind.STORED_VALUE);
+      if (kind == TransactionKind.RETURN) {
+        change = tendered;
+        why = "return " + transaction.id() + " refunds " + tendered + " to stored value";
+      } else {
+        if (tendered.compareTo(balance) > 0) {
+          refuse("member " + before.memberId() + " pays " + tendered + " with stored value but"
+              + " the balance is " + balance + "; take the rest in another tender");
+        }
+        change = tendered.negate();
+        why = "paid " + tendered + " with stored value";
+      }
+      points.storedValue(new StoredValue(balance.plus(change), rate));
+    }
+    StoredValue after = points.storedValue();
+    effects.add(new io.github.loyaltyrules.outcome.StoredValueChanged(currentRule, why + "; "
+        + "balance " + after.balance(), change, after.balance(), after.memberRate()));
+  }
+
+  /** Gives the gift named by this redemption for its points; refuses when short or unknown. */
+  public void redeemGift() {
+    requestDone = true;
+    var gift = programme.points().gift(transaction.code());
+    if (gift == null) {
+      refuse("gift '" + transaction.code() + "' is not in programme " + programme.id()
+          + "'s catalogue; known gifts: " + programme.points().gifts().stream()
+              .map(io.github.loyaltyrules.programme.Gift::code).toList());
+    }
+    if (points.available() < gift.points()) {
+      refuse("member " + before.memberId() + " has " + points.available() + " points available"
+          + " but " + gift.name() + " costs " + gift.points()
+          + (points.pending() > 0 ? "; " + points.pending() + " more are pending" : ""));
+    }
+    points.spend(gift.points(), io.github.loyaltyrules.outcome.EntryKind.REDEEM,
+        gift.points() + " points for the gift " + gift.name());
+    effects.add(new io.github.loyaltyrules.outcome.GiftRedeemed(currentRule, "the member took "
+        + gift.name() + " for " + gift.points() + " points", gift.code(), gift.points()));
+  }
+
+  /** Converts available points into vouchers while they reach the threshold. */
+  public void convertPointsToVouchers() {
+    if (getKind() == TransactionKind.CONVERSION) {
+      requestDone = true;
+    }
+    points.convert();
+  }
+
+  /** Records that a conversion request found too few points (nothing else changes). */
+  public void refuseConversion() {
+    requestDone = true;
+    var c = programme.points().conversion();
+    refuse("member " + before.memberId() + " has " + points.available() + " points available;"
+        + " a voucher needs " + c.threshold());
+  }
+
+  /**
+   * Gives this transfer's points to the other member: refused when the available points are
+   * short (saying how many are pending, which cannot be given yet).
+   */
+  public void givePoints() {
+    requestDone = true;
+    long n = transaction.points();
+    if (points.available() < n) {
+      refuse("member " + before.memberId() + " gives " + n + " points but has "
+          + points.available() + " available"
+          + (points.pending() > 0 ? "; " + points.pending() + " more are pending and cannot be"
+              + " given until their return window has passed" : ""));
+    }
+    points.spend(n, io.github.loyaltyrules.outcome.EntryKind.TRANSFER_OUT,
+        n + " points given to member " + transaction.code());
+  }
+
+  /** Receives this transfer's points from the other member, available at once. */
+  public void receivePoints() {
+    requestDone = true;
+    long n = transaction.points();
+    points.credit(n, transaction.id(), null, 0, io.github.loyaltyrules.outcome.EntryKind.TRANSFER_IN,
+        n + " points received from member " + transaction.code());
+  }
+
+  /** Reports lots expiring within the programme's notice period. */
+  public void reportExpiringPoints() {
+    expiringReported = true;
+    int days = programme.points().expiryNoticeDays();
+    for (var lot : points.expiringWithin(days)) {
+      effects.add(new io.github.loyaltyrules.outcome.PointsExpiring(currentRule, lot.remaining()
+          + " points earned " + lot.earnedOn() + " expire after " + lot.expiresAfter(),
+          lot.id(), lot.remaining(), lot.expiresAfter()));
+    }
+  }
+
+  /** Refuses the transaction: nothing is changed and the host gets a {@link RefusedException}. */
+  public void refuse(String why) {
+    throw new io.github.loyaltyrules.RefusedException(why + " (rule '" + currentRule + "')");
+  }
+
   // ---------------------------------------------------------------- engine side
 
   /**
@@ -566,12 +864,27 @@ public final class Evaluation {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();
     Activity activity = before.activity();
-    if (transaction != null) {
+    if (transaction != null && getKind() != TransactionKind.EVENT) {
       activity = getKind() == TransactionKind.SALE ? activity.purchasedOn(today)
           : activity.visitedOn(today);
     }
-    MemberState after = new MemberState(before.schemaVersion(), before.profile(), card, standing,
-        spend, activity);
+    // remember ids for the duplicate window before the newest transaction (not before today:
+    // the engine refuses anything older than that window, so nothing forgotten can come back)
+    List<RecentTransaction> recent = new ArrayList<>(before.recentTransactions());
+    if (transaction != null) {
+      recent.add(new RecentTransaction(transaction.id(), today));
+    }
+    LocalDate newest = null;
+    for (RecentTransaction t : recent) {
+      newest = newest == null || t.date().isAfter(newest) ? t.date() : newest;
+    }
+    if (newest != null) {
+      LocalDate forgetBefore = newest.minusDays(programme.points().duplicateWindowDays());
+      recent.removeIf(t -> t.date().isBefore(forgetBefore));
+    }
+    MemberState after = new MemberState(MemberState.SCHEMA_VERSION, before.profile(), card,
+        standing, spend, activity, points.account(programme.points().duplicateWindowDays()),
+        points.vouchers(), points.storedValue(), recent);
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

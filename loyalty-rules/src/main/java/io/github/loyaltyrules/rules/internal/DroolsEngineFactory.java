@@ -14,7 +14,7 @@ import java.util.List;
 public final class DroolsEngineFactory implements EngineFactory {
 
   /** The session strategy chosen by measurement; see benchmarks/RESULTS.md. */
-  static final SessionStrategy DEFAULT_STRATEGY = SessionStrategy.STATELESS;
+  static final SessionStrategy DEFAULT_STRATEGY = SessionStrategy.POOLED;
 
   @Override
   public LoyaltyEngine create(EngineSpec spec) {

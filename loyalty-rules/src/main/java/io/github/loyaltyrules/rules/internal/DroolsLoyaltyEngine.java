@@ -5,12 +5,19 @@ import io.github.loyaltyrules.LoyaltyEngine;
 import io.github.loyaltyrules.LoyaltyException;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.RecentTransaction;
 import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.DuplicateTransaction;
 import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.TransferOutcome;
+import io.github.loyaltyrules.RefusedException;
+import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.rules.Evaluation;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Currency;
 import org.kie.api.KieBase;
 
@@ -46,8 +53,58 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
           + "; convert it or evaluate it with that currency's programme");
     }
     LocalDate today = transaction.time().atZone(programme.timeZone()).toLocalDate();
+    if (state.hasSeen(transaction.id())) {
+      return new Outcome(transaction.id(), today, state, List.of(new DuplicateTransaction(
+          "(engine)", "transaction " + transaction.id() + " was evaluated before; nothing"
+              + " changed", transaction.id())), List.of());
+    }
+    int window = programme.points().duplicateWindowDays();
+    LocalDate newest = null;
+    for (RecentTransaction t : state.recentTransactions()) {
+      newest = newest == null || t.date().isAfter(newest) ? t.date() : newest;
+    }
+    if (newest != null && today.isBefore(newest.minusDays(window))) {
+      throw new EvaluationException("transaction " + transaction.id() + " of " + today
+          + " is more than " + window + " days older than member " + state.memberId()
+          + "'s latest transaction (" + newest + "), so it can no longer be told from a replay;"
+          + " evaluate transactions in time, or raise points.duplicateWindowDays");
+    }
     return run(new Evaluation(programme, state, transaction, today),
         "transaction " + transaction.id());
+  }
+
+  @Override
+  public TransferOutcome transfer(MemberState giver, MemberState receiver, long points,
+      String transferId, Instant time, String storeId) {
+    Check.notNull("giver", giver);
+    Check.notNull("receiver", receiver);
+    if (giver.memberId().equals(receiver.memberId())) {
+      throw new RefusedException("member " + giver.memberId() + " cannot give points to"
+          + " themselves (transfer " + transferId + ")");
+    }
+    requireProgrammeCurrency(giver, transferId);
+    requireProgrammeCurrency(receiver, transferId);
+    Outcome out = evaluate(giver, Transaction.transferOut(transferId, time, storeId,
+        receiver.memberId(), points));
+    Outcome in = evaluate(receiver, Transaction.transferIn(transferId, time, storeId,
+        giver.memberId(), points));
+    return new TransferOutcome(out, in);
+  }
+
+  private void requireProgrammeCurrency(MemberState state, String transferId) {
+    Currency other = null;
+    for (Money m : state.monthlySpend().values()) {
+      other = m.currency().equals(programme.currency()) ? other : m.currency();
+    }
+    if (state.storedValue() != null
+        && !state.storedValue().balance().currency().equals(programme.currency())) {
+      other = state.storedValue().balance().currency();
+    }
+    if (other != null) {
+      throw new RefusedException("member " + state.memberId() + " belongs to a programme in "
+          + other + ", not " + programme.currency() + " (transfer " + transferId
+          + "): points cannot move between currencies");
+    }
   }
 
   @Override

@@ -1,0 +1,166 @@
+package io.github.loyaltyrules.rules;
+
+import io.github.loyaltyrules.model.Line;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.Tender;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.LinePoints;
+import io.github.loyaltyrules.programme.BonusPoints;
+import io.github.loyaltyrules.programme.MultiplierCombination;
+import io.github.loyaltyrules.programme.PointsMultiplier;
+import io.github.loyaltyrules.programme.PointsPolicy;
+import io.github.loyaltyrules.programme.PointsRounding;
+import io.github.loyaltyrules.programme.Tier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The points a sale earns under a programme's {@link PointsPolicy} (DOMAIN.md §2): on what was
+ * actually paid for each line with tenders that earn, times the line's multipliers and the tier's,
+ * plus fixed bonuses. The fraction of a point is rounded once, per transaction or per line as the
+ * policy says; no intermediate value is rounded, so the result is exact.
+ *
+ * <p>Arithmetic: a line's exact points are {@code amount × perUnit × multiplier × tier × earning /
+ * goods}, where {@code earning / goods} is the share of the goods paid with earning tenders
+ * ({@code goods − non-earning tenders}, at least 0). Only the final division rounds.
+ *
+ * <p>Thread-safety: stateless, thread-safe.
+ */
+final class PointsCalculator {
+  private static final Comparator<PointsMultiplier> PRIORITY = Comparator
+      .comparing(PointsMultiplier::priority).reversed().thenComparing(PointsMultiplier::id);
+
+  private PointsCalculator() {}
+
+  /** The result: the lines' explanation and the points. */
+  record Result(List<LinePoints> lines, long points, Money earning, String summary) {}
+
+  static Result calculate(PointsPolicy policy, Tier tier, Transaction sale, LocalDate today,
+      boolean birthdayMonth) {
+    Money goods = sale.goodsAmount();
+    Money earning = earningPart(policy, sale, goods);
+    List<LinePoints> out = new ArrayList<>(sale.lines().size());
+    if (goods.amount().compareTo(policy.minimumBasket()) < 0) {
+      for (int i = 0; i < sale.lines().size(); i++) {
+        Line line = sale.lines().get(i);
+        out.add(new LinePoints(i, line.sku(), zero(goods), BigDecimal.ZERO, List.of(), 0,
+            BigDecimal.ZERO, "the basket " + goods + " is under the minimum "
+                + policy.minimumBasket().toPlainString()));
+      }
+      return new Result(out, 0, earning, "no points: the basket " + goods
+          + " is under the programme's minimum of " + policy.minimumBasket().toPlainString());
+    }
+    BigDecimal numeratorSum = BigDecimal.ZERO;
+    long linesRounded = 0;
+    long bonus = 0;
+    BigDecimal goodsAmount = goods.amount();
+    for (int i = 0; i < sale.lines().size(); i++) {
+      Line line = sale.lines().get(i);
+      long lineBonus = bonusFor(policy, line);
+      bonus += lineBonus;
+      if (policy.excludes(line)) {
+        out.add(new LinePoints(i, line.sku(), zero(goods), BigDecimal.ZERO, List.of(), lineBonus,
+            BigDecimal.valueOf(lineBonus), "excluded from points by the programme"));
+        continue;
+      }
+      List<String> applied = new ArrayList<>();
+      applied.add("tier:" + tier.code());
+      BigDecimal multiplier = tier.pointsMultiplier().multiply(
+          lineMultiplier(policy, line, today, birthdayMonth, applied));
+      // exact numerator; the division by the goods total is the only rounding point
+      BigDecimal numerator = line.amount().amount().multiply(policy.perUnit())
+          .multiply(multiplier).multiply(earning.amount());
+      BigDecimal exact = goodsAmount.signum() == 0 ? BigDecimal.ZERO
+          : numerator.divide(goodsAmount, 2, RoundingMode.HALF_UP);
+      if (policy.rounding() == PointsRounding.PER_LINE && goodsAmount.signum() != 0) {
+        linesRounded += numerator.divide(goodsAmount, 0, policy.roundingMode()).longValueExact();
+      }
+      numeratorSum = numeratorSum.add(numerator);
+      Money lineEarning = goodsAmount.signum() == 0 ? zero(goods)
+          : Money.of(line.amount().amount().multiply(earning.amount())
+              .divide(goodsAmount, goods.currency().getDefaultFractionDigits(),
+                  RoundingMode.HALF_UP), goods.currency());
+      out.add(new LinePoints(i, line.sku(), lineEarning, multiplier, applied, lineBonus,
+          exact.add(BigDecimal.valueOf(lineBonus)), null));
+    }
+    long base;
+    if (goodsAmount.signum() == 0) {
+      base = 0;
+    } else if (policy.rounding() == PointsRounding.PER_LINE) {
+      base = linesRounded;
+    } else {
+      base = numeratorSum.divide(goodsAmount, 0, policy.roundingMode()).longValueExact();
+    }
+    long points = base + bonus;
+    String summary = points + " points on " + earning + " paid with earning tenders"
+        + (earning.compareTo(goods) < 0 ? " (of " + goods + ")" : "")
+        + (bonus > 0 ? ", " + bonus + " of them bonus" : "")
+        + ", rounded " + policy.roundingMode().name().toLowerCase(java.util.Locale.ROOT)
+        + (policy.rounding() == PointsRounding.PER_LINE ? " per line" : " per transaction");
+    return new Result(out, points, earning, summary);
+  }
+
+  /** The goods value paid with tenders that earn: goods minus the non-earning tenders. */
+  private static Money earningPart(PointsPolicy policy, Transaction sale, Money goods) {
+    Money nonEarning = zero(goods);
+    for (Tender t : sale.tenders()) {
+      if (!policy.earningTenders().contains(t.kind())) {
+        nonEarning = nonEarning.plus(t.amount());
+      }
+    }
+    Money earning = goods.minus(nonEarning);
+    return earning.isNegative() ? zero(goods) : earning;
+  }
+
+  private static BigDecimal lineMultiplier(PointsPolicy policy, Line line, LocalDate today,
+      boolean birthdayMonth, List<String> applied) {
+    List<PointsMultiplier> matching = new ArrayList<>();
+    for (PointsMultiplier m : policy.multipliers()) {
+      if (m.isOn(today) && m.match().matches(line)) {
+        matching.add(m);
+      }
+    }
+    if (birthdayMonth && policy.birthdayMultiplier().compareTo(BigDecimal.ONE) != 0) {
+      matching.add(new PointsMultiplier(PointsPolicy.BIRTHDAY_MULTIPLIER, 0, null,
+          policy.birthdayMultiplier(), null, null));
+    }
+    if (matching.isEmpty()) {
+      return BigDecimal.ONE;
+    }
+    matching.sort(PRIORITY);
+    if (policy.combine() == MultiplierCombination.MULTIPLY) {
+      BigDecimal product = BigDecimal.ONE;
+      for (PointsMultiplier m : matching) {
+        product = product.multiply(m.factor());
+        applied.add(m.id() + "×" + m.factor().toPlainString());
+      }
+      return product;
+    }
+    PointsMultiplier best = matching.get(0);
+    for (PointsMultiplier m : matching) {
+      if (m.factor().compareTo(best.factor()) > 0) {
+        best = m;
+      }
+    }
+    applied.add(best.id() + "×" + best.factor().toPlainString());
+    return best.factor();
+  }
+
+  private static long bonusFor(PointsPolicy policy, Line line) {
+    long bonus = 0;
+    for (BonusPoints b : policy.bonuses()) {
+      if (b.match().matches(line)) {
+        bonus += b.pointsPerUnit() * line.quantity();
+      }
+    }
+    return bonus;
+  }
+
+  private static Money zero(Money like) {
+    return Money.zero(like.currency());
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.loyaltyrules.rules;
+
+import static io.github.loyaltyrules.rules.Shop.ENGINE;
+import static io.github.loyaltyrules.rules.Shop.PAID_CARD_ENGINE;
+import static io.github.loyaltyrules.rules.Shop.cny;
+import static io.github.loyaltyrules.rules.Shop.member;
+import static io.github.loyaltyrules.rules.Shop.returnOf;
+import static io.github.loyaltyrules.rules.Shop.run;
+import static io.github.loyaltyrules.rules.Shop.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.TierStanding;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.SpendRecorded;
+import io.github.loyaltyrules.outcome.TierChanged;
+import io.github.loyaltyrules.programme.QualificationWindow;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+/** Returns take qualifying spend back from the window of the original sale. */
+class ReturnsTest {
+  private static final Transaction MARCH_SALE = sale("T1", "2026-03-20T10:00", "2500.00");
+
+  @Test
+  void aReturnInTheNextQuarterTakesSpendBackFromTheMonthOfTheOriginalSale() {
+    Outcome outcome = run(ENGINE, member("M1"), MARCH_SALE,
+        sale("T2", "2026-04-02T10:00", "100.00"),
+        returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "400.00"));
+
+    assertThat(outcome.effects(SpendRecorded.class)).singleElement().satisfies(spend -> {
+      assertThat(spend.month()).isEqualTo(YearMonth.of(2026, 3));
+      assertThat(spend.change()).isEqualTo(cny("-400.00"));
+      assertThat(spend.window()).isEqualTo(
+          new QualificationWindow(YearMonth.of(2026, 1), YearMonth.of(2026, 3)));
+      assertThat(spend.windowSpend()).isEqualTo(cny("2100.00"));
+    });
+    assertThat(outcome.state().monthlySpend()).containsEntry(YearMonth.of(2026, 3), cny("2100.00"))
+        .containsEntry(YearMonth.of(2026, 4), cny("100.00"));
+    assertThat(outcome.state().tier()).isEqualTo("ORDINARY");
+  }
+
+  @Test
+  void aReturnThatTakesTheSpendUnderTheThresholdUndoesTheUpgrade() {
+    Outcome outcome = run(ENGINE, member("M1"), MARCH_SALE,
+        returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "500.01"));
+
+    assertThat(outcome.state().tier()).isEqualTo("POINTS");
+    assertThat(outcome.state().standing())
+        .isEqualTo(new TierStanding(LocalDate.of(2026, 3, 20), null, null, null, null));
+    assertThat(outcome.effects(TierChanged.class)).singleElement().satisfies(change -> {
+      assertThat(change.from()).isEqualTo("ORDINARY");
+      assertThat(change.to()).isEqualTo("POINTS");
+      assertThat(change.upgrade()).isFalse();
+      assertThat(change.windowSpend()).isEqualTo(cny("1999.99"));
+      assertThat(change.reason()).isEqualTo("the return takes 2026-Q1 spend to 1999.99 CNY, under"
+          + " Ordinary card (2000.00 CNY): the upgrade is undone to Points member");
+    });
+    assertThat(outcome.firedRuleNames()).containsExactly(
+        "Points: pending points become available when the return window has passed",
+        "Spend: a sale or a return changes the qualifying spend",
+        "Points: a return revokes the original sale's points in proportion to the value refunded",
+        "Tier: a return that takes the window's spend under the threshold undoes the upgrade");
+  }
+
+  @Test
+  void aReturnLeavingTheThresholdMetKeepsTheTier() {
+    Outcome outcome = run(ENGINE, member("M1"), MARCH_SALE,
+        returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "500.00"));
+
+    assertThat(outcome.state().tier()).isEqualTo("ORDINARY");
+    assertThat(outcome.effects(TierChanged.class)).isEmpty();
+  }
+
+  @Test
+  void undoingASecondUpgradeInTheSameQuarterFallsBackToWhatTheRemainingSpendQualifiesFor() {
+    Transaction second = sale("T2", "2026-03-25T10:00", "2500.00");
+
+    Outcome silver = run(ENGINE, member("M1"), MARCH_SALE, second);
+    Outcome undone = ENGINE.evaluate(silver.state(),
+        returnOf("R1", "2026-03-26T10:00", second, "1000.00"));
+
+    assertThat(silver.state().tier()).isEqualTo("SILVER");
+    assertThat(silver.state().standing().priorTier()).isEqualTo("POINTS");
+    assertThat(undone.state().tier()).isEqualTo("ORDINARY");
+    assertThat(undone.state().standing().heldUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(undone.effects(TierChanged.class)).singleElement()
+        .extracting(TierChanged::windowSpend).isEqualTo(cny("4000.00"));
+  }
+
+  @Test
+  void aReturnNeverTakesAMonthBelowZero() {
+    Transaction small = sale("T1", "2026-03-20T10:00", "200.00");
+    Outcome outcome = run(ENGINE, member("M1"), small,
+        returnOf("R1", "2026-03-21T10:00", small, "300.00"));
+
+    assertThat(outcome.effects(SpendRecorded.class)).singleElement()
+        .extracting(SpendRecorded::change).isEqualTo(cny("-200.00"));
+    assertThat(outcome.state().monthlySpend()).isEmpty();
+  }
+
+  @Test
+  void aReturnByACustomerWithoutACardChangesNothing() {
+    Transaction twoItems = sale("T1", "2026-03-20T10:00", "300.00", "200.00");
+    Outcome sold = PAID_CARD_ENGINE.evaluate(member("M1"), twoItems);
+    Outcome returned = PAID_CARD_ENGINE.evaluate(sold.state(),
+        returnOf("R1", "2026-03-21T10:00", twoItems, "300.00"));
+
+    assertThat(returned.effects()).isEmpty();
+    assertThat(returned.state().card()).isNull();
+    assertThat(returned.state().monthlySpend()).isEmpty();
+  }
+
+  @Test
+  void aReturnIsNotAPurchase() {
+    MemberState afterSale = ENGINE.evaluate(member("M1"), MARCH_SALE).state();
+    Outcome outcome = ENGINE.evaluate(afterSale,
+        returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "100.00"));
+
+    assertThat(outcome.state().activity().purchases()).isEqualTo(1);
+    assertThat(outcome.state().activity().lastPurchase()).isEqualTo(LocalDate.of(2026, 3, 20));
+  }
+}
