@@ -65,11 +65,11 @@ public class CardsAndTiersBenchmark {
   /** The plain-Java baseline. */
   @State(Scope.Benchmark)
   public static class Plain {
-    PlainJavaCardsAndTiers rules;
+    PlainJavaDefaultPack rules;
 
     @Setup(Level.Trial)
     public void build(Input input) {
-      rules = new PlainJavaCardsAndTiers(input.programme);
+      rules = new PlainJavaDefaultPack(input.programme);
     }
   }
 

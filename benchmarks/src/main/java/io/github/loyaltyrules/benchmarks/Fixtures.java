@@ -7,8 +7,12 @@ import io.github.loyaltyrules.model.CustomerProfile;
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.Tender;
+import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.TierStanding;
+import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.model.Transaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,6 +44,45 @@ public final class Fixtures {
         Line.of("SC-005", "ACCESSORIES", 1, cny("150.00"), cny("120.00")),
         Line.of("SK-002", "SOCKS", 3, cny("39.00"), cny("39.00")),
         Line.of("BG-050", "BAGS", 1, cny("301.00"), cny("301.00"))));
+  }
+
+  /**
+   * A member with a points history built by the plain-Java pack: a 5,000 recharge (points,
+   * 88 %, a voucher), then twelve sales from January to mid-March 2026, so the state holds a
+   * dozen lots, some still pending, and stored value.
+   */
+  public static MemberState memberWithPointsHistory(Programme programme) {
+    PlainJavaDefaultPack rules = new PlainJavaDefaultPack(programme);
+    MemberState s = MemberState.newMember(CustomerProfile.anonymous("B2"));
+    s = rules.evaluate(s, Transaction.recharge("H-R", Instant.parse("2026-01-02T03:00:00Z"),
+        "S01", cny("5000.00"))).state();
+    Instant t = Instant.parse("2026-01-05T03:00:00Z");
+    for (int i = 0; i < 12; i++) {
+      t = t.plus(Duration.ofDays(5));
+      s = rules.evaluate(s, Transaction.sale("H-" + i, t, "S01", List.of(
+          Line.of("TS-0" + i, "TOPS", 1, cny("199.00"), cny("189.00" )),
+          Line.of("SK-0" + i, "SOCKS", 2, cny("29.00"), cny("29.00"))))).state();
+    }
+    return s;
+  }
+
+  /**
+   * The five-line sale of {@link #fiveLineSale()} on 2026-03-20, 500.00 of it paid with stored
+   * value: releases pending points, takes stored value, earns on the rest.
+   */
+  public static Transaction fiveLineSaleWithStoredValue() {
+    Transaction sale = fiveLineSale();
+    Money goods = sale.goodsAmount();
+    return Transaction.sale("BENCH-2", Instant.parse("2026-03-20T03:00:00Z"), "S01",
+        sale.lines()).withTenders(List.of(Tender.of(TenderKind.STORED_VALUE, cny("500.00")),
+            Tender.of(TenderKind.BANK_CARD, goods.minus(cny("500.00")))));
+  }
+
+  /** A return on 2026-03-21 of the first history sale, whose points were already spent. */
+  public static Transaction returnOfSpentSale(MemberState member) {
+    return Transaction.returnOf("BENCH-3", Instant.parse("2026-03-21T03:00:00Z"), "S01", "H-0",
+        Instant.parse("2026-01-10T03:00:00Z"), List.of(
+            Line.of("TS-00", "TOPS", 1, cny("199.00"), cny("189.00"))));
   }
 
   static Money cny(String amount) {

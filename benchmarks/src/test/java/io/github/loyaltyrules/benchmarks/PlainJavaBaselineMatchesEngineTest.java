@@ -26,7 +26,7 @@ class PlainJavaBaselineMatchesEngineTest {
   @MethodSource("programmes")
   void baselineAndEngineGiveIdenticalOutcomesOnRandomHistories(Programme programme) {
     LoyaltyEngine engine = LoyaltyEngine.builder().programme(programme).build();
-    PlainJavaCardsAndTiers plain = new PlainJavaCardsAndTiers(programme);
+    PlainJavaDefaultPack plain = new PlainJavaDefaultPack(programme);
     int steps = 0;
     int tierChanges = 0;
     for (int member = 0; member < 300; member++) {

@@ -107,8 +107,10 @@ public final class PosSession {
       }
     }
     out.println("--- final tiers");
-    members.forEach((id, s) -> out.printf("      %s  %-26s card %s%n", id, tierOf(programme, s),
-        s.card() == null ? "none" : s.card().number() + " (" + s.card().origin() + ")"));
+    members.forEach((id, s) -> out.printf("      %s  %-26s card %s; points %s%n", id,
+        tierOf(programme, s),
+        s.card() == null ? "none" : s.card().number() + " (" + s.card().origin() + ")",
+        pointsOf(s)));
     return members;
   }
 
@@ -120,6 +122,7 @@ public final class PosSession {
     out.printf("%s  %s  %-8s %s%s%n", WHEN.format(local), member, tx.kind(), tx.id(), amount);
     out.printf("      card %s -> %s, tier %s -> %s%n", cardOf(before), cardOf(outcome.state()),
         tierOf(programme, before), tierOf(programme, outcome.state()));
+    out.printf("      points %s -> %s%n", pointsOf(before), pointsOf(outcome.state()));
     printEffects(outcome);
     out.printf("      fired: %s%n%n", outcome.firedRuleNames().isEmpty() ? "(none)"
         : String.join(" | ", outcome.firedRuleNames()));
@@ -130,6 +133,17 @@ public final class PosSession {
       out.printf("      + %-15s %s%n          by rule \"%s\"%n", e.getClass().getSimpleName(),
           e.reason(), e.rule());
     }
+  }
+
+  /** Available and pending points, debt, active vouchers and stored value, for the report. */
+  private static String pointsOf(MemberState s) {
+    var p = s.points();
+    long vouchers = s.vouchers().stream()
+        .filter(v -> v.status() == io.github.loyaltyrules.model.VoucherStatus.ACTIVE).count();
+    return p.available() + " available, " + p.pending() + " pending"
+        + (p.debt() > 0 ? ", " + p.debt() + " owed" : "")
+        + (vouchers > 0 ? ", " + vouchers + " voucher" + (vouchers == 1 ? "" : "s") : "")
+        + (s.storedValue() == null ? "" : ", stored value " + s.storedValue().balance());
   }
 
   private static String cardOf(MemberState s) {

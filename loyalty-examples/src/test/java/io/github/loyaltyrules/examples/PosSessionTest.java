@@ -57,8 +57,21 @@ class PosSessionTest {
         .contains("2000.00 CNY spend in 2026-Q2 is under Silver card's retention threshold"
             + " 5000.00 CNY; it supports Ordinary card")
         .contains("fired: Spend: a sale or a return changes the qualifying spend"
+            + " | Points: a sale earns points on what was paid"
             + " | Tier: qualifying spend moves the member up at once");
     assertThat(out).doesNotContain("王丽").doesNotContain("138 0000 0001");
+  }
+
+  @Test
+  void theSessionShowsPointsEarnedOnSalesAndTheRechargeLadder() throws IOException {
+    Map<String, MemberState> members = session.run(PosSession.bundled("pos-session.json"));
+    String out = printed.toString(StandardCharsets.UTF_8);
+
+    assertThat(out).contains("800 points earned on T0001; pending until 2026-01-11 for returns")
+        .contains("5000 points for the recharge of 5000.00 CNY")
+        .contains("points 0 available, 0 pending -> 2000 available, 0 pending, 1 voucher,"
+            + " stored value 5000.00 CNY");
+    assertThat(members.get("C003").storedValue().memberRate()).isEqualByComparingTo("0.88");
   }
 
   @Test

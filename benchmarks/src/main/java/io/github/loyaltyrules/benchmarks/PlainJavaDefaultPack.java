@@ -12,19 +12,19 @@ import io.github.loyaltyrules.rules.TierReview;
 import java.time.LocalDate;
 
 /**
- * The default card and tier rules written as plain Java if-statements, in the default pack's
+ * The default rule pack (cards, tiers, points) written as plain Java if-statements, in the default pack's
  * salience order: the baseline the Drools engine is measured against. It shares the
  * {@link Evaluation} fact and its actions with the engine, so the difference between the two is
  * what Drools costs. A test checks both give identical outcomes on random histories.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
-public final class PlainJavaCardsAndTiers {
+public final class PlainJavaDefaultPack {
   private static final String PACK = "io.github.loyaltyrules.rules.defaults";
 
   private final Programme programme;
 
-  public PlainJavaCardsAndTiers(Programme programme) {
+  public PlainJavaDefaultPack(Programme programme) {
     this.programme = programme;
   }
 
@@ -66,6 +66,16 @@ public final class PlainJavaCardsAndTiers {
       }
       return true;
     }
+    if (e.isPointsReleaseDue()) {                                          // salience 95
+      fire(e, "Points: pending points become available when the return window has passed");
+      e.releasePendingPoints();
+      return true;
+    }
+    if (e.isPointsExpiryDue()) {
+      fire(e, "Points: points and vouchers past their last valid day expire");
+      e.expirePoints();
+      return true;
+    }
     Tier floor = e.getManualFloor();                                       // salience 90
     if (e.isCardHolder() && floor != null && floor.rank() > e.getTier().rank()) {
       fire(e, "Tier: raised to the manual floor set by staff");
@@ -98,10 +108,68 @@ public final class PlainJavaCardsAndTiers {
       e.issueCard(CardOrigin.RECHARGE);
       return true;
     }
+    if (e.isJoinPointsDue()) {                                             // salience 75
+      fire(e, "Points: a new card earns the joining points");
+      e.earnEventPoints("JOIN");
+      return true;
+    }
+    if (kind == TransactionKind.RECHARGE && e.isActiveCard() && !e.isStoredValueRecorded()) {
+      fire(e, "Stored value: a recharge adds to the balance and climbs the recharge ladder");
+      e.recordStoredValue();
+      return true;
+    }
+    if ((kind == TransactionKind.SALE || kind == TransactionKind.RETURN)
+        && e.isStoredValueTendered() && !e.isStoredValueRecorded()) {
+      fire(e, "Stored value: paying with stored value takes it from the balance, a refund puts"
+          + " it back");
+      e.recordStoredValue();
+      return true;
+    }
+    if (kind == TransactionKind.RECHARGE && !e.isActiveCard()) {           // salience 74
+      fire(e, "Stored value: a recharge needs an active card");
+      e.refuse("a recharge needs an active card; issue or reactivate the card first");
+    }
+    if ((kind == TransactionKind.REDEMPTION || kind == TransactionKind.CONVERSION
+        || kind == TransactionKind.EVENT || kind == TransactionKind.TRANSFER_OUT
+        || kind == TransactionKind.TRANSFER_IN) && !e.isActiveCard()) {
+      fire(e, "Points: redemptions, conversions, events and transfers need an active card");
+      e.refuse("a " + kind + " needs an active card; issue or reactivate the card first");
+    }
     if ((kind == TransactionKind.SALE || kind == TransactionKind.RETURN)     // salience 70
         && e.isActiveCard() && !e.isSpendRecorded()) {
       fire(e, "Spend: a sale or a return changes the qualifying spend");
       e.recordSpend();
+      return true;
+    }
+    if (kind == TransactionKind.EVENT && e.isActiveCard() && !e.isRequestDone()) { // salience 65
+      fire(e, "Points: an event earns the programme's points for it");
+      e.earnEventPoints(e.getTransaction().code());
+      return true;
+    }
+    if (kind == TransactionKind.SALE && e.isActiveCard() && !e.isSalePointsEarned()) {
+      fire(e, "Points: a sale earns points on what was paid");
+      e.earnSalePoints();
+      return true;
+    }
+    if (kind == TransactionKind.RETURN && !e.isReturnPointsRevoked()) {
+      fire(e, "Points: a return revokes the original sale's points in proportion to the value"
+          + " refunded");
+      e.revokeReturnedPoints();
+      return true;
+    }
+    if (kind == TransactionKind.REDEMPTION && e.isActiveCard() && !e.isRequestDone()) {
+      fire(e, "Points: a gift of the catalogue is taken for points");
+      e.redeemGift();
+      return true;
+    }
+    if (kind == TransactionKind.TRANSFER_OUT && e.isActiveCard() && !e.isRequestDone()) {
+      fire(e, "Points: a transfer gives available points to another member");
+      e.givePoints();
+      return true;
+    }
+    if (kind == TransactionKind.TRANSFER_IN && e.isActiveCard() && !e.isRequestDone()) {
+      fire(e, "Points: a transfer receives points from another member");
+      e.receivePoints();
       return true;
     }
     if (e.isActiveCard() && e.getQualifyingTier().rank() > e.getTier().rank()) { // salience 60
@@ -115,9 +183,23 @@ public final class PlainJavaCardsAndTiers {
       e.undoUpgradeTo(undoTo);
       return true;
     }
+    if (e.isConversionDue()) {                                             // salience 20
+      fire(e, "Points: available points reaching the threshold turn into vouchers");
+      e.convertPointsToVouchers();
+      return true;
+    }
+    if (kind == TransactionKind.CONVERSION && !e.isRequestDone()) {       // salience 19
+      fire(e, "Points: a conversion request with too few points is refused");
+      e.refuseConversion();
+    }
     if (e.isActiveCard() && e.isNearNextTier() && !e.isNearNextTierFlagged()) { // salience 10
       fire(e, "Tier: flag a member near the next tier");
       e.flagNearNextTier();
+      return true;
+    }
+    if (e.isAssessment() && !e.isExpiringReported()) {                     // salience 5
+      fire(e, "Points: an assessment reports points expiring soon");
+      e.reportExpiringPoints();
       return true;
     }
     return false;
