@@ -131,7 +131,8 @@ public final class PlainJavaDefaultPack {
     }
     if ((kind == TransactionKind.REDEMPTION || kind == TransactionKind.CONVERSION
         || kind == TransactionKind.EVENT || kind == TransactionKind.TRANSFER_OUT
-        || kind == TransactionKind.TRANSFER_IN) && !e.isActiveCard()) {
+        || kind == TransactionKind.TRANSFER_IN || kind == TransactionKind.ADJUSTMENT)
+        && !e.isActiveCard()) {
       fire(e, "Points: redemptions, conversions, events and transfers need an active card");
       e.refuse("a " + kind + " needs an active card; issue or reactivate the card first");
     }
@@ -170,6 +171,11 @@ public final class PlainJavaDefaultPack {
     if (kind == TransactionKind.TRANSFER_IN && e.isActiveCard() && !e.isRequestDone()) {
       fire(e, "Points: a transfer receives points from another member");
       e.receivePoints();
+      return true;
+    }
+    if (kind == TransactionKind.ADJUSTMENT && e.isActiveCard() && !e.isRequestDone()) {
+      fire(e, "Points: a staff adjustment adds or takes points, with its reason");
+      e.adjustPoints();
       return true;
     }
     if (e.isActiveCard() && e.getQualifyingTier().rank() > e.getTier().rank()) { // salience 60

@@ -23,7 +23,9 @@ import org.apiguardian.api.API;
  *   <li>{@code REDEMPTION}, {@code EVENT}: a {@code code} (the gift, the event) and no lines,
  *       tenders or amount;</li>
  *   <li>{@code TRANSFER_OUT}, {@code TRANSFER_IN}: the other member's id as {@code code} and
- *       positive {@code points}.</li>
+ *       positive {@code points};</li>
+ *   <li>{@code ADJUSTMENT}: a reason as {@code code}, the staff member as {@code associateId}
+ *       and non-zero {@code points} (negative takes points away).</li>
  * </ul>
  * All amounts are in one currency.
  *
@@ -42,8 +44,9 @@ import org.apiguardian.api.API;
  * @param buysCard for a {@code SALE} under a paid-card programme: the customer agreed to buy the
  *     card with this purchase
  * @param code for a {@code REDEMPTION} the gift's code; for an {@code EVENT} the event's code;
- *     for a transfer the other member's id
- * @param points for a transfer, the points given or received
+ *     for a transfer the other member's id; for an {@code ADJUSTMENT} the reason
+ * @param points for a transfer, the points given or received; for an {@code ADJUSTMENT}, the
+ *     points added (positive) or taken (negative)
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Transaction(
@@ -108,17 +111,30 @@ public record Transaction(
               "a transfer moves at least 1 point");
         }
       }
+      case ADJUSTMENT -> {
+        if (!lines.isEmpty() || !tenders.isEmpty() || recharge != null) {
+          throw new InvalidValueException("transaction.kind", kind,
+              "an ADJUSTMENT has no lines, tenders or recharge amount");
+        }
+        Check.notBlank("transaction.code", code);
+        Check.notBlank("transaction.associateId", associateId);
+        if (points == 0) {
+          throw new InvalidValueException("transaction.points", points,
+              "an ADJUSTMENT adds (positive) or takes (negative) at least 1 point");
+        }
+      }
       default -> throw new IllegalStateException("unhandled kind " + kind);
     }
-    boolean transfer = kind == TransactionKind.TRANSFER_OUT || kind == TransactionKind.TRANSFER_IN;
+    boolean movesPoints = kind == TransactionKind.TRANSFER_OUT
+        || kind == TransactionKind.TRANSFER_IN || kind == TransactionKind.ADJUSTMENT;
     if (code != null && kind != TransactionKind.REDEMPTION && kind != TransactionKind.EVENT
-        && !transfer) {
+        && !movesPoints) {
       throw new InvalidValueException("transaction.code", code,
-          "is only for a REDEMPTION, an EVENT or a transfer, not a " + kind);
+          "is only for a REDEMPTION, an EVENT, a transfer or an ADJUSTMENT, not a " + kind);
     }
-    if (points != 0 && !transfer) {
+    if (points != 0 && !movesPoints) {
       throw new InvalidValueException("transaction.points", points,
-          "is only for a transfer, not a " + kind);
+          "is only for a transfer or an ADJUSTMENT, not a " + kind);
     }
     if (kind != TransactionKind.RECHARGE && recharge != null) {
       throw new InvalidValueException("transaction.recharge", recharge,
@@ -202,6 +218,18 @@ public record Transaction(
       String fromMemberId, long points) {
     return new Transaction(id, TransactionKind.TRANSFER_IN, time, storeId, null, List.of(),
         List.of(), null, null, null, false, fromMemberId, points);
+  }
+
+  /**
+   * A correction by staff member {@code associateId}: {@code points} added to the member's
+   * available points, or taken from them when negative, for {@code reason} (e.g.
+   * {@code GOODWILL}, {@code MISSED_RECEIPT}).
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Transaction adjustment(String id, Instant time, String storeId,
+      String associateId, String reason, long points) {
+    return new Transaction(id, TransactionKind.ADJUSTMENT, time, storeId, associateId, List.of(),
+        List.of(), null, null, null, false, reason, points);
   }
 
   /** This transaction paid with {@code paid}. */

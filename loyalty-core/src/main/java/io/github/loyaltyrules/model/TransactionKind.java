@@ -32,5 +32,9 @@ public enum TransactionKind {
   TRANSFER_OUT,
   /** The member receives {@code points} from the member named by {@code code}. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-  TRANSFER_IN
+  TRANSFER_IN,
+  /** A correction by staff: {@code points} added (positive) or taken from the available points
+   * (negative); {@code code} gives the reason and {@code associateId} who made it. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  ADJUSTMENT
 }

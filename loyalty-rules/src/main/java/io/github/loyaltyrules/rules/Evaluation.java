@@ -16,6 +16,7 @@ import io.github.loyaltyrules.outcome.CardFeeCharged;
 import io.github.loyaltyrules.outcome.CardIssued;
 import io.github.loyaltyrules.outcome.CardOffered;
 import io.github.loyaltyrules.outcome.Effect;
+import io.github.loyaltyrules.outcome.EntryKind;
 import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.outcome.NearNextTier;
 import io.github.loyaltyrules.outcome.Outcome;
@@ -777,7 +778,7 @@ public final class Evaluation {
           + " but " + gift.name() + " costs " + gift.points()
           + (points.pending() > 0 ? "; " + points.pending() + " more are pending" : ""));
     }
-    points.spend(gift.points(), io.github.loyaltyrules.outcome.EntryKind.REDEEM,
+    points.spend(gift.points(), EntryKind.REDEEM,
         gift.points() + " points for the gift " + gift.name());
     effects.add(new io.github.loyaltyrules.outcome.GiftRedeemed(currentRule, "the member took "
         + gift.name() + " for " + gift.points() + " points", gift.code(), gift.points()));
@@ -812,7 +813,7 @@ public final class Evaluation {
           + (points.pending() > 0 ? "; " + points.pending() + " more are pending and cannot be"
               + " given until their return window has passed" : ""));
     }
-    points.spend(n, io.github.loyaltyrules.outcome.EntryKind.TRANSFER_OUT,
+    points.spend(n, EntryKind.TRANSFER_OUT,
         n + " points given to member " + transaction.code());
   }
 
@@ -820,8 +821,31 @@ public final class Evaluation {
   public void receivePoints() {
     requestDone = true;
     long n = transaction.points();
-    points.credit(n, transaction.id(), null, 0, io.github.loyaltyrules.outcome.EntryKind.TRANSFER_IN,
+    points.credit(n, transaction.id(), null, 0, EntryKind.TRANSFER_IN,
         n + " points received from member " + transaction.code());
+  }
+
+  /**
+   * Applies a staff adjustment: positive points are credited as a new lot, available at once
+   * (paying any debt first); negative points are taken from the available lots in spending
+   * order, refused when the member has fewer available. Both are ADJUST entries naming the
+   * reason and the staff member.
+   */
+  public void adjustPoints() {
+    requestDone = true;
+    long n = transaction.points();
+    String why = "adjusted by " + transaction.associateId() + " for " + transaction.code();
+    if (n > 0) {
+      points.credit(n, transaction.id(), null, 0, EntryKind.ADJUST, n + " points " + why);
+      return;
+    }
+    long take = -n;
+    if (points.available() < take) {
+      refuse("the adjustment " + transaction.id() + " takes " + take + " points but member "
+          + before.memberId() + " has " + points.available() + " available; adjust by at most"
+          + " the available points");
+    }
+    points.spend(take, EntryKind.ADJUST, take + " points " + why);
   }
 
   /** Reports lots expiring within the programme's notice period. */

@@ -207,7 +207,7 @@ final class PointsBook {
     return credit(points, transactionId, basis, pendingDays, EntryKind.EARN, why);
   }
 
-  /** As {@link #credit(long, String, Money, int, String)}, recording {@code kind} (EARN or
+  /** As {@link #credit(long, String, Money, int, String)}, recording {@code kind} (EARN, ADJUST or
    * TRANSFER_IN) for points available at once. */
   String credit(long points, String transactionId, Money basis, int pendingDays,
       EntryKind availableKind, String why) {

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * 10,000 seeded random sequences of sales (with stored-value and voucher tenders), partial
- * returns, recharges, gifts, transfers between two members, replays and assessments, checking
+ * returns, recharges, gifts, transfers between two members, staff adjustments, replays and
+ * assessments, checking
  * after every step that no point is created or lost:
  * <ul>
  *   <li>no balance is negative, and each balance equals the sum of the ledger's changes;</li>
@@ -117,7 +118,7 @@ class PointsInvariantsTest {
     assertThat(SEEN_KINDS).containsExactlyInAnyOrder(EntryKind.EARN, EntryKind.PENDING,
         EntryKind.RELEASE, EntryKind.REDEEM, EntryKind.CONVERT, EntryKind.EXPIRE,
         EntryKind.REVOKE, EntryKind.TRANSFER_OUT, EntryKind.TRANSFER_IN, EntryKind.DEBT,
-        EntryKind.REPAY);
+        EntryKind.REPAY, EntryKind.ADJUST);
     assertThat(replays).as("replays checked").isGreaterThan(500);
     assertThat(refusals).as("refusals (short points, short stored value)").isGreaterThan(100);
   }
@@ -146,6 +147,9 @@ class PointsInvariantsTest {
       } else if (dice < 82) {
         Tracked other = m == a ? b : a;
         transfer(m, other, 1 + r.nextInt(800), "X" + seed + "-" + i, time);
+      } else if (dice < 85) {
+        long points = (r.nextBoolean() ? 1 : -1) * (1 + r.nextInt(500));
+        step(m, Transaction.adjustment(id, time, "S01", "STAFF-1", "GOODWILL", points));
       } else if (dice < 90 && !m.seen.isEmpty()) {
         replay(m, m.seen.get(r.nextInt(m.seen.size())));
       } else {
