@@ -3,10 +3,12 @@ package io.github.loyaltyrules.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.RefusedException;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.programme.Programmes;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,7 @@ class PlainJavaBaselineMatchesEngineTest {
     PlainJavaDefaultPack plain = new PlainJavaDefaultPack(programme);
     int steps = 0;
     int tierChanges = 0;
+    int refusals = 0;
     for (int member = 0; member < 300; member++) {
       MemberState viaEngine = MemberState.newMember(RandomHistories.profile(member));
       MemberState viaPlain = viaEngine;
@@ -38,18 +41,36 @@ class PlainJavaBaselineMatchesEngineTest {
           viaPlain = viaPlain.withManualFloor(step.floor());
           continue;
         }
-        Outcome a = step.transaction() != null ? engine.evaluate(viaEngine, step.transaction())
-            : engine.assess(viaEngine, step.assess());
-        Outcome b = step.transaction() != null ? plain.evaluate(viaPlain, step.transaction())
-            : plain.assess(viaPlain, step.assess());
-        assertThat(b).as("member %d, step %d", member, steps).isEqualTo(a);
+        MemberState e = viaEngine;
+        MemberState p = viaPlain;
+        Object resultA = outcomeOrRefusal(() -> step.transaction() != null
+            ? engine.evaluate(e, step.transaction()) : engine.assess(e, step.assess()));
+        Object resultB = outcomeOrRefusal(() -> step.transaction() != null
+            ? plain.evaluate(p, step.transaction()) : plain.assess(p, step.assess()));
+        assertThat(resultB).as("member %d, step %d", member, steps).isEqualTo(resultA);
+        steps++;
+        if (resultA instanceof String) {
+          refusals++;
+          continue; // both refused with the same message; the state stays as it was
+        }
+        Outcome a = (Outcome) resultA;
+        Outcome b = (Outcome) resultB;
         tierChanges += a.effects(io.github.loyaltyrules.outcome.TierChanged.class).size();
         viaEngine = a.state();
         viaPlain = b.state();
-        steps++;
       }
     }
+    assertThat(refusals).as("the histories exercise refused adjustments").isGreaterThan(10);
     assertThat(steps).isGreaterThan(3000);
     assertThat(tierChanges).as("the histories exercise tier changes").isGreaterThan(100);
+  }
+
+  /** The outcome, or the message of the refusal, so both sides can be compared either way. */
+  private static Object outcomeOrRefusal(Supplier<Outcome> call) {
+    try {
+      return call.get();
+    } catch (RefusedException refused) {
+      return refused.getMessage();
+    }
   }
 }

@@ -56,8 +56,12 @@ final class RandomHistories {
         steps.add(new Step(Transaction.recharge(id, t, "S01",
             Money.of(new BigDecimal(new int[] {1000, 3000, 5000}[r.nextInt(3)]), cny())), null,
             null, false));
-      } else if (kind < 85) {
+      } else if (kind < 82) {
         steps.add(new Step(Transaction.visit(id, t, "S01"), null, null, false));
+      } else if (kind < 85) {
+        long points = (r.nextBoolean() ? 1 : -1) * (1 + r.nextInt(2000));
+        steps.add(new Step(Transaction.adjustment(id, t, "S01", "STAFF-1", "GOODWILL", points),
+            null, null, false));
       } else if (kind < 97) {
         steps.add(new Step(null, t.atZone(zone).toLocalDate().plusDays(r.nextInt(3)), null,
             false));
