@@ -108,6 +108,11 @@ public final class PlainJavaDefaultPack {
       e.issueCard(CardOrigin.RECHARGE);
       return true;
     }
+    if (kind == TransactionKind.SALE && !e.isBasketPriced()) {               // salience 78
+      fire(e, "Price: a sale is priced phase by phase, line by line");
+      e.priceBasket();
+      return true;
+    }
     if (e.isJoinPointsDue()) {                                             // salience 75
       fire(e, "Points: a new card earns the joining points");
       e.earnEventPoints("JOIN");

@@ -30,11 +30,12 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(VoucherExpired.class),
     @JsonSubTypes.Type(GiftRedeemed.class),
     @JsonSubTypes.Type(StoredValueChanged.class),
-    @JsonSubTypes.Type(DuplicateTransaction.class)})
+    @JsonSubTypes.Type(DuplicateTransaction.class),
+    @JsonSubTypes.Type(BasketPriced.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
     NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
-    GiftRedeemed, StoredValueChanged, DuplicateTransaction {
+    GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced {
 
   /** The name of the rule that produced this effect. */
   String rule();

@@ -35,6 +35,8 @@ import org.apiguardian.api.API;
  * @param tiers the ladder, lowest rank first; the first tier is held from the card's issue
  * @param points how points are earned, held, expired and converted; the seeds' practice when
  *     absent
+ * @param pricing how a basket is priced: member rates on sale items, promotions, floors and caps;
+ *     the seeds' practice when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Programme(
@@ -46,7 +48,8 @@ public record Programme(
     Qualification qualification,
     CardPolicy cards,
     List<Tier> tiers,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsPolicy points) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsPolicy points,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") PricingPolicy pricing) {
 
   public Programme {
     Check.notBlank("programme.id", id);
@@ -64,13 +67,34 @@ public record Programme(
         cards.freeWithItems(), cards.issueOnRecharge(), cards.numberPrefix());
     tiers = checkTiers(Check.list("programme.tiers", tiers), currency);
     points = checkPoints(points == null ? PointsPolicy.DEFAULT : points, currency);
+    pricing = checkPricing(pricing == null ? PricingPolicy.DEFAULT : pricing, currency);
+  }
+
+  /** A programme as version 0.2 described it, with the default pricing policy. */
+  public Programme(String id, String name, Currency currency, ZoneId timeZone,
+      RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
+      List<Tier> tiers, PointsPolicy points) {
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, null);
   }
 
   /** A programme as version 0.1 described it, with the default points policy. */
   public Programme(String id, String name, Currency currency, ZoneId timeZone,
       RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
       List<Tier> tiers) {
-    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, null);
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, null, null);
+  }
+
+  private static PricingPolicy checkPricing(PricingPolicy p, Currency currency) {
+    List<BasketPromotion> basket = new ArrayList<>();
+    for (BasketPromotion b : p.basketPromotions()) {
+      String at = "programme.pricing.basketPromotions[" + b.id() + "]";
+      basket.add(new BasketPromotion(b.id(), b.priority(), b.match(),
+          inScale(at + ".threshold", b.threshold(), currency),
+          inScale(at + ".amountOff", b.amountOff(), currency), b.repeat(), b.from(), b.to()));
+    }
+    return new PricingPolicy(p.roundingMode(), p.markdownStackingMinimum(), p.birthdayRate(),
+        p.stackMemberRates(), p.lineFloor(), p.maxBasketDiscount(), p.promotions(), basket,
+        p.takeBackOnReturn());
   }
 
   private static PointsPolicy checkPoints(PointsPolicy p, Currency currency) {

@@ -132,6 +132,20 @@ public final class PosSession {
     for (Effect e : outcome.effects()) {
       out.printf("      + %-15s %s%n          by rule \"%s\"%n", e.getClass().getSimpleName(),
           e.reason(), e.rule());
+      if (e instanceof io.github.loyaltyrules.outcome.BasketPriced priced) {
+        for (var line : priced.lines()) {
+          if (line.adjustments().isEmpty()) {
+            continue;
+          }
+          StringBuilder why = new StringBuilder();
+          for (var a : line.adjustments()) {
+            why.append(", ").append(a.rule()).append(' ').append(a.amount().amount()
+                .toPlainString());
+          }
+          out.printf("          %s x%d: %s%s = %s%n", line.sku(), line.quantity(),
+              line.saleTotal(), why, line.total());
+        }
+      }
     }
   }
 

@@ -56,7 +56,8 @@ class PosSessionTest {
             + " the upgrade is undone to Silver card")
         .contains("2000.00 CNY spend in 2026-Q2 is under Silver card's retention threshold"
             + " 5000.00 CNY; it supports Ordinary card")
-        .contains("fired: Spend: a sale or a return changes the qualifying spend"
+        .contains("fired: Price: a sale is priced phase by phase, line by line"
+            + " | Spend: a sale or a return changes the qualifying spend"
             + " | Points: a sale earns points on what was paid"
             + " | Tier: qualifying spend moves the member up at once");
     assertThat(out).doesNotContain("王丽").doesNotContain("138 0000 0001");

@@ -90,6 +90,8 @@ public final class Evaluation {
   private boolean storedValueRecorded;
   private boolean requestDone;
   private boolean expiringReported;
+  private final boolean fullExplanation;
+  private boolean basketPriced;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -97,6 +99,16 @@ public final class Evaluation {
    */
   public Evaluation(Programme programme, MemberState before, Transaction transaction,
       LocalDate today) {
+    this(programme, before, transaction, today, false);
+  }
+
+  /**
+   * As {@link #Evaluation(Programme, MemberState, Transaction, LocalDate)}; with
+   * {@code fullExplanation} the priced lines also list the pricing rules that did not apply.
+   */
+  public Evaluation(Programme programme, MemberState before, Transaction transaction,
+      LocalDate today, boolean fullExplanation) {
+    this.fullExplanation = fullExplanation;
     this.programme = programme;
     this.qualification = programme.qualification();
     this.before = before;
@@ -417,6 +429,11 @@ public final class Evaluation {
     return expiringReported;
   }
 
+  /** Whether this sale has been priced. */
+  public boolean isBasketPriced() {
+    return basketPriced;
+  }
+
   /** Whether today falls in the month of the member's birthday. */
   public boolean isBirthdayMonth() {
     java.time.MonthDay birthday = before.profile().birthday();
@@ -652,6 +669,79 @@ public final class Evaluation {
           + " due; check 'dueReview != null' first");
     }
     return review;
+  }
+
+  // ---------------------------------------------------------------- pricing actions
+
+  /**
+   * Prices this sale phase by phase (see {@link BasketPricer}): the member rates that compete
+   * are the tier's (with an active card), the stored-value rate and, in the birthday month, the
+   * programme's birthday rate; {@code VOUCHER} tenders must name an active, unexpired voucher of
+   * the member, which is then used (whatever part of it the basket does not take lapses).
+   */
+  public void priceBasket() {
+    if (basketPriced) {
+      throw new IllegalStateException("rule " + currentRule + " prices the sale twice;"
+          + " check 'basketPriced == false' first");
+    }
+    basketPriced = true;
+    var pricing = programme.pricing();
+    List<BasketPricer.MemberRate> rates = new ArrayList<>(3);
+    List<io.github.loyaltyrules.outcome.NotApplied> notes = new ArrayList<>(2);
+    if (isActiveCard()) {
+      rates.add(new BasketPricer.MemberRate("tier:" + tier.code(), tier.memberRate(),
+          tier.name() + " rate " + percent(tier.memberRate())));
+    } else {
+      notes.add(new io.github.loyaltyrules.outcome.NotApplied("tier",
+          "no active card, so no member rate"));
+    }
+    StoredValue sv = points.storedValue();
+    if (sv != null && sv.memberRate() != null) {
+      rates.add(new BasketPricer.MemberRate("stored-value", sv.memberRate(),
+          "stored-value rate " + percent(sv.memberRate())));
+    }
+    if (pricing.birthdayRate() != null) {
+      if (isBirthdayMonth() && isActiveCard()) {
+        rates.add(new BasketPricer.MemberRate("birthday", pricing.birthdayRate(),
+            "birthday rate " + percent(pricing.birthdayRate())));
+      } else {
+        notes.add(new io.github.loyaltyrules.outcome.NotApplied("birthday",
+            isActiveCard() ? "not the member's birthday month" : "no active card"));
+      }
+    }
+    List<BasketPricer.VoucherUse> vouchers = new ArrayList<>(1);
+    for (io.github.loyaltyrules.model.Tender t : transaction.tenders()) {
+      if (t.kind() == io.github.loyaltyrules.model.TenderKind.VOUCHER && t.reference() != null) {
+        vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
+      }
+    }
+    effects.add(BasketPricer.price(currentRule, pricing, programme.currency(),
+        transaction.lines(), rates, notes, vouchers, today, fullExplanation));
+    for (BasketPricer.VoucherUse v : vouchers) {
+      points.useVoucher(v.code());
+    }
+  }
+
+  private Money checkVoucher(io.github.loyaltyrules.model.Tender t) {
+    String code = t.reference();
+    io.github.loyaltyrules.model.Voucher found = null;
+    for (io.github.loyaltyrules.model.Voucher v : points.vouchers()) {
+      if (v.code().equals(code)) {
+        found = v;
+      }
+    }
+    if (found == null) {
+      refuse("voucher " + code + " is not one of member " + before.memberId() + "'s vouchers");
+    } else if (found.status() != io.github.loyaltyrules.model.VoucherStatus.ACTIVE) {
+      refuse("voucher " + code + " is " + found.status() + " and cannot pay again");
+    } else if (found.validUntil().isBefore(today)) {
+      refuse("voucher " + code + " was valid until " + found.validUntil());
+    }
+    return found.value().compareTo(t.amount()) < 0 ? found.value() : t.amount();
+  }
+
+  private static String percent(java.math.BigDecimal rate) {
+    return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
   }
 
   // ---------------------------------------------------------------- points actions

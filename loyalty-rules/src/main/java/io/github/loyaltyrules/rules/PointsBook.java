@@ -175,6 +175,18 @@ final class PointsBook {
     }
   }
 
+  /** Marks the voucher {@code code} used; the caller has checked it is the member's and active. */
+  void useVoucher(String code) {
+    for (int i = 0; i < vouchers.size(); i++) {
+      if (vouchers.get(i).code().equals(code)) {
+        vouchers.set(i, vouchers.get(i).withStatus(VoucherStatus.USED));
+        changed = true;
+        return;
+      }
+    }
+    throw new IllegalStateException("no voucher " + code + " to use");
+  }
+
   /** Expires what is left of lots past their last valid day, and vouchers past theirs. */
   void expireDue() {
     for (int i = 0; i < lots.size(); i++) {

@@ -54,6 +54,7 @@ class CardRulesTest {
       assertThat(second.effects(CardIssued.class)).isEmpty();
       assertThat(second.state().card()).isEqualTo(first.state().card());
       assertThat(second.firedRuleNames()).containsExactly(
+          "Price: a sale is priced phase by phase, line by line",
           "Spend: a sale or a return changes the qualifying spend",
           "Points: a sale earns points on what was paid");
     }
@@ -91,7 +92,12 @@ class CardRulesTest {
 
       assertThat(outcome.state().card()).isNull();
       assertThat(outcome.state().monthlySpend()).isEmpty();
-      assertThat(outcome.effects()).singleElement().isInstanceOfSatisfying(CardOffered.class,
+      assertThat(outcome.effects(io.github.loyaltyrules.outcome.BasketPriced.class))
+          .singleElement().satisfies(priced -> {
+            assertThat(priced.total()).isEqualTo(cny("500.00"));
+            assertThat(priced.lines()).allSatisfy(l -> assertThat(l.adjustments()).isEmpty());
+          });
+      assertThat(outcome.effects(CardOffered.class)).singleElement().satisfies(
           offered -> {
             assertThat(offered.fee()).isEqualTo(cny("38.00"));
             assertThat(offered.freeWithItems()).isEqualTo(3);
@@ -134,6 +140,7 @@ class CardRulesTest {
           .containsExactlyEntriesOf(Map.of(YearMonth.of(2026, 5), cny("500.00")));
       assertThat(outcome.firedRuleNames()).containsExactly(
           "Card: the customer buys the card for its fee",
+          "Price: a sale is priced phase by phase, line by line",
           "Spend: a sale or a return changes the qualifying spend",
           "Points: a sale earns points on what was paid");
     }

@@ -35,6 +35,7 @@ class EngineContractTest {
     String pack = "io.github.loyaltyrules.rules.defaults";
     assertThat(outcome.firedRules()).containsExactly(
         new FiredRule("Card: the first purchase earns a free card", pack),
+        new FiredRule("Price: a sale is priced phase by phase, line by line", pack),
         new FiredRule("Spend: a sale or a return changes the qualifying spend", pack),
         new FiredRule("Points: a sale earns points on what was paid", pack),
         new FiredRule("Tier: qualifying spend moves the member up at once", pack));

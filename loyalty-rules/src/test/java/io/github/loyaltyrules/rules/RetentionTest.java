@@ -168,6 +168,7 @@ class RetentionTest {
     assertThat(outcome.firedRuleNames()).containsExactly(
         "Tier: dropped at the window's end to what its spend supports",
         "Points: pending points become available when the return window has passed",
+        "Price: a sale is priced phase by phase, line by line",
         "Spend: a sale or a return changes the qualifying spend",
         "Points: a sale earns points on what was paid",
         "Points: available points reaching the threshold turn into vouchers");

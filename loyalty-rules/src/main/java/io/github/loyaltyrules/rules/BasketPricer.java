@@ -1,0 +1,519 @@
+package io.github.loyaltyrules.rules;
+
+import io.github.loyaltyrules.model.Line;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.outcome.AdjustmentKind;
+import io.github.loyaltyrules.outcome.BasketPriced;
+import io.github.loyaltyrules.outcome.NotApplied;
+import io.github.loyaltyrules.outcome.PriceAdjustment;
+import io.github.loyaltyrules.outcome.PricedLine;
+import io.github.loyaltyrules.programme.BasketPromotion;
+import io.github.loyaltyrules.programme.LinePromotion;
+import io.github.loyaltyrules.programme.PricingPolicy;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prices a basket phase by phase under a {@link PricingPolicy} (DOMAIN.md §3). Amounts are
+ * counted in the currency's minor unit (fen) as {@code long}, so every split is exact.
+ *
+ * <p>Rounding points, the only ones: at the end of phase 2 and of phase 3 each line total is
+ * rounded once with the policy's rounding mode (rates within a phase multiply exactly); a line's
+ * floor is rounded up, so a line never goes below it; the basket's maximum discount is rounded
+ * down, so the discount never exceeds it. Basket amounts (phase 4) and cap give-backs are split
+ * over lines by largest remainder: each line's exact share rounded down, then the fen left over go
+ * one each to the lines with the larger remainder, then the larger line, then the earlier line;
+ * no line gets more than its cap. A line total is split over its units the same way, the extra
+ * fen going to the last units.
+ *
+ * <p>Thread-safety: stateless, thread-safe.
+ */
+final class BasketPricer {
+
+  /** A member rate that competes in phase 2. */
+  record MemberRate(String id, BigDecimal rate, String label) {}
+
+  /** A voucher paid with: its code and the most it may take off. */
+  record VoucherUse(String code, Money value) {}
+
+  private static final Comparator<LinePromotion> PROMOTION_ORDER = Comparator
+      .comparing(LinePromotion::priority).reversed().thenComparing(LinePromotion::id);
+  private static final Comparator<BasketPromotion> BASKET_ORDER = Comparator
+      .comparing(BasketPromotion::priority).reversed().thenComparing(BasketPromotion::id);
+
+  private BasketPricer() {}
+
+  /** One line while it is priced. */
+  private static final class Work {
+    final Line line;
+    final long saleTotal;
+    final long floor;
+    long current;
+    final List<PriceAdjustment> adjustments = new ArrayList<>();
+    final List<NotApplied> notApplied = new ArrayList<>();
+
+    Work(Line line, long saleTotal, long floor) {
+      this.line = line;
+      this.saleTotal = saleTotal;
+      this.floor = floor;
+      this.current = saleTotal;
+    }
+  }
+
+  static BasketPriced price(String rule, PricingPolicy policy, Currency currency,
+      List<Line> lines, List<MemberRate> memberRates, List<NotApplied> memberNotes,
+      List<VoucherUse> vouchers, LocalDate today, boolean full) {
+    int scale = currency.getDefaultFractionDigits();
+    List<Work> work = new ArrayList<>(lines.size());
+    long listTotal = 0;
+    long saleTotal = 0;
+    for (Line line : lines) {
+      long sale = fen(line.amount().amount(), scale);
+      long floorFen = fen(line.listPrice().amount().multiply(BigDecimal.valueOf(line.quantity()))
+          .multiply(policy.lineFloor()).setScale(scale, RoundingMode.CEILING), scale);
+      work.add(new Work(line, sale, Math.min(floorFen, sale)));
+      listTotal += fen(line.listPrice().amount(), scale) * line.quantity();
+      saleTotal += sale;
+    }
+    for (Work w : work) {
+      memberRate(policy, w, memberRates, memberNotes, scale, currency);
+      promotions(policy, w, today, scale, currency);
+    }
+    basketPromotions(policy, work, today, currency);
+    cap(policy, work, saleTotal, currency);
+    long voucherTotal = vouchers(work, vouchers, currency);
+
+    List<PricedLine> priced = new ArrayList<>(work.size());
+    long total = 0;
+    for (int i = 0; i < work.size(); i++) {
+      Work w = work.get(i);
+      total += w.current;
+      priced.add(new PricedLine(i, w.line.sku(), w.line.quantity(), w.line.listPrice(),
+          w.line.unitPrice(), money(w.saleTotal, currency), w.adjustments,
+          money(w.current, currency), units(w.current, w.line.quantity(), currency),
+          full ? w.notApplied : List.of()));
+    }
+    String reason = lines.size() + (lines.size() == 1 ? " line: " : " lines: ")
+        + money(saleTotal, currency) + " at sale prices, "
+        + money(saleTotal - total - voucherTotal, currency) + " off"
+        + (voucherTotal > 0 ? ", " + money(voucherTotal, currency) + " in vouchers" : "")
+        + ", " + money(total, currency) + " to pay";
+    return new BasketPriced(rule, reason, priced, money(listTotal, currency),
+        money(saleTotal, currency), money(voucherTotal, currency), money(total, currency));
+  }
+
+  // ---------------------------------------------------------------- phase 2: member rate
+
+  private static void memberRate(PricingPolicy policy, Work w, List<MemberRate> rates,
+      List<NotApplied> memberNotes, int scale, Currency currency) {
+    w.notApplied.addAll(memberNotes);
+    List<MemberRate> discounting = new ArrayList<>();
+    for (MemberRate r : rates) {
+      if (r.rate().compareTo(BigDecimal.ONE) < 0) {
+        discounting.add(r);
+      } else {
+        w.notApplied.add(new NotApplied(r.id(), r.label() + " is 100 %: no discount"));
+      }
+    }
+    if (discounting.isEmpty()) {
+      return;
+    }
+    String markdown = deepMarkdown(w.line, policy.markdownStackingMinimum());
+    if (markdown != null) {
+      for (MemberRate r : discounting) {
+        w.notApplied.add(new NotApplied(r.id(), markdown));
+      }
+      return;
+    }
+    BigDecimal base = decimal(w.current, scale);
+    if (policy.stackMemberRates()) {
+      BigDecimal product = BigDecimal.ONE;
+      StringBuilder ids = new StringBuilder();
+      for (MemberRate r : discounting) {
+        product = product.multiply(r.rate());
+        ids.append(ids.length() == 0 ? "" : "+").append(r.id());
+      }
+      long after = fen(base.multiply(product).setScale(scale, policy.roundingMode()), scale);
+      apply(w, ids.toString(), AdjustmentKind.MEMBER_RATE, product, after, currency,
+          "member rates stacked by the programme");
+      return;
+    }
+    MemberRate best = null;
+    long bestPrice = Long.MAX_VALUE;
+    for (MemberRate r : discounting) {
+      long p = fen(base.multiply(r.rate()).setScale(scale, policy.roundingMode()), scale);
+      if (p < bestPrice || p == bestPrice && r.id().compareTo(best.id()) < 0) {
+        best = r;
+        bestPrice = p;
+      }
+    }
+    for (MemberRate r : discounting) {
+      if (r != best) {
+        w.notApplied.add(new NotApplied(r.id(), r.label() + " gives a higher price than "
+            + best.label() + "; one member rate per line"));
+      }
+    }
+    apply(w, best.id(), AdjustmentKind.MEMBER_RATE, best.rate(), bestPrice, currency,
+        best.label());
+  }
+
+  /** Why a marked-down line gets no further rate, or null when the markdown allows it. */
+  private static String deepMarkdown(Line line, BigDecimal minimum) {
+    BigDecimal list = line.listPrice().amount();
+    BigDecimal sale = line.unitPrice().amount();
+    if (sale.compareTo(list) >= 0 || sale.compareTo(list.multiply(minimum)) >= 0) {
+      return null;
+    }
+    return "markdown deeper than " + percent(minimum) + ": sale price " + line.unitPrice()
+        + " is under " + percent(minimum) + " of the list price " + line.listPrice();
+  }
+
+  // ---------------------------------------------------------------- phase 3: line promotions
+
+  private static void promotions(PricingPolicy policy, Work w, LocalDate today, int scale,
+      Currency currency) {
+    Map<String, LinePromotion> bestOfGroup = new LinkedHashMap<>();
+    List<LinePromotion> sorted = new ArrayList<>(policy.promotions());
+    sorted.sort(PROMOTION_ORDER);
+    for (LinePromotion p : sorted) {
+      String id = "promotion:" + p.id();
+      if (!p.match().matches(w.line)) {
+        continue;
+      }
+      if (!p.isOn(today)) {
+        w.notApplied.add(new NotApplied(id, "not on " + today + " (runs "
+            + (p.from() == null ? "" : "from " + p.from() + " ")
+            + (p.to() == null ? "" : "to " + p.to()) + ")"));
+        continue;
+      }
+      String markdown = deepMarkdown(w.line, p.markdownStackingMinimum() == null
+          ? policy.markdownStackingMinimum() : p.markdownStackingMinimum());
+      if (markdown != null) {
+        w.notApplied.add(new NotApplied(id, markdown));
+        continue;
+      }
+      LinePromotion held = bestOfGroup.get(p.group());
+      if (held == null || p.rate().compareTo(held.rate()) < 0) {
+        if (held != null) {
+          w.notApplied.add(excluded(held, p));
+        }
+        bestOfGroup.put(p.group(), p);
+      } else {
+        w.notApplied.add(excluded(p, held));
+      }
+    }
+    if (bestOfGroup.isEmpty()) {
+      return;
+    }
+    BigDecimal stacking = BigDecimal.ONE;
+    BigDecimal competing = BigDecimal.ONE;
+    List<String> stackingIds = new ArrayList<>();
+    List<String> competingIds = new ArrayList<>();
+    for (LinePromotion p : bestOfGroup.values()) {
+      if (p.stacksWithMemberRate()) {
+        stacking = stacking.multiply(p.rate());
+        stackingIds.add("promotion:" + p.id());
+      } else {
+        competing = competing.multiply(p.rate());
+        competingIds.add("promotion:" + p.id());
+      }
+    }
+    long withMember = fen(decimal(w.current, scale).multiply(stacking)
+        .setScale(scale, policy.roundingMode()), scale);
+    if (competingIds.isEmpty()) {
+      apply(w, String.join("+", stackingIds), AdjustmentKind.PROMOTION, stacking, withMember,
+          currency, "on top of the member rate");
+      return;
+    }
+    List<String> all = new ArrayList<>(competingIds);
+    all.addAll(stackingIds);
+    long withoutMember = fen(decimal(w.saleTotal, scale).multiply(competing).multiply(stacking)
+        .setScale(scale, policy.roundingMode()), scale);
+    withoutMember = Math.max(withoutMember, w.floor);
+    boolean memberApplied = !w.adjustments.isEmpty();
+    if (!memberApplied || withoutMember < Math.max(withMember, w.floor)) {
+      if (memberApplied) {
+        for (PriceAdjustment a : w.adjustments) {
+          if (a.kind() != AdjustmentKind.MEMBER_RATE) {
+            continue;
+          }
+          w.notApplied.add(new NotApplied(a.rule(), String.join("+", competingIds)
+              + " does not stack with member rates and gives a lower price"));
+        }
+        w.adjustments.clear();
+        w.current = w.saleTotal;
+      }
+      apply(w, String.join("+", all), AdjustmentKind.PROMOTION, competing.multiply(stacking),
+          fen(decimal(w.saleTotal, scale).multiply(competing).multiply(stacking)
+              .setScale(scale, policy.roundingMode()), scale), currency,
+          "instead of the member rate");
+    } else {
+      for (String id : competingIds) {
+        w.notApplied.add(new NotApplied(id, "does not stack with the member rate, which gives"
+            + " a lower price"));
+      }
+      if (!stackingIds.isEmpty()) {
+        apply(w, String.join("+", stackingIds), AdjustmentKind.PROMOTION, stacking, withMember,
+            currency, "on top of the member rate");
+      }
+    }
+  }
+
+  private static NotApplied excluded(LinePromotion loser, LinePromotion winner) {
+    return new NotApplied("promotion:" + loser.id(), "excluded by promotion:" + winner.id()
+        + " of the same group " + winner.group() + ", which gives a lower price");
+  }
+
+  /** Moves the line to {@code after} with an adjustment, then holds it at its floor. */
+  private static void apply(Work w, String rule, AdjustmentKind kind, BigDecimal rate,
+      long after, Currency currency, String note) {
+    w.adjustments.add(new PriceAdjustment(rule, kind, rate, null, money(w.current, currency),
+        money(after - w.current, currency), note));
+    w.current = after;
+    if (w.current < w.floor) {
+      w.adjustments.add(new PriceAdjustment("floor", AdjustmentKind.FLOOR, null, null,
+          money(w.current, currency), money(w.floor - w.current, currency),
+          "the line may not cost less than " + money(w.floor, currency)));
+      w.current = w.floor;
+    }
+  }
+
+  // ---------------------------------------------------------------- phase 4: basket amounts
+
+  private static void basketPromotions(PricingPolicy policy, List<Work> work, LocalDate today,
+      Currency currency) {
+    List<BasketPromotion> sorted = new ArrayList<>(policy.basketPromotions());
+    sorted.sort(BASKET_ORDER);
+    int scale = currency.getDefaultFractionDigits();
+    for (BasketPromotion p : sorted) {
+      String id = "basket-promotion:" + p.id();
+      List<Work> eligible = new ArrayList<>();
+      long base = 0;
+      for (Work w : work) {
+        if (p.match().matches(w.line)) {
+          eligible.add(w);
+          base += w.current;
+        }
+      }
+      if (eligible.isEmpty()) {
+        continue;
+      }
+      long threshold = fen(p.threshold(), scale);
+      String why = null;
+      if (!p.isOn(today)) {
+        why = "not on " + today;
+      } else if (base < threshold) {
+        why = "the lines it counts come to " + money(base, currency) + ", under its threshold "
+            + money(threshold, currency);
+      }
+      if (why != null) {
+        for (Work w : eligible) {
+          w.notApplied.add(new NotApplied(id, why));
+        }
+        continue;
+      }
+      long off = fen(p.amountOff(), scale) * (p.repeat() ? base / threshold : 1);
+      long[] weights = new long[eligible.size()];
+      long[] caps = new long[eligible.size()];
+      long room = 0;
+      for (int i = 0; i < eligible.size(); i++) {
+        weights[i] = eligible.get(i).current;
+        caps[i] = eligible.get(i).current - eligible.get(i).floor;
+        room += caps[i];
+      }
+      long taken = Math.min(off, room);
+      String note = taken < off ? money(off, currency) + " off, capped at "
+          + money(taken, currency) + " left to pay above the lines' floors"
+          : money(off, currency) + " off " + money(base, currency);
+      spread(eligible, weights, caps, -taken, id, AdjustmentKind.BASKET_PROMOTION,
+          money(off, currency), note, currency);
+    }
+  }
+
+  private static void cap(PricingPolicy policy, List<Work> work, long saleTotal,
+      Currency currency) {
+    if (policy.maxBasketDiscount() == null) {
+      return;
+    }
+    int scale = currency.getDefaultFractionDigits();
+    long max = fen(decimal(saleTotal, scale).multiply(policy.maxBasketDiscount())
+        .setScale(scale, RoundingMode.DOWN), scale);
+    long discount = 0;
+    long[] weights = new long[work.size()];
+    for (int i = 0; i < work.size(); i++) {
+      weights[i] = work.get(i).saleTotal - work.get(i).current;
+      discount += weights[i];
+    }
+    if (discount <= max) {
+      return;
+    }
+    spread(work, weights, weights.clone(), discount - max, "max-basket-discount",
+        AdjustmentKind.CAP, money(discount - max, currency), "the basket's discounts may not"
+            + " exceed " + percent(policy.maxBasketDiscount()) + " of " + money(saleTotal,
+            currency) + " = " + money(max, currency), currency);
+  }
+
+  private static long vouchers(List<Work> work, List<VoucherUse> vouchers, Currency currency) {
+    int scale = currency.getDefaultFractionDigits();
+    long used = 0;
+    for (VoucherUse v : vouchers) {
+      long[] weights = new long[work.size()];
+      long left = 0;
+      for (int i = 0; i < work.size(); i++) {
+        weights[i] = work.get(i).current;
+        left += weights[i];
+      }
+      long value = fen(v.value().amount(), scale);
+      long take = Math.min(value, left);
+      String note = take < value ? "voucher " + v.code() + " worth " + v.value()
+          + ", capped at " + money(take, currency) + " left to pay"
+          : "voucher " + v.code();
+      spread(work, weights, weights.clone(), -take, "voucher:" + v.code(),
+          AdjustmentKind.VOUCHER, v.value(), note, currency);
+      used += take;
+    }
+    return used;
+  }
+
+  /**
+   * Splits {@code amount} (negative: taken off; positive: given back) over {@code lines} by
+   * largest remainder on {@code weights}, no line beyond its cap, and records the adjustments.
+   */
+  private static void spread(List<Work> lines, long[] weights, long[] caps, long amount,
+      String rule, AdjustmentKind kind, Money basketAmount, String note, Currency currency) {
+    if (amount == 0) {
+      return;
+    }
+    long[] shares = allocate(Math.abs(amount), weights, caps);
+    for (int i = 0; i < lines.size(); i++) {
+      if (shares[i] == 0) {
+        continue;
+      }
+      Work w = lines.get(i);
+      long change = amount < 0 ? -shares[i] : shares[i];
+      w.adjustments.add(new PriceAdjustment(rule, kind, null, basketAmount,
+          money(w.current, currency), money(change, currency), note));
+      w.current += change;
+    }
+  }
+
+  /**
+   * Largest-remainder split of {@code amount} over {@code weights}, each share at most its cap;
+   * the caller guarantees {@code amount ≤ Σ caps}. Ties: larger remainder, then larger weight,
+   * then earlier index. Lines held at their cap give their excess to the others, split the same
+   * way.
+   */
+  static long[] allocate(long amount, long[] weights, long[] caps) {
+    int n = weights.length;
+    long[] shares = new long[n];
+    boolean[] open = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      open[i] = caps[i] > 0;
+    }
+    long left = amount;
+    while (left > 0) {
+      BigInteger total = BigInteger.ZERO;
+      int openCount = 0;
+      for (int i = 0; i < n; i++) {
+        if (open[i]) {
+          total = total.add(BigInteger.valueOf(weights[i]));
+          openCount++;
+        }
+      }
+      if (openCount == 0) {
+        throw new IllegalStateException("cannot split " + amount + ": the lines' caps hold only "
+            + (amount - left));
+      }
+      long[] part = new long[n];
+      BigInteger[] remainder = new BigInteger[n];
+      long given = 0;
+      for (int i = 0; i < n; i++) {
+        if (!open[i]) {
+          continue;
+        }
+        if (total.signum() == 0) { // no weights: equal shares
+          BigInteger[] qr = BigInteger.valueOf(left).divideAndRemainder(
+              BigInteger.valueOf(openCount));
+          part[i] = qr[0].longValueExact();
+          remainder[i] = qr[1];
+        } else {
+          BigInteger[] qr = BigInteger.valueOf(left).multiply(BigInteger.valueOf(weights[i]))
+              .divideAndRemainder(total);
+          part[i] = qr[0].longValueExact();
+          remainder[i] = qr[1];
+        }
+        given += part[i];
+      }
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (open[i]) {
+          order.add(i);
+        }
+      }
+      order.sort((a, b) -> {
+        int c = remainder[b].compareTo(remainder[a]);
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(weights[b], weights[a]);
+        return c != 0 ? c : Integer.compare(a, b);
+      });
+      for (int k = 0; given < left; k++) {
+        part[order.get(k % order.size())]++;
+        given++;
+      }
+      left = 0;
+      for (int i = 0; i < n; i++) {
+        if (!open[i]) {
+          continue;
+        }
+        long room = caps[i] - shares[i];
+        if (part[i] >= room) {
+          left += part[i] - room;
+          shares[i] = caps[i];
+          open[i] = false;
+        } else {
+          shares[i] += part[i];
+        }
+      }
+    }
+    return shares;
+  }
+
+  /** {@code total} over {@code quantity} units: equal shares, the extra fen on the last units. */
+  private static List<Money> units(long total, int quantity, Currency currency) {
+    long each = total / quantity;
+    long extra = total % quantity;
+    List<Money> units = new ArrayList<>(quantity);
+    for (int i = 0; i < quantity; i++) {
+      units.add(money(each + (i >= quantity - extra ? 1 : 0), currency));
+    }
+    return units;
+  }
+
+  // ---------------------------------------------------------------- fen
+
+  private static long fen(BigDecimal amount, int scale) {
+    return amount.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+  }
+
+  private static BigDecimal decimal(long fen, int scale) {
+    return BigDecimal.valueOf(fen, scale);
+  }
+
+  private static Money money(long fen, Currency currency) {
+    return Money.of(BigDecimal.valueOf(fen, currency.getDefaultFractionDigits()), currency);
+  }
+
+  private static String percent(BigDecimal share) {
+    return share.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+  }
+}
