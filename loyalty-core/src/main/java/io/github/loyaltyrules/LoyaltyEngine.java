@@ -3,6 +3,7 @@ package io.github.loyaltyrules;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.TransferOutcome;
 import io.github.loyaltyrules.programme.Programme;
@@ -69,6 +70,24 @@ public interface LoyaltyEngine {
    * flag is computed.
    */
   Outcome assess(MemberState state, LocalDate date);
+
+  /**
+   * Prices a sale for the till without changing anything: the same {@link BasketPriced} that
+   * {@link #evaluate} would record for it now (tier reviews due by the sale's date included), so
+   * quote and evaluation always agree. Tenders other than vouchers of the member are ignored;
+   * a voucher that cannot pay is refused as in {@link #evaluate}.
+   *
+   * @throws InvalidValueException when {@code sale} is not a {@code SALE}
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  BasketPriced quote(MemberState state, Transaction sale, Explanation explanation);
+
+  /** {@link #quote(MemberState, Transaction, Explanation)} with a {@link Explanation#BRIEF}
+   * explanation. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  default BasketPriced quote(MemberState state, Transaction sale) {
+    return quote(state, sale, Explanation.BRIEF);
+  }
 
   /**
    * Moves {@code points} from one member to another (DOMAIN.md §2: points can be given to a

@@ -174,6 +174,15 @@ public final class LoyaltyJson {
       String field = invalid.field();
       int dot = field.indexOf('.');
       String relative = dot < 0 ? "" : field.substring(dot + 1);
+      // A nested value names its fields from its section (points.expiry.n) while the path
+      // already ends at that section ($.points.expiry): drop the repeated name.
+      String pathEnd = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[.*\\]$", "");
+      int relDot = relative.indexOf('.');
+      String relStart = (relDot < 0 ? relative : relative.substring(0, relDot))
+          .replaceAll("\\[.*\\]$", "");
+      if (!pathEnd.isEmpty() && !pathEnd.equals("$") && relStart.equals(pathEnd)) {
+        relative = relDot < 0 ? "" : relative.substring(relDot + 1);
+      }
       String at = relative.isEmpty() ? path
           : path + (relative.startsWith("[") ? "" : ".") + relative;
       return error.make(at, "= " + invalid.value() + ": " + invalid.rule(), e);

@@ -52,7 +52,7 @@ public record PointsAccount(List<PointsLot> lots, long available, long pending, 
     }
     if (debt < 0 || lifetimeEarned < 0) {
       throw new InvalidValueException(debt < 0 ? "points.debt" : "points.lifetimeEarned",
-          Math.min(debt, lifetimeEarned), "must not be negative");
+          debt < 0 ? debt : lifetimeEarned, "must not be negative");
     }
   }
 

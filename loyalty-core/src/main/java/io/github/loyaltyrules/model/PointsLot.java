@@ -42,7 +42,11 @@ public record PointsLot(String id, String transactionId, LocalDate earnedOn, Loc
       throw new InvalidValueException("lot.availableOn", availableOn,
           "must not be before the earn date " + earnedOn + " (lot " + id + ")");
     }
-    if (earned < 0 || remaining < 0 || remaining > earned) {
+    if (earned < 0) {
+      throw new InvalidValueException("lot.earned", earned, "must not be negative (lot " + id
+          + ")");
+    }
+    if (remaining < 0 || remaining > earned) {
       throw new InvalidValueException("lot.remaining", remaining, "must be from 0 to the "
           + earned + " points earned (lot " + id + ")");
     }

@@ -33,7 +33,8 @@ public record LineMatch(Set<String> categories, Set<String> skus, Set<String> ta
     if (categories.isEmpty() && skus.isEmpty() && tags.isEmpty()) {
       return true;
     }
-    if (categories.contains(line.category()) || skus.contains(line.sku())) {
+    if (line.category() != null && categories.contains(line.category())
+        || skus.contains(line.sku())) {
       return true;
     }
     for (String tag : line.tags()) {
