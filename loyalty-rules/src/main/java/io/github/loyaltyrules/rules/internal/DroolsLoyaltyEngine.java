@@ -1,12 +1,18 @@
 package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.Explanation;
+import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.LoyaltyEngine;
 import io.github.loyaltyrules.LoyaltyException;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.RecentTransaction;
+import io.github.loyaltyrules.model.Tender;
+import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.model.TransactionKind;
+import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.DuplicateTransaction;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.TransferOutcome;
@@ -17,6 +23,7 @@ import io.github.loyaltyrules.rules.Evaluation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Currency;
 import org.kie.api.KieBase;
@@ -46,12 +53,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
   public Outcome evaluate(MemberState state, Transaction transaction) {
     Check.notNull("state", state);
     Check.notNull("transaction", transaction);
-    Currency currency = transaction.currency();
-    if (currency != null && !currency.equals(programme.currency())) {
-      throw new EvaluationException("transaction " + transaction.id() + " is in " + currency
-          + " but programme " + programme.id() + " uses " + programme.currency()
-          + "; convert it or evaluate it with that currency's programme");
-    }
+    requireProgrammeCurrency(transaction);
     LocalDate today = transaction.time().atZone(programme.timeZone()).toLocalDate();
     if (state.hasSeen(transaction.id())) {
       return new Outcome(transaction.id(), today, state, List.of(new DuplicateTransaction(
@@ -71,6 +73,36 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     }
     return run(new Evaluation(programme, state, transaction, today),
         "transaction " + transaction.id());
+  }
+
+  @Override
+  public BasketPriced quote(MemberState state, Transaction sale, Explanation explanation) {
+    Check.notNull("state", state);
+    Check.notNull("sale", sale);
+    Check.notNull("explanation", explanation);
+    if (sale.kind() != TransactionKind.SALE) {
+      throw new InvalidValueException("sale.kind", sale.kind(), "a quote prices a SALE");
+    }
+    requireProgrammeCurrency(sale);
+    List<Tender> vouchers = new ArrayList<>();
+    for (Tender t : sale.tenders()) {
+      if (t.kind() == TenderKind.VOUCHER && t.reference() != null) {
+        vouchers.add(t);
+      }
+    }
+    LocalDate today = sale.time().atZone(programme.timeZone()).toLocalDate();
+    Outcome o = run(new Evaluation(programme, state, sale.withTenders(vouchers), today,
+        explanation == Explanation.FULL), "quote " + sale.id());
+    return o.effects(BasketPriced.class).get(0);
+  }
+
+  private void requireProgrammeCurrency(Transaction transaction) {
+    Currency currency = transaction.currency();
+    if (currency != null && !currency.equals(programme.currency())) {
+      throw new EvaluationException("transaction " + transaction.id() + " is in " + currency
+          + " but programme " + programme.id() + " uses " + programme.currency()
+          + "; convert it or evaluate it with that currency's programme");
+    }
   }
 
   @Override
