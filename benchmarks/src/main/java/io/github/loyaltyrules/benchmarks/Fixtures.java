@@ -67,15 +67,15 @@ public final class Fixtures {
   }
 
   /**
-   * The five-line sale of {@link #fiveLineSale()} on 2026-03-20, 500.00 of it paid with stored
-   * value: releases pending points, takes stored value, earns on the rest.
+   * The five-line sale of {@link #fiveLineSale()} on 2026-03-20 for the member of
+   * {@link #memberWithPointsHistory}: 1,633.28 at the member's stored-value rate of 88 %, 500.00
+   * of it paid with stored value: releases pending points, takes stored value, earns on the rest.
    */
   public static Transaction fiveLineSaleWithStoredValue() {
     Transaction sale = fiveLineSale();
-    Money goods = sale.goodsAmount();
     return Transaction.sale("BENCH-2", Instant.parse("2026-03-20T03:00:00Z"), "S01",
         sale.lines()).withTenders(List.of(Tender.of(TenderKind.STORED_VALUE, cny("500.00")),
-            Tender.of(TenderKind.BANK_CARD, goods.minus(cny("500.00")))));
+            Tender.of(TenderKind.BANK_CARD, cny("1133.28"))));
   }
 
   /** A return on 2026-03-21 of the first history sale, whose points were already spent. */

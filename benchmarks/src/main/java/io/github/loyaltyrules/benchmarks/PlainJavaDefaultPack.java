@@ -113,6 +113,11 @@ public final class PlainJavaDefaultPack {
       e.priceBasket();
       return true;
     }
+    if (kind == TransactionKind.RETURN && !e.isRefundCalculated()) {
+      fire(e, "Price: a return refunds what was paid for its units");
+      e.calculateRefund();
+      return true;
+    }
     if (e.isJoinPointsDue()) {                                             // salience 75
       fire(e, "Points: a new card earns the joining points");
       e.earnEventPoints("JOIN");

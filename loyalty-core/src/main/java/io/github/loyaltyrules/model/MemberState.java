@@ -57,8 +57,11 @@ public record MemberState(
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     List<RecentTransaction> recentTransactions) {
 
-  /** The layout this version writes: 2 added points, vouchers, stored value, recent ids. */
-  public static final int SCHEMA_VERSION = 2;
+  /**
+   * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
+   * the priced lines of recent sales.
+   */
+  public static final int SCHEMA_VERSION = 3;
 
   public MemberState {
     if (schemaVersion == 0) {

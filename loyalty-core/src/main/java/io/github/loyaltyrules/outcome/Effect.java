@@ -31,11 +31,12 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(GiftRedeemed.class),
     @JsonSubTypes.Type(StoredValueChanged.class),
     @JsonSubTypes.Type(DuplicateTransaction.class),
-    @JsonSubTypes.Type(BasketPriced.class)})
+    @JsonSubTypes.Type(BasketPriced.class),
+    @JsonSubTypes.Type(RefundCalculated.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
     NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
-    GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced {
+    GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced, RefundCalculated {
 
   /** The name of the rule that produced this effect. */
   String rule();

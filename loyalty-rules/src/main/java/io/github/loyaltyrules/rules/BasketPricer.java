@@ -489,7 +489,7 @@ final class BasketPricer {
   }
 
   /** {@code total} over {@code quantity} units: equal shares, the extra fen on the last units. */
-  private static List<Money> units(long total, int quantity, Currency currency) {
+  static List<Money> units(long total, int quantity, Currency currency) {
     long each = total / quantity;
     long extra = total % quantity;
     List<Money> units = new ArrayList<>(quantity);

@@ -92,6 +92,10 @@ public final class Evaluation {
   private boolean expiringReported;
   private final boolean fullExplanation;
   private boolean basketPriced;
+  private io.github.loyaltyrules.outcome.BasketPriced priced;
+  private boolean refundCalculated;
+  private io.github.loyaltyrules.outcome.RefundCalculated refund;
+  private RecentTransaction originalAfterReturn;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -187,8 +191,18 @@ public final class Evaluation {
     return transaction == null ? 0 : transaction.itemCount();
   }
 
-  /** Goods value of the transaction (see {@link Transaction#goodsAmount()}); zero if none. */
+  /**
+   * Goods value of the transaction: for a priced sale what the lines cost after pricing (vouchers
+   * of the member not included), for a return whose refund was calculated the refund, else the
+   * lines at the prices given ({@link Transaction#goodsAmount()}); zero if none.
+   */
   public Money getGoodsAmount() {
+    if (priced != null) {
+      return priced.total();
+    }
+    if (refund != null) {
+      return refund.refund();
+    }
     Money m = transaction == null ? null : transaction.goodsAmount();
     return m == null ? programme.zero() : m;
   }
@@ -432,6 +446,11 @@ public final class Evaluation {
   /** Whether this sale has been priced. */
   public boolean isBasketPriced() {
     return basketPriced;
+  }
+
+  /** Whether this return's refund has been calculated. */
+  public boolean isRefundCalculated() {
+    return refundCalculated;
   }
 
   /** Whether today falls in the month of the member's birthday. */
@@ -715,11 +734,68 @@ public final class Evaluation {
         vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
       }
     }
-    effects.add(BasketPricer.price(currentRule, pricing, programme.currency(),
-        transaction.lines(), rates, notes, vouchers, today, fullExplanation));
+    priced = BasketPricer.price(currentRule, pricing, programme.currency(),
+        transaction.lines(), rates, notes, vouchers, today, fullExplanation);
+    effects.add(priced);
+    checkTenders();
     for (BasketPricer.VoucherUse v : vouchers) {
       points.useVoucher(v.code());
     }
+  }
+
+  /**
+   * When the sale lists tenders that pay (all but the member's vouchers, which the pricing took
+   * off), they must add up to what the basket costs, plus a card fee charged with it. A sale that
+   * lists none is not checked.
+   */
+  private void checkTenders() {
+    Money tendered = programme.zero();
+    boolean paying = false;
+    for (io.github.loyaltyrules.model.Tender t : transaction.tenders()) {
+      if (t.kind() != io.github.loyaltyrules.model.TenderKind.VOUCHER || t.reference() == null) {
+        tendered = tendered.plus(t.amount());
+        paying = true;
+      }
+    }
+    if (!paying) {
+      return;
+    }
+    Money due = priced.total();
+    for (Effect e : effects) {
+      if (e instanceof CardFeeCharged fee) {
+        due = due.plus(fee.fee());
+      }
+    }
+    if (tendered.compareTo(due) != 0) {
+      refuse("sale " + transaction.id() + " tenders " + tendered + " but costs " + due
+          + " after pricing; quote the basket first (LoyaltyEngine.quote) and tender what it"
+          + " says");
+    }
+  }
+
+  /**
+   * Calculates what this return refunds (see {@link Refunds}): what was paid for each returned
+   * unit, from the original sale's stored allocation, less basket promotions whose threshold the
+   * kept goods no longer reach; the prices on the return's lines when the sale is not among the
+   * member's recent transactions. Refused when the return brings back more units of a SKU than
+   * the sale has left.
+   */
+  public void calculateRefund() {
+    if (refundCalculated) {
+      throw new IllegalStateException("rule " + currentRule + " calculates the refund twice;"
+          + " check 'refundCalculated == false' first");
+    }
+    refundCalculated = true;
+    RecentTransaction original = null;
+    for (RecentTransaction t : before.recentTransactions()) {
+      if (t.id().equals(transaction.originalSaleId())) {
+        original = t;
+      }
+    }
+    Refunds.Result r = Refunds.calculate(currentRule, programme, transaction, original);
+    refund = r.refund();
+    originalAfterReturn = r.originalAfter();
+    effects.add(refund);
   }
 
   private Money checkVoucher(io.github.loyaltyrules.model.Tender t) {
@@ -781,8 +857,18 @@ public final class Evaluation {
     }
     requireCard();
     salePointsEarned = true;
-    PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), tier,
-        transaction, today, isBirthdayMonth());
+    PointsCalculator.Result r;
+    if (priced != null) {
+      List<Money> paid = new ArrayList<>(priced.lines().size());
+      for (io.github.loyaltyrules.outcome.PricedLine l : priced.lines()) {
+        paid.add(l.total());
+      }
+      r = PointsCalculator.calculate(programme.points(), tier, transaction, paid, true, today,
+          isBirthdayMonth());
+    } else {
+      r = PointsCalculator.calculate(programme.points(), tier, transaction, today,
+          isBirthdayMonth());
+    }
     effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
         r.lines(), r.points()));
     points.credit(r.points(), transaction.id(), r.earning(), programme.points().pendingDays(),
@@ -985,8 +1071,12 @@ public final class Evaluation {
     // remember ids for the duplicate window before the newest transaction (not before today:
     // the engine refuses anything older than that window, so nothing forgotten can come back)
     List<RecentTransaction> recent = new ArrayList<>(before.recentTransactions());
+    if (originalAfterReturn != null) {
+      recent.replaceAll(t -> t.id().equals(originalAfterReturn.id()) ? originalAfterReturn : t);
+    }
     if (transaction != null) {
-      recent.add(new RecentTransaction(transaction.id(), today));
+      recent.add(priced == null ? new RecentTransaction(transaction.id(), today)
+          : Refunds.remember(transaction.id(), today, priced, programme));
     }
     LocalDate newest = null;
     for (RecentTransaction t : recent) {

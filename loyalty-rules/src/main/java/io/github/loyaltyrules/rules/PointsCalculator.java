@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules;
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.Tender;
+import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.LinePoints;
 import io.github.loyaltyrules.programme.BonusPoints;
@@ -24,8 +25,8 @@ import java.util.List;
  * plus fixed bonuses. The fraction of a point is rounded once, per transaction or per line as the
  * policy says; no intermediate value is rounded, so the result is exact.
  *
- * <p>Arithmetic: a line's exact points are {@code amount × perUnit × multiplier × tier × earning /
- * goods}, where {@code earning / goods} is the share of the goods paid with earning tenders
+ * <p>Arithmetic: a line's exact points are {@code paid × perUnit × multiplier × tier × earning /
+ * goods}, where {@code paid} is what the line cost after pricing, where {@code earning / goods} is the share of the goods paid with earning tenders
  * ({@code goods − non-earning tenders}, at least 0). Only the final division rounds.
  *
  * <p>Thread-safety: stateless, thread-safe.
@@ -41,8 +42,26 @@ final class PointsCalculator {
 
   static Result calculate(PointsPolicy policy, Tier tier, Transaction sale, LocalDate today,
       boolean birthdayMonth) {
-    Money goods = sale.goodsAmount();
-    Money earning = earningPart(policy, sale, goods);
+    List<Money> amounts = new ArrayList<>(sale.lines().size());
+    for (Line line : sale.lines()) {
+      amounts.add(line.amount());
+    }
+    return calculate(policy, tier, sale, amounts, false, today, birthdayMonth);
+  }
+
+  /**
+   * As {@link #calculate(PointsPolicy, Tier, Transaction, LocalDate, boolean)} on what each line
+   * was actually paid after pricing ({@code paid}, in line order); with {@code vouchersPriced}
+   * the member's vouchers are already taken off {@code paid}, so their tenders are not taken off
+   * again.
+   */
+  static Result calculate(PointsPolicy policy, Tier tier, Transaction sale, List<Money> paid,
+      boolean vouchersPriced, LocalDate today, boolean birthdayMonth) {
+    Money goods = Money.zero(sale.currency());
+    for (Money m : paid) {
+      goods = goods.plus(m);
+    }
+    Money earning = earningPart(policy, sale, goods, vouchersPriced);
     List<LinePoints> out = new ArrayList<>(sale.lines().size());
     if (goods.amount().compareTo(policy.minimumBasket()) < 0) {
       for (int i = 0; i < sale.lines().size(); i++) {
@@ -72,7 +91,8 @@ final class PointsCalculator {
       BigDecimal multiplier = tier.pointsMultiplier().multiply(
           lineMultiplier(policy, line, today, birthdayMonth, applied));
       // exact numerator; the division by the goods total is the only rounding point
-      BigDecimal numerator = line.amount().amount().multiply(policy.perUnit())
+      Money lineAmount = paid.get(i);
+      BigDecimal numerator = lineAmount.amount().multiply(policy.perUnit())
           .multiply(multiplier).multiply(earning.amount());
       BigDecimal exact = goodsAmount.signum() == 0 ? BigDecimal.ZERO
           : numerator.divide(goodsAmount, 2, RoundingMode.HALF_UP);
@@ -81,7 +101,7 @@ final class PointsCalculator {
       }
       numeratorSum = numeratorSum.add(numerator);
       Money lineEarning = goodsAmount.signum() == 0 ? zero(goods)
-          : Money.of(line.amount().amount().multiply(earning.amount())
+          : Money.of(lineAmount.amount().multiply(earning.amount())
               .divide(goodsAmount, goods.currency().getDefaultFractionDigits(),
                   RoundingMode.HALF_UP), goods.currency());
       out.add(new LinePoints(i, line.sku(), lineEarning, multiplier, applied, lineBonus,
@@ -105,10 +125,12 @@ final class PointsCalculator {
   }
 
   /** The goods value paid with tenders that earn: goods minus the non-earning tenders. */
-  private static Money earningPart(PointsPolicy policy, Transaction sale, Money goods) {
+  private static Money earningPart(PointsPolicy policy, Transaction sale, Money goods,
+      boolean vouchersPriced) {
     Money nonEarning = zero(goods);
     for (Tender t : sale.tenders()) {
-      if (!policy.earningTenders().contains(t.kind())) {
+      boolean priced = vouchersPriced && t.kind() == TenderKind.VOUCHER && t.reference() != null;
+      if (!priced && !policy.earningTenders().contains(t.kind())) {
         nonEarning = nonEarning.plus(t.amount());
       }
     }

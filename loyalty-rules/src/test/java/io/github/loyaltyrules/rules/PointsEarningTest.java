@@ -131,7 +131,9 @@ class PointsEarningTest {
           assertThat(l.multiplier()).isEqualByComparingTo("1.5");
           assertThat(l.applied()).containsExactly("tier:GOLD");
         });
-    assertThat(asGold.state().points().pending()).isEqualTo(10_150);
+    // points are on what was paid: 100.00 at gold's 90 % is 90.00, × 1.5 = 135
+    assertThat(asGold.effect(PointsCalculated.class).orElseThrow().points()).isEqualTo(135);
+    assertThat(asGold.state().points().pending()).isEqualTo(10_135);
   }
 
   @Test

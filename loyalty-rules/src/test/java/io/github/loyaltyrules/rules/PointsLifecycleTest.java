@@ -58,7 +58,7 @@ class PointsLifecycleTest {
 
   @Test
   void aReturnInsideTheWindowCancelsPendingPoints() {
-    Transaction sold = sale("T1", "2026-05-04T10:00", "100.00");
+    Transaction sold = Shop.saleOfUnits("T1", "2026-05-04T10:00", 2, "50.00");
     Outcome outcome = run(ENGINE, member("M1"), sold,
         returnOf("R1", "2026-05-06T10:00", sold, "50.00"));
 

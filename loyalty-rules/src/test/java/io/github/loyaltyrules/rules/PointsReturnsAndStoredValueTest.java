@@ -39,7 +39,7 @@ class PointsReturnsAndStoredValueTest {
 
   @Test
   void returningHalfTheValueOfABasketThatEarnedSeventyRevokesThirtyFive() {
-    Transaction basket = sale("T1", "2026-05-04T10:00", "40.00", "30.00");
+    Transaction basket = Shop.saleOfUnits("T1", "2026-05-04T10:00", 2, "35.00");
     Outcome half = run(ENGINE, member("M1"), basket,
         returnOf("R1", "2026-05-05T10:00", basket, "35.00"));
     Outcome rest = ENGINE.evaluate(half.state(),
@@ -59,20 +59,22 @@ class PointsReturnsAndStoredValueTest {
 
   @Test
   void partialReturnsRevokeOnTheRunningTotalSoTheyAddUpToExactlyThePointsEarned() {
-    Transaction basket = sale("T1", "2026-05-04T10:00", "71.00");
+    Transaction basket = Shop.saleOfUnits("T1", "2026-05-04T10:00", 2, "35.50");
     Outcome first = run(ENGINE, member("M1"), basket,
         returnOf("R1", "2026-05-05T10:00", basket, "35.50"));
     Outcome second = ENGINE.evaluate(first.state(),
         returnOf("R2", "2026-05-06T10:00", basket, "35.50"));
-    Outcome third = ENGINE.evaluate(second.state(),
-        returnOf("R3", "2026-05-07T10:00", basket, "35.50"));
 
     assertThat(first.effects(PointsEntry.class)).extracting(PointsEntry::points)
         .containsExactly(35L);
     assertThat(second.effects(PointsEntry.class)).extracting(PointsEntry::points)
         .containsExactly(36L);
-    assertThat(third.effects(PointsEntry.class)).isEmpty();
-    assertThat(third.state().points().pending()).isZero();
+    assertThat(second.state().points().pending()).isZero();
+    assertThatThrownBy(() -> ENGINE.evaluate(second.state(),
+        returnOf("R3", "2026-05-07T10:00", basket, "35.50")))
+        .isInstanceOf(io.github.loyaltyrules.RefusedException.class)
+        .hasMessageContaining("return R3 brings back 1 of SKU-1 but sale T1 has only 0 of them"
+            + " left to return");
   }
 
   @Test
@@ -120,7 +122,7 @@ class PointsReturnsAndStoredValueTest {
   void aProgrammeMayWriteTheShortfallOff() {
     LoyaltyEngine engine = Shop.engine(defaultWithPoints(
         "{\"pendingDays\": 0, \"returnShortfall\": \"WRITE_OFF\"}"));
-    Transaction big = sale("T1", "2026-05-04T10:00", "3000.00");
+    Transaction big = Shop.saleOfUnits("T1", "2026-05-04T10:00", 3, "1000.00");
 
     Outcome outcome = run(engine, member("M1"), big,
         returnOf("R1", "2026-05-05T10:00", big, "1000.00"));

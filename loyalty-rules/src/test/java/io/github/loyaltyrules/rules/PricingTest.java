@@ -394,7 +394,7 @@ class PricingTest {
     Transaction t = sale("T1", line("SKU-1", 1, "600.00", "600.00"),
         line("SKU-2", 1, "400.00", "400.00"))
         .withTenders(List.of(new Tender(TenderKind.VOUCHER, cny("300.00"), code),
-            Tender.of(TenderKind.CASH, cny("665.00"))));
+            Tender.of(TenderKind.CASH, cny("650.00"))));
 
     var outcome = ENGINE.evaluate(s, t);
 
@@ -429,7 +429,7 @@ class PricingTest {
     String code = s.vouchers().get(0).code();
     Tender voucher = new Tender(TenderKind.VOUCHER, cny("300.00"), code);
     MemberState after = ENGINE.evaluate(s, sale("T1", line("SKU-1", 1, "500.00", "500.00"))
-        .withTenders(List.of(voucher))).state();
+        .withTenders(List.of(voucher, Tender.of(TenderKind.CASH, cny("175.00"))))).state();
 
     assertThatThrownBy(() -> ENGINE.evaluate(after, sale("T2", line("SKU-1", 1, "500.00",
         "500.00")).withTenders(List.of(voucher))))

@@ -1,6 +1,6 @@
 package io.github.loyaltyrules.rules;
 
-import static io.github.loyaltyrules.rules.Shop.ENGINE;
+import static io.github.loyaltyrules.rules.Shop.FLAT_ENGINE;
 import static io.github.loyaltyrules.rules.Shop.cny;
 import static io.github.loyaltyrules.rules.Shop.member;
 import static io.github.loyaltyrules.rules.Shop.run;
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Retention, DOMAIN.md §1: a tier reached holds until the end of the following quarter; at each
- * quarter's end its spend must meet the tier's retention threshold.
+ * quarter's end its spend must meet the tier's retention threshold. Run on the default programme
+ * without member rates, so spend is the sale prices sent.
  */
 class RetentionTest {
   private static final LocalDate JULY_1 = LocalDate.of(2026, 7, 1);
@@ -35,12 +36,12 @@ class RetentionTest {
 
   /** Gold reached in February, so held until the end of Q2, with {@code q2Spend} in Q2. */
   private static MemberState goldWithSecondQuarterSpend(String q2Spend) {
-    MemberState gold = ENGINE.evaluate(member("M1"), sale("T1", "2026-02-10T10:00", "10000.00"))
+    MemberState gold = FLAT_ENGINE.evaluate(member("M1"), sale("T1", "2026-02-10T10:00", "10000.00"))
         .state();
     assertThat(gold.tier()).isEqualTo("GOLD");
     assertThat(gold.standing().heldUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
     return q2Spend == null ? gold
-        : ENGINE.evaluate(gold, sale("T2", "2026-05-10T10:00", q2Spend)).state();
+        : FLAT_ENGINE.evaluate(gold, sale("T2", "2026-05-10T10:00", q2Spend)).state();
   }
 
   /** The effects of the tier rules, without the points the same purchases earned. */
@@ -51,7 +52,7 @@ class RetentionTest {
 
   @Test
   void aQuarterMeetingTheRetentionThresholdKeepsTheTierForOneMoreQuarter() {
-    Outcome outcome = ENGINE.assess(goldWithSecondQuarterSpend("10000.00"), JULY_1);
+    Outcome outcome = FLAT_ENGINE.assess(goldWithSecondQuarterSpend("10000.00"), JULY_1);
 
     assertThat(outcome.transactionId()).isNull();
     assertThat(outcome.state().tier()).isEqualTo("GOLD");
@@ -70,7 +71,7 @@ class RetentionTest {
 
   @Test
   void aQuarterOneFenShortDropsTheMemberToTheTierItsSpendSupports() {
-    Outcome outcome = ENGINE.assess(goldWithSecondQuarterSpend("9999.99"), JULY_1);
+    Outcome outcome = FLAT_ENGINE.assess(goldWithSecondQuarterSpend("9999.99"), JULY_1);
 
     assertThat(outcome.state().tier()).isEqualTo("SILVER");
     assertThat(outcome.state().standing())
@@ -89,16 +90,16 @@ class RetentionTest {
 
   @Test
   void aQuarterWithoutSpendDropsTheMemberToThePointsTierWhichNeedsNoReview() {
-    Outcome outcome = ENGINE.assess(goldWithSecondQuarterSpend(null), JULY_1);
+    Outcome outcome = FLAT_ENGINE.assess(goldWithSecondQuarterSpend(null), JULY_1);
 
     assertThat(outcome.state().tier()).isEqualTo("POINTS");
     assertThat(outcome.state().standing().heldUntil()).isNull();
-    assertThat(tierEffects(ENGINE.assess(outcome.state(), LocalDate.of(2027, 1, 1)))).isEmpty();
+    assertThat(tierEffects(FLAT_ENGINE.assess(outcome.state(), LocalDate.of(2027, 1, 1)))).isEmpty();
   }
 
   @Test
   void nothingIsReviewedOnTheLastDayTheTierIsHeld() {
-    Outcome outcome = ENGINE.assess(goldWithSecondQuarterSpend(null), LocalDate.of(2026, 6, 30));
+    Outcome outcome = FLAT_ENGINE.assess(goldWithSecondQuarterSpend(null), LocalDate.of(2026, 6, 30));
 
     assertThat(tierEffects(outcome)).isEmpty();
     assertThat(outcome.firedRuleNames()).noneMatch(name -> name.startsWith("Tier:"));
@@ -109,7 +110,7 @@ class RetentionTest {
   void aManualFloorHoldsTheTierWithoutSpend() {
     MemberState floored = goldWithSecondQuarterSpend(null).withManualFloor("GOLD");
 
-    Outcome outcome = ENGINE.assess(floored, JULY_1);
+    Outcome outcome = FLAT_ENGINE.assess(floored, JULY_1);
 
     assertThat(outcome.state().tier()).isEqualTo("GOLD");
     assertThat(outcome.effects(TierKept.class)).singleElement().satisfies(kept -> {
@@ -124,7 +125,7 @@ class RetentionTest {
   void aManualFloorBelowTheTierStopsTheDropAtTheFloor() {
     MemberState floored = goldWithSecondQuarterSpend("100.00").withManualFloor("SILVER");
 
-    Outcome outcome = ENGINE.assess(floored, JULY_1);
+    Outcome outcome = FLAT_ENGINE.assess(floored, JULY_1);
 
     assertThat(outcome.state().tier()).isEqualTo("SILVER");
     assertThat(outcome.state().standing().manualFloor()).isEqualTo("SILVER");
@@ -132,10 +133,10 @@ class RetentionTest {
 
   @Test
   void aManualFloorAboveTheTierRaisesTheMemberAtTheNextEvaluation() {
-    MemberState floored = ENGINE.evaluate(member("M1"), sale("T1", "2026-05-04T10:00", "10.00"))
+    MemberState floored = FLAT_ENGINE.evaluate(member("M1"), sale("T1", "2026-05-04T10:00", "10.00"))
         .state().withManualFloor("SILVER");
 
-    Outcome outcome = ENGINE.evaluate(floored, sale("T2", "2026-05-05T10:00", "10.00"));
+    Outcome outcome = FLAT_ENGINE.evaluate(floored, sale("T2", "2026-05-05T10:00", "10.00"));
 
     assertThat(outcome.state().tier()).isEqualTo("SILVER");
     assertThat(outcome.state().standing().heldUntil()).isEqualTo(LocalDate.of(2026, 9, 30));
@@ -145,7 +146,7 @@ class RetentionTest {
 
   @Test
   void overdueReviewsAreCaughtUpInOrder() {
-    Outcome outcome = ENGINE.assess(goldWithSecondQuarterSpend("10000.00"),
+    Outcome outcome = FLAT_ENGINE.assess(goldWithSecondQuarterSpend("10000.00"),
         LocalDate.of(2026, 10, 1));
 
     List<Effect> tierEffects = tierEffects(outcome);
@@ -161,7 +162,7 @@ class RetentionTest {
 
   @Test
   void aSaleAfterTheTierLapsedIsJudgedOnTheTierTheMemberReallyHolds() {
-    Outcome outcome = ENGINE.evaluate(goldWithSecondQuarterSpend("5000.00"),
+    Outcome outcome = FLAT_ENGINE.evaluate(goldWithSecondQuarterSpend("5000.00"),
         sale("T3", "2026-07-05T10:00", "100.00"));
 
     assertThat(outcome.state().tier()).isEqualTo("SILVER");

@@ -1,10 +1,11 @@
 package io.github.loyaltyrules.rules;
 
-import static io.github.loyaltyrules.rules.Shop.ENGINE;
+import static io.github.loyaltyrules.rules.Shop.FLAT_ENGINE;
 import static io.github.loyaltyrules.rules.Shop.PAID_CARD_ENGINE;
 import static io.github.loyaltyrules.rules.Shop.cny;
 import static io.github.loyaltyrules.rules.Shop.member;
 import static io.github.loyaltyrules.rules.Shop.returnOf;
+import static io.github.loyaltyrules.rules.Shop.returnUnits;
 import static io.github.loyaltyrules.rules.Shop.run;
 import static io.github.loyaltyrules.rules.Shop.sale;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +21,24 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** Returns take qualifying spend back from the window of the original sale. */
+/**
+ * Returns take qualifying spend back from the window of the original sale. Run on the default
+ * programme without member rates, so spend is the sale prices sent.
+ */
 class ReturnsTest {
-  private static final Transaction MARCH_SALE = sale("T1", "2026-03-20T10:00", "2500.00");
+  /** 2,500.00 in March: one unit of 2,000.00 and five of 100.00. */
+  private static final Transaction MARCH_SALE = Transaction.sale("T1",
+      Shop.at("2026-03-20T10:00"), "S01", java.util.List.of(
+          io.github.loyaltyrules.model.Line.of("SKU-1", "TOPS", 5, cny("100.00"), cny("100.00")),
+          io.github.loyaltyrules.model.Line.of("SKU-2", "TOPS", 1, cny("2000.00"),
+              cny("2000.00"))));
+  /** 2,500.00 in March: 1,999.99 and 500.01. */
+  private static final Transaction JUST_OVER = sale("T1", "2026-03-20T10:00", "1999.99",
+      "500.01");
 
   @Test
   void aReturnInTheNextQuarterTakesSpendBackFromTheMonthOfTheOriginalSale() {
-    Outcome outcome = run(ENGINE, member("M1"), MARCH_SALE,
+    Outcome outcome = run(FLAT_ENGINE, member("M1"), MARCH_SALE,
         sale("T2", "2026-04-02T10:00", "100.00"),
         returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "400.00"));
 
@@ -44,8 +56,8 @@ class ReturnsTest {
 
   @Test
   void aReturnThatTakesTheSpendUnderTheThresholdUndoesTheUpgrade() {
-    Outcome outcome = run(ENGINE, member("M1"), MARCH_SALE,
-        returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "500.01"));
+    Outcome outcome = run(FLAT_ENGINE, member("M1"), JUST_OVER,
+        returnUnits("R1", "2026-04-03T10:00", JUST_OVER, "SKU-2", 1));
 
     assertThat(outcome.state().tier()).isEqualTo("POINTS");
     assertThat(outcome.state().standing())
@@ -60,6 +72,7 @@ class ReturnsTest {
     });
     assertThat(outcome.firedRuleNames()).containsExactly(
         "Points: pending points become available when the return window has passed",
+        "Price: a return refunds what was paid for its units",
         "Spend: a sale or a return changes the qualifying spend",
         "Points: a return revokes the original sale's points in proportion to the value refunded",
         "Tier: a return that takes the window's spend under the threshold undoes the upgrade");
@@ -67,7 +80,7 @@ class ReturnsTest {
 
   @Test
   void aReturnLeavingTheThresholdMetKeepsTheTier() {
-    Outcome outcome = run(ENGINE, member("M1"), MARCH_SALE,
+    Outcome outcome = run(FLAT_ENGINE, member("M1"), MARCH_SALE,
         returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "500.00"));
 
     assertThat(outcome.state().tier()).isEqualTo("ORDINARY");
@@ -76,11 +89,11 @@ class ReturnsTest {
 
   @Test
   void undoingASecondUpgradeInTheSameQuarterFallsBackToWhatTheRemainingSpendQualifiesFor() {
-    Transaction second = sale("T2", "2026-03-25T10:00", "2500.00");
+    Transaction second = sale("T2", "2026-03-25T10:00", "1500.00", "1000.00");
 
-    Outcome silver = run(ENGINE, member("M1"), MARCH_SALE, second);
-    Outcome undone = ENGINE.evaluate(silver.state(),
-        returnOf("R1", "2026-03-26T10:00", second, "1000.00"));
+    Outcome silver = run(FLAT_ENGINE, member("M1"), MARCH_SALE, second);
+    Outcome undone = FLAT_ENGINE.evaluate(silver.state(),
+        returnUnits("R1", "2026-03-26T10:00", second, "SKU-2", 1));
 
     assertThat(silver.state().tier()).isEqualTo("SILVER");
     assertThat(silver.state().standing().priorTier()).isEqualTo("POINTS");
@@ -92,10 +105,17 @@ class ReturnsTest {
 
   @Test
   void aReturnNeverTakesAMonthBelowZero() {
+    // T0 is not among the member's recent sales, so the return's own prices are refunded
     Transaction small = sale("T1", "2026-03-20T10:00", "200.00");
-    Outcome outcome = run(ENGINE, member("M1"), small,
-        returnOf("R1", "2026-03-21T10:00", small, "300.00"));
+    Transaction forgotten = sale("T0", "2026-03-19T10:00", "300.00");
+    Outcome outcome = run(FLAT_ENGINE, member("M1"), small,
+        returnOf("R1", "2026-03-21T10:00", forgotten, "300.00"));
 
+    assertThat(outcome.effects(io.github.loyaltyrules.outcome.RefundCalculated.class))
+        .singleElement().satisfies(r -> {
+          assertThat(r.fromAllocation()).isFalse();
+          assertThat(r.refund()).isEqualTo(cny("300.00"));
+        });
     assertThat(outcome.effects(SpendRecorded.class)).singleElement()
         .extracting(SpendRecorded::change).isEqualTo(cny("-200.00"));
     assertThat(outcome.state().monthlySpend()).isEmpty();
@@ -108,15 +128,17 @@ class ReturnsTest {
     Outcome returned = PAID_CARD_ENGINE.evaluate(sold.state(),
         returnOf("R1", "2026-03-21T10:00", twoItems, "300.00"));
 
-    assertThat(returned.effects()).isEmpty();
+    assertThat(returned.effects()).singleElement().isInstanceOfSatisfying(
+        io.github.loyaltyrules.outcome.RefundCalculated.class,
+        r -> assertThat(r.refund()).isEqualTo(cny("300.00")));
     assertThat(returned.state().card()).isNull();
     assertThat(returned.state().monthlySpend()).isEmpty();
   }
 
   @Test
   void aReturnIsNotAPurchase() {
-    MemberState afterSale = ENGINE.evaluate(member("M1"), MARCH_SALE).state();
-    Outcome outcome = ENGINE.evaluate(afterSale,
+    MemberState afterSale = FLAT_ENGINE.evaluate(member("M1"), MARCH_SALE).state();
+    Outcome outcome = FLAT_ENGINE.evaluate(afterSale,
         returnOf("R1", "2026-04-03T10:00", MARCH_SALE, "100.00"));
 
     assertThat(outcome.state().activity().purchases()).isEqualTo(1);

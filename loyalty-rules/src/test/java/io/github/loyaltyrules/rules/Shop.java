@@ -30,6 +30,13 @@ final class Shop {
   static final Programme PAID_CARD = Programmes.seedsPaidCard();
   static final LoyaltyEngine ENGINE = engine(DEFAULT);
   static final LoyaltyEngine PAID_CARD_ENGINE = engine(PAID_CARD);
+  /**
+   * The default programme with every tier's member rate at 100 %: for tests of spend, tiers and
+   * returns, so that the spend they count is the sale prices they send (spend is what is paid
+   * after pricing; {@code PricingTest} covers the rates).
+   */
+  static final Programme FLAT = withoutMemberRates();
+  static final LoyaltyEngine FLAT_ENGINE = engine(FLAT);
 
   private Shop() {}
 
@@ -49,6 +56,16 @@ final class Shop {
       LoyaltyJson.mapper().readTree(pointsOverrides).fields()
           .forEachRemaining(f -> points.set(f.getKey(), f.getValue()));
       return Programmes.fromJson(root.toString(), "test-programme.json");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Programme withoutMemberRates() {
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
+      root.get("tiers").forEach(t -> ((ObjectNode) t).put("memberRate", "1.00"));
+      return Programmes.fromJson(root.toString(), "flat-programme.json");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -99,11 +116,29 @@ final class Shop {
         List.of(Line.of("SKU-1", "TOPS", quantity, price, price)));
   }
 
-  /** A return of goods worth {@code amount} from {@code original}. */
+  /**
+   * A return of goods worth {@code amount} (at the sale's prices) from {@code original}: units of
+   * its first line, which must come to exactly that amount.
+   */
   static Transaction returnOf(String id, String when, Transaction original, String amount) {
-    Money value = cny(amount);
+    Line line = original.lines().get(0);
+    java.math.BigDecimal[] units = cny(amount).amount()
+        .divideAndRemainder(line.unitPrice().amount());
+    if (units[1].signum() != 0 || units[0].intValueExact() > line.quantity()) {
+      throw new IllegalArgumentException(amount + " is not a whole number of the "
+          + line.quantity() + " units of " + line.unitPrice() + " of " + original.id());
+    }
+    return returnUnits(id, when, original, line.sku(), units[0].intValueExact());
+  }
+
+  /** A return of {@code quantity} units of {@code sku} from {@code original}. */
+  static Transaction returnUnits(String id, String when, Transaction original, String sku,
+      int quantity) {
+    Line line = original.lines().stream().filter(l -> l.sku().equals(sku)).findFirst()
+        .orElseThrow();
     return Transaction.returnOf(id, at(when), "S01", original.id(), original.time(),
-        List.of(Line.of("SKU-1", "TOPS", 1, value, value)));
+        List.of(new Line(sku, line.category(), quantity, line.listPrice(), line.unitPrice(),
+            line.tags())));
   }
 
   /** Evaluates the transactions in order from {@code state}; returns the last outcome. */

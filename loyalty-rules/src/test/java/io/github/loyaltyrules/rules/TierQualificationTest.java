@@ -185,6 +185,8 @@ class TierQualificationTest {
         .containsExactlyElementsOf(List.of(YearMonth.of(2025, 12), YearMonth.of(2026, 6)));
   }
 
+  /** The default tiers without member rates (so spend is the sale prices sent) and a gold
+   * retention threshold of 8,000; the qualification section is a format argument. */
   static final String DEFAULT_WITH_QUALIFICATION = """
       {
         "id": "variant", "currency": "CNY", "timeZone": "Asia/Shanghai", "roundingMode": "HALF_UP",
@@ -192,10 +194,10 @@ class TierQualificationTest {
         "cards": { "fee": "0.00", "issueOnRecharge": true, "numberPrefix": "VIP-" },
         "tiers": [
           { "code": "POINTS",   "rank": 0, "name": "Points member", "qualifyingSpend": "0.00",     "memberRate": "1.00", "pointsMultiplier": "1" },
-          { "code": "ORDINARY", "rank": 1, "name": "Ordinary card", "qualifyingSpend": "2000.00",  "memberRate": "0.95", "pointsMultiplier": "1" },
-          { "code": "SILVER",   "rank": 2, "name": "Silver card",   "qualifyingSpend": "5000.00",  "memberRate": "0.92", "pointsMultiplier": "1" },
-          { "code": "GOLD",     "rank": 3, "name": "Gold card",     "qualifyingSpend": "10000.00", "memberRate": "0.90", "pointsMultiplier": "1", "retentionSpend": "8000.00" },
-          { "code": "DIAMOND",  "rank": 4, "name": "Diamond card",  "qualifyingSpend": "20000.00", "memberRate": "0.85", "pointsMultiplier": "1" }
+          { "code": "ORDINARY", "rank": 1, "name": "Ordinary card", "qualifyingSpend": "2000.00",  "memberRate": "1.00", "pointsMultiplier": "1" },
+          { "code": "SILVER",   "rank": 2, "name": "Silver card",   "qualifyingSpend": "5000.00",  "memberRate": "1.00", "pointsMultiplier": "1" },
+          { "code": "GOLD",     "rank": 3, "name": "Gold card",     "qualifyingSpend": "10000.00", "memberRate": "1.00", "pointsMultiplier": "1", "retentionSpend": "8000.00" },
+          { "code": "DIAMOND",  "rank": 4, "name": "Diamond card",  "qualifyingSpend": "20000.00", "memberRate": "1.00", "pointsMultiplier": "1" }
         ]
       }
       """;

@@ -70,7 +70,7 @@ final class Histories {
         sales.add(sale);
         out.add(new Step(sale, null));
       } else if (dice < 75) {
-        Transaction original = sales.get(random.nextInt(sales.size()));
+        Transaction original = sales.remove(random.nextInt(sales.size())); // returned once
         Line line = original.lines().get(0);
         out.add(new Step(Transaction.returnOf(id, time, "S01", original.id(), original.time(),
             List.of(line)), null));

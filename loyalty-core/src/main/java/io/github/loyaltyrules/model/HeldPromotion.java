@@ -1,0 +1,24 @@
+package io.github.loyaltyrules.model;
+
+import io.github.loyaltyrules.internal.Check;
+import org.apiguardian.api.API;
+
+/**
+ * A basket promotion a recent sale earned, kept so that a return which takes the basket under
+ * its threshold takes its value back from the refund.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param id the promotion's id
+ * @param threshold the amount its lines had to reach
+ * @param clawedBack how much of it returns have taken back so far
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public record HeldPromotion(String id, Money threshold, Money clawedBack) {
+
+  public HeldPromotion {
+    Check.notBlank("heldPromotion.id", id);
+    Check.notNull("heldPromotion.threshold", threshold);
+    Check.notNull("heldPromotion.clawedBack", clawedBack);
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.loyaltyrules.model;
+
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * A line of a recent sale as it was priced, kept so that a return refunds exactly what was paid
+ * for the units it brings back.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param sku the line's SKU
+ * @param beforeBasket the line total after member rates and line promotions, before basket
+ *     amounts: what counts towards a basket promotion's threshold
+ * @param units what each unit was paid, net of every discount and voucher; units are returned
+ *     in this order
+ * @param returned how many units have been returned so far
+ * @param promotionShares for each basket promotion, its share of each unit
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public record SoldLine(String sku, Money beforeBasket, List<Money> units, int returned,
+    Map<String, List<Money>> promotionShares) {
+
+  public SoldLine {
+    Check.notBlank("soldLine.sku", sku);
+    Check.notNull("soldLine.beforeBasket", beforeBasket);
+    units = Check.list("soldLine.units", units);
+    if (units.isEmpty()) {
+      throw new InvalidValueException("soldLine.units", "[]", "needs one amount per unit sold");
+    }
+    if (returned < 0 || returned > units.size()) {
+      throw new InvalidValueException("soldLine.returned", returned,
+          "must be from 0 to the " + units.size() + " units sold (" + sku + ")");
+    }
+    promotionShares = Check.map("soldLine.promotionShares", promotionShares);
+    for (Map.Entry<String, List<Money>> e : promotionShares.entrySet()) {
+      if (e.getValue().size() != units.size()) {
+        throw new InvalidValueException("soldLine.promotionShares[" + e.getKey() + "]",
+            e.getValue().size() + " shares", "needs one share per unit, " + units.size());
+      }
+    }
+    promotionShares = Map.copyOf(promotionShares.entrySet().stream().collect(
+        java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+  }
+
+  /** Units not yet returned. */
+  public int kept() {
+    return units.size() - returned;
+  }
+
+  /** This line with {@code more} units returned. */
+  public SoldLine withReturned(int more) {
+    return new SoldLine(sku, beforeBasket, units, returned + more, promotionShares);
+  }
+}

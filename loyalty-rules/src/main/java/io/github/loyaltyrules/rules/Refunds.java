@@ -1,0 +1,187 @@
+package io.github.loyaltyrules.rules;
+
+import io.github.loyaltyrules.RefusedException;
+import io.github.loyaltyrules.model.HeldPromotion;
+import io.github.loyaltyrules.model.Line;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.RecentTransaction;
+import io.github.loyaltyrules.model.SoldLine;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.BasketPriced;
+import io.github.loyaltyrules.outcome.PriceAdjustment;
+import io.github.loyaltyrules.outcome.PricedLine;
+import io.github.loyaltyrules.outcome.RefundCalculated;
+import io.github.loyaltyrules.outcome.RefundedLine;
+import io.github.loyaltyrules.programme.BasketPromotion;
+import io.github.loyaltyrules.programme.Programme;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refunds from a sale's stored allocation (DOMAIN.md §3), and what a priced sale stores for them.
+ *
+ * <p>A returned unit refunds what was paid for it: the units of a line are returned in order,
+ * and the units carrying an extra fen come last, so the last unit returned takes the remainder.
+ * Shares of lines the customer keeps never move. When the goods kept no longer reach a basket
+ * promotion's threshold (and the programme takes it back), the promotion's shares on the kept
+ * units are taken from the refund; a later return that brings those units back gives them back,
+ * so the refunds of a sale returned in full always add up to exactly what was paid. A refund is
+ * never negative: what it cannot cover stays with the customer.
+ *
+ * <p>Thread-safety: stateless, thread-safe.
+ */
+final class Refunds {
+  private static final String BASKET = "basket-promotion:";
+
+  private Refunds() {}
+
+  /** The refund, and the original sale's record after the return (null without one). */
+  record Result(RefundCalculated refund, RecentTransaction originalAfter) {}
+
+  static Result calculate(String rule, Programme programme, Transaction ret,
+      RecentTransaction original) {
+    Money zero = programme.zero();
+    if (original == null || original.lines().isEmpty()) {
+      List<RefundedLine> lines = new ArrayList<>();
+      for (Line l : ret.lines()) {
+        lines.add(new RefundedLine(l.sku(), l.quantity(), l.amount()));
+      }
+      Money value = ret.goodsAmount();
+      return new Result(new RefundCalculated(rule, "sale " + ret.originalSaleId() + " is not"
+          + " among the member's recent priced sales, so the return's own prices are refunded: "
+          + value, ret.originalSaleId(), lines, zero, value, false), null);
+    }
+    List<SoldLine> sold = original.lines();
+    int[] now = new int[sold.size()];
+    List<RefundedLine> out = new ArrayList<>();
+    Money paid = zero;
+    for (Line l : ret.lines()) {
+      int need = l.quantity();
+      Money amount = zero;
+      for (int i = 0; i < sold.size() && need > 0; i++) {
+        SoldLine s = sold.get(i);
+        if (!s.sku().equals(l.sku())) {
+          continue;
+        }
+        int take = Math.min(s.kept() - now[i], need);
+        int first = s.returned() + now[i];
+        for (int u = first; u < first + take; u++) {
+          amount = amount.plus(s.units().get(u));
+        }
+        now[i] += take;
+        need -= take;
+      }
+      if (need > 0) {
+        throw new RefusedException("return " + ret.id() + " brings back " + l.quantity()
+            + " of " + l.sku() + " but sale " + original.id() + " has only "
+            + (l.quantity() - need) + " of them left to return; check the SKU and quantity");
+      }
+      out.add(new RefundedLine(l.sku(), l.quantity(), amount));
+      paid = paid.plus(amount);
+    }
+    List<HeldPromotion> held = new ArrayList<>();
+    Money clawed = zero;
+    StringBuilder why = new StringBuilder();
+    for (HeldPromotion p : original.promotions()) {
+      if (!programme.pricing().takeBackOnReturn()) {
+        held.add(p);
+        continue;
+      }
+      BigDecimal keptValue = BigDecimal.ZERO;
+      Money keptShares = zero;
+      for (int i = 0; i < sold.size(); i++) {
+        SoldLine s = sold.get(i);
+        List<Money> shares = s.promotionShares().get(p.id());
+        if (shares == null) {
+          continue;
+        }
+        int keptAfter = s.kept() - now[i];
+        keptValue = keptValue.add(s.beforeBasket().amount().multiply(BigDecimal.valueOf(keptAfter))
+            .divide(BigDecimal.valueOf(s.units().size()), 10, RoundingMode.HALF_UP));
+        for (int u = s.units().size() - keptAfter; u < s.units().size(); u++) {
+          keptShares = keptShares.plus(shares.get(u));
+        }
+      }
+      boolean under = keptValue.compareTo(p.threshold().amount()) < 0;
+      Money target = under ? keptShares : p.clawedBack();
+      Money change = target.minus(p.clawedBack());
+      if (!change.isZero()) {
+        why.append("; ").append(p.id()).append(change.isPositive()
+            ? ": the goods kept come to less than " + p.threshold() + ", so its " + change
+                + " on them is taken back"
+            : ": " + change.negate() + " taken back earlier is given back with these units");
+      }
+      clawed = clawed.plus(change);
+      held.add(new HeldPromotion(p.id(), p.threshold(), target));
+    }
+    Money refund = paid.minus(clawed);
+    if (refund.isNegative()) {
+      // what the refund cannot cover stays with the customer: lower the recorded take-backs
+      Money excess = refund.negate();
+      for (int i = 0; i < held.size() && excess.isPositive(); i++) {
+        HeldPromotion h = held.get(i);
+        Money before = original.promotions().get(i).clawedBack();
+        Money change = h.clawedBack().minus(before);
+        if (change.isPositive()) {
+          Money cut = change.compareTo(excess) < 0 ? change : excess;
+          held.set(i, new HeldPromotion(h.id(), h.threshold(), h.clawedBack().minus(cut)));
+          excess = excess.minus(cut);
+          clawed = clawed.minus(cut);
+        }
+      }
+      refund = zero;
+      why.append("; the refund cannot go below zero");
+    }
+    List<SoldLine> after = new ArrayList<>(sold.size());
+    for (int i = 0; i < sold.size(); i++) {
+      after.add(now[i] == 0 ? sold.get(i) : sold.get(i).withReturned(now[i]));
+    }
+    String reason = "refund of " + refund + " for what was paid for the units of sale "
+        + original.id() + (clawed.isZero() ? "" : " (" + paid + " less " + clawed + ")") + why;
+    return new Result(new RefundCalculated(rule, reason, original.id(), out, clawed, refund,
+        true), new RecentTransaction(original.id(), original.date(), after, held));
+  }
+
+  /** What a priced sale stores for its returns: each line's units and promotion shares. */
+  static RecentTransaction remember(String id, LocalDate date, BasketPriced priced,
+      Programme programme) {
+    List<SoldLine> lines = new ArrayList<>(priced.lines().size());
+    Map<String, HeldPromotion> held = new LinkedHashMap<>();
+    for (PricedLine l : priced.lines()) {
+      Money beforeBasket = l.saleTotal();
+      Map<String, Money> shares = new LinkedHashMap<>();
+      for (PriceAdjustment a : l.adjustments()) {
+        switch (a.kind()) {
+          case MEMBER_RATE, PROMOTION, FLOOR -> beforeBasket = beforeBasket.plus(a.amount());
+          case BASKET_PROMOTION -> shares.merge(a.rule(), a.amount().negate(), Money::plus);
+          default -> { }
+        }
+      }
+      Map<String, List<Money>> unitShares = new LinkedHashMap<>();
+      for (Map.Entry<String, Money> e : shares.entrySet()) {
+        unitShares.put(e.getKey(), BasketPricer.units(e.getValue().amount().unscaledValue()
+            .longValueExact(), l.quantity(), programme.currency()));
+        held.computeIfAbsent(e.getKey(), k -> new HeldPromotion(k,
+            programme.money(threshold(programme, k)), programme.zero()));
+      }
+      lines.add(new SoldLine(l.sku(), beforeBasket, l.units(), 0, unitShares));
+    }
+    return new RecentTransaction(id, date, lines, List.copyOf(held.values()));
+  }
+
+  private static BigDecimal threshold(Programme programme, String rule) {
+    String id = rule.substring(BASKET.length());
+    for (BasketPromotion p : programme.pricing().basketPromotions()) {
+      if (p.id().equals(id)) {
+        return p.threshold();
+      }
+    }
+    throw new IllegalStateException("basket promotion " + id + " is not in programme "
+        + programme.id());
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.loyaltyrules.rules;
+
+import static io.github.loyaltyrules.rules.PricingTest.line;
+import static io.github.loyaltyrules.rules.PricingTest.memberAt;
+import static io.github.loyaltyrules.rules.PricingTest.withPricing;
+import static io.github.loyaltyrules.rules.Shop.at;
+import static io.github.loyaltyrules.rules.Shop.cny;
+import static io.github.loyaltyrules.rules.Shop.member;
+import static io.github.loyaltyrules.rules.Shop.returnUnits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.model.Line;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.RefundCalculated;
+import io.github.loyaltyrules.outcome.SpendRecorded;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A return refunds what was actually paid for its units, from the sale's allocation. */
+class RefundsTest {
+  private static final LoyaltyEngine ENGINE = Shop.ENGINE;
+  private static final String THRESHOLD = """
+      {"basketPromotions": [{"id": "300-30", "threshold": "300.00", "amountOff": "30.00"}]}""";
+
+  private static Transaction sale(String id, Line... lines) {
+    return Transaction.sale(id, at("2026-05-20T10:00"), "S01", List.of(lines));
+  }
+
+  private static RefundCalculated refundOf(Outcome o) {
+    return o.effects(RefundCalculated.class).get(0);
+  }
+
+  @Test
+  void returningADiscountedLineUnitByUnitRefundsExactlyWhatWasPaid() {
+    // diamond: 3 × 33.35 = 100.05 × 0.85 = 85.04, paid 28.34 + 28.35 + 28.35
+    Transaction t = sale("T1", line("SKU-1", 3, "33.35", "33.35"));
+    MemberState s = ENGINE.evaluate(memberAt(ENGINE, "M1", "DIAMOND"), t).state();
+    Money spendBefore = s.monthlySpend().get(YearMonth.of(2026, 5));
+
+    Outcome r1 = ENGINE.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "SKU-1", 1));
+    Outcome r2 = ENGINE.evaluate(r1.state(), returnUnits("R2", "2026-05-22T10:00", t, "SKU-1", 1));
+    Outcome r3 = ENGINE.evaluate(r2.state(), returnUnits("R3", "2026-05-23T10:00", t, "SKU-1", 1));
+
+    assertThat(List.of(refundOf(r1), refundOf(r2), refundOf(r3)))
+        .extracting(RefundCalculated::refund)
+        .containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
+    assertThat(refundOf(r1).fromAllocation()).isTrue();
+    assertThat(refundOf(r1).reason()).isEqualTo("refund of 28.34 CNY for what was paid for the"
+        + " units of sale T1");
+    assertThat(r3.state().monthlySpend().get(YearMonth.of(2026, 5)))
+        .isEqualTo(spendBefore.minus(cny("85.04")));
+    assertThat(r3.state().points().lots()).filteredOn(l -> l.id().startsWith("T1/"))
+        .allSatisfy(l -> assertThat(l.remaining()).isZero());
+  }
+
+  @Test
+  void spendAndPointsCountWhatWasPaidAfterTheMemberRate() {
+    Outcome o = ENGINE.evaluate(memberAt(ENGINE, "M1", "DIAMOND"),
+        sale("T1", line("SKU-1", 1, "100.00", "80.00")));
+
+    assertThat(o.effects(SpendRecorded.class)).singleElement()
+        .extracting(SpendRecorded::change).isEqualTo(cny("68.00"));
+    assertThat(o.effect(io.github.loyaltyrules.outcome.PointsCalculated.class).orElseThrow()
+        .points()).isEqualTo(68);
+  }
+
+  @Test
+  void aReturnThatTakesTheBasketUnderTheThresholdTakesThePromotionBack() {
+    // 满300减30 on 200 + 100: shares 20 and 10, paid 180 and 90
+    LoyaltyEngine engine = Shop.engine(withPricing(THRESHOLD));
+    Transaction t = sale("T1", line("A", 1, "200.00", "200.00"), line("B", 1, "100.00",
+        "100.00"));
+    MemberState s = engine.evaluate(member("M1"), t).state();
+
+    Outcome first = engine.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "B", 1));
+    Outcome second = engine.evaluate(first.state(),
+        returnUnits("R2", "2026-05-22T10:00", t, "A", 1));
+
+    RefundCalculated r1 = refundOf(first);
+    assertThat(r1.lines()).singleElement().extracting(l -> l.amount()).isEqualTo(cny("90.00"));
+    assertThat(r1.clawedBack()).isEqualTo(cny("20.00"));
+    assertThat(r1.refund()).isEqualTo(cny("70.00"));
+    assertThat(r1.reason()).isEqualTo("refund of 70.00 CNY for what was paid for the units of"
+        + " sale T1 (90.00 CNY less 20.00 CNY); basket-promotion:300-30: the goods kept come to"
+        + " less than 300.00 CNY, so its 20.00 CNY on them is taken back");
+    RefundCalculated r2 = refundOf(second);
+    assertThat(r2.clawedBack()).isEqualTo(cny("-20.00"));
+    assertThat(r2.refund()).isEqualTo(cny("200.00"));
+    assertThat(r1.refund().plus(r2.refund())).isEqualTo(cny("270.00"));
+  }
+
+  @Test
+  void aProgrammeMayLeaveThePromotionWithTheCustomer() {
+    LoyaltyEngine engine = Shop.engine(withPricing("""
+        {"takeBackOnReturn": false,
+         "basketPromotions": [{"id": "300-30", "threshold": "300.00", "amountOff": "30.00"}]}"""));
+    Transaction t = sale("T1", line("A", 1, "200.00", "200.00"), line("B", 1, "100.00",
+        "100.00"));
+    MemberState s = engine.evaluate(member("M1"), t).state();
+
+    Outcome o = engine.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "B", 1));
+
+    assertThat(refundOf(o).refund()).isEqualTo(cny("90.00"));
+    assertThat(refundOf(o).clawedBack()).isEqualTo(cny("0.00"));
+  }
+
+  @Test
+  void aReturnThatLeavesTheThresholdMetRefundsTheUnitsShareOnly() {
+    // 300 + 100: shares 22.50 and 7.50; keeping 300 still meets the threshold
+    LoyaltyEngine engine = Shop.engine(withPricing(THRESHOLD));
+    Transaction t = sale("T1", line("A", 1, "300.00", "300.00"), line("B", 1, "100.00",
+        "100.00"));
+    MemberState s = engine.evaluate(member("M1"), t).state();
+
+    Outcome o = engine.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "B", 1));
+
+    assertThat(refundOf(o).refund()).isEqualTo(cny("92.50"));
+    assertThat(refundOf(o).clawedBack()).isEqualTo(cny("0.00"));
+  }
+
+  @Test
+  void theStateRemembersEachUnitPaidAndHowManyCameBack() {
+    Transaction t = sale("T1", line("SKU-1", 3, "33.35", "33.35"));
+    MemberState s = ENGINE.evaluate(memberAt(ENGINE, "M1", "DIAMOND"), t).state();
+    MemberState after = ENGINE.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "SKU-1", 2))
+        .state();
+
+    var sold = after.recentTransactions().stream().filter(r -> r.id().equals("T1"))
+        .findFirst().orElseThrow().lines();
+    assertThat(sold).singleElement().satisfies(l -> {
+      assertThat(l.units()).containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
+      assertThat(l.returned()).isEqualTo(2);
+      assertThat(l.beforeBasket()).isEqualTo(cny("85.04"));
+    });
+  }
+}
