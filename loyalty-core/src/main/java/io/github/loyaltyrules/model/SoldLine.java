@@ -13,20 +13,19 @@ import org.apiguardian.api.API;
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param sku the line's SKU
- * @param beforeBasket the line total after member rates and line promotions, before basket
- *     amounts: what counts towards a basket promotion's threshold
+ * @param saleTotal the line at sale prices: what counts towards a basket promotion's threshold
  * @param units what each unit was paid, net of every discount and voucher; units are returned
  *     in this order
  * @param returned how many units have been returned so far
  * @param promotionShares for each basket promotion, its share of each unit
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-public record SoldLine(String sku, Money beforeBasket, List<Money> units, int returned,
+public record SoldLine(String sku, Money saleTotal, List<Money> units, int returned,
     Map<String, List<Money>> promotionShares) {
 
   public SoldLine {
     Check.notBlank("soldLine.sku", sku);
-    Check.notNull("soldLine.beforeBasket", beforeBasket);
+    Check.notNull("soldLine.saleTotal", saleTotal);
     units = Check.list("soldLine.units", units);
     if (units.isEmpty()) {
       throw new InvalidValueException("soldLine.units", "[]", "needs one amount per unit sold");
@@ -53,6 +52,6 @@ public record SoldLine(String sku, Money beforeBasket, List<Money> units, int re
 
   /** This line with {@code more} units returned. */
   public SoldLine withReturned(int more) {
-    return new SoldLine(sku, beforeBasket, units, returned + more, promotionShares);
+    return new SoldLine(sku, saleTotal, units, returned + more, promotionShares);
   }
 }

@@ -8,9 +8,11 @@ import org.apiguardian.api.API;
 
 /**
  * An amount off a basket over a threshold (满减, pricing phase 4): when the matching lines come
- * to at least {@code threshold} after the member rate and line promotions, {@code amountOff} is
- * taken off (once, or once per full threshold when {@code repeat}), capped at what is left to
- * pay above the lines' floors, and split over the matching lines.
+ * to at least {@code threshold} at sale prices, {@code amountOff} is taken off (once, or once per
+ * full threshold when {@code repeat}), capped at what is left to pay above the lines' floors, and
+ * split over the matching lines by what they cost after member rates and line promotions. The
+ * threshold is judged at sale prices so that a better member rate can never cost a member the
+ * promotion (a higher tier never pays more than a lower one for the same basket).
  *
  * <p>Thread-safety: immutable, safe to share.
  *

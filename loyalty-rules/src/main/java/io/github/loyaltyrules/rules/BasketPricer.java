@@ -30,8 +30,9 @@ import java.util.Map;
  * floor is rounded up, so a line never goes below it; the basket's maximum discount is rounded
  * down, so the discount never exceeds it. Basket amounts (phase 4) and cap give-backs are split
  * over lines by largest remainder: each line's exact share rounded down, then the fen left over go
- * one each to the lines with the larger remainder, then the larger line, then the earlier line;
- * no line gets more than its cap. A line total is split over its units the same way, the extra
+ * one each to the lines with the larger remainder, then the larger line, then by the line's SKU
+ * and prices, then the earlier line (so only identical lines are told apart by their order, and
+ * shuffling the lines changes no price); no line gets more than its cap. A line total is split over its units the same way, the extra
  * fen going to the last units.
  *
  * <p>Thread-safety: stateless, thread-safe.
@@ -300,7 +301,7 @@ final class BasketPricer {
       for (Work w : work) {
         if (p.match().matches(w.line)) {
           eligible.add(w);
-          base += w.current;
+          base += w.saleTotal;
         }
       }
       if (eligible.isEmpty()) {
@@ -311,8 +312,8 @@ final class BasketPricer {
       if (!p.isOn(today)) {
         why = "not on " + today;
       } else if (base < threshold) {
-        why = "the lines it counts come to " + money(base, currency) + ", under its threshold "
-            + money(threshold, currency);
+        why = "the lines it counts come to " + money(base, currency) + " at sale prices, under"
+            + " its threshold " + money(threshold, currency);
       }
       if (why != null) {
         for (Work w : eligible) {
@@ -332,7 +333,7 @@ final class BasketPricer {
       long taken = Math.min(off, room);
       String note = taken < off ? money(off, currency) + " off, capped at "
           + money(taken, currency) + " left to pay above the lines' floors"
-          : money(off, currency) + " off " + money(base, currency);
+          : money(off, currency) + " off " + money(base, currency) + " at sale prices";
       spread(eligible, weights, caps, -taken, id, AdjustmentKind.BASKET_PROMOTION,
           money(off, currency), note, currency);
     }
@@ -392,7 +393,13 @@ final class BasketPricer {
     if (amount == 0) {
       return;
     }
-    long[] shares = allocate(Math.abs(amount), weights, caps);
+    String[] keys = new String[lines.size()];
+    for (int i = 0; i < keys.length; i++) {
+      Line l = lines.get(i).line;
+      keys[i] = l.sku() + '|' + l.quantity() + '|' + l.unitPrice().amount().toPlainString() + '|'
+          + l.listPrice().amount().toPlainString();
+    }
+    long[] shares = allocate(Math.abs(amount), weights, caps, keys);
     for (int i = 0; i < lines.size(); i++) {
       if (shares[i] == 0) {
         continue;
@@ -408,10 +415,11 @@ final class BasketPricer {
   /**
    * Largest-remainder split of {@code amount} over {@code weights}, each share at most its cap;
    * the caller guarantees {@code amount ≤ Σ caps}. Ties: larger remainder, then larger weight,
-   * then earlier index. Lines held at their cap give their excess to the others, split the same
-   * way.
+   * then the line's content ({@code keys}: SKU, quantity, prices), then earlier index; only
+   * identical lines reach the index, so the order of the lines never changes a price. Lines held
+   * at their cap give their excess to the others, split the same way.
    */
-  static long[] allocate(long amount, long[] weights, long[] caps) {
+  static long[] allocate(long amount, long[] weights, long[] caps, String[] keys) {
     int n = weights.length;
     long[] shares = new long[n];
     boolean[] open = new boolean[n];
@@ -464,6 +472,10 @@ final class BasketPricer {
           return c;
         }
         c = Long.compare(weights[b], weights[a]);
+        if (c != 0) {
+          return c;
+        }
+        c = keys[a].compareTo(keys[b]);
         return c != 0 ? c : Integer.compare(a, b);
       });
       for (int k = 0; given < left; k++) {

@@ -7,6 +7,7 @@ import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.RecentTransaction;
 import io.github.loyaltyrules.model.SoldLine;
 import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.AdjustmentKind;
 import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.PriceAdjustment;
 import io.github.loyaltyrules.outcome.PricedLine;
@@ -101,7 +102,7 @@ final class Refunds {
           continue;
         }
         int keptAfter = s.kept() - now[i];
-        keptValue = keptValue.add(s.beforeBasket().amount().multiply(BigDecimal.valueOf(keptAfter))
+        keptValue = keptValue.add(s.saleTotal().amount().multiply(BigDecimal.valueOf(keptAfter))
             .divide(BigDecimal.valueOf(s.units().size()), 10, RoundingMode.HALF_UP));
         for (int u = s.units().size() - keptAfter; u < s.units().size(); u++) {
           keptShares = keptShares.plus(shares.get(u));
@@ -153,13 +154,10 @@ final class Refunds {
     List<SoldLine> lines = new ArrayList<>(priced.lines().size());
     Map<String, HeldPromotion> held = new LinkedHashMap<>();
     for (PricedLine l : priced.lines()) {
-      Money beforeBasket = l.saleTotal();
       Map<String, Money> shares = new LinkedHashMap<>();
       for (PriceAdjustment a : l.adjustments()) {
-        switch (a.kind()) {
-          case MEMBER_RATE, PROMOTION, FLOOR -> beforeBasket = beforeBasket.plus(a.amount());
-          case BASKET_PROMOTION -> shares.merge(a.rule(), a.amount().negate(), Money::plus);
-          default -> { }
+        if (a.kind() == AdjustmentKind.BASKET_PROMOTION) {
+          shares.merge(a.rule(), a.amount().negate(), Money::plus);
         }
       }
       Map<String, List<Money>> unitShares = new LinkedHashMap<>();
@@ -169,7 +167,7 @@ final class Refunds {
         held.computeIfAbsent(e.getKey(), k -> new HeldPromotion(k,
             programme.money(threshold(programme, k)), programme.zero()));
       }
-      lines.add(new SoldLine(l.sku(), beforeBasket, l.units(), 0, unitShares));
+      lines.add(new SoldLine(l.sku(), l.saleTotal(), l.units(), 0, unitShares));
     }
     return new RecentTransaction(id, date, lines, List.copyOf(held.values()));
   }

@@ -252,8 +252,8 @@ class PricingTest {
   // ---------------------------------------------------------------- basket amounts
 
   @Test
-  void anAmountOffSplitsByLargestRemainderAndTiesGoToTheEarlierLine() {
-    // 满300减10 on three equal lines: 1000 fen / 3 = 333 r 1 each; the tie goes to line 0
+  void anAmountOffSplitsByLargestRemainderAndATieGoesToTheFirstSku() {
+    // 满300减10 on three equal lines: 1000 fen / 3 = 333 r 1 each; the tie goes by SKU, SKU-1
     LoyaltyEngine engine = Shop.engine(withPricing("""
         {"basketPromotions": [{"id": "300-10", "threshold": "300.00", "amountOff": "10.00"}]}"""));
 
@@ -307,7 +307,23 @@ class PricingTest {
 
     assertThat(p.total()).isEqualTo(cny("299.99"));
     assertThat(p.lines().get(0).notApplied()).contains(new NotApplied("basket-promotion:300-10",
-        "the lines it counts come to 299.99 CNY, under its threshold 300.00 CNY"));
+        "the lines it counts come to 299.99 CNY at sale prices, under its threshold 300.00 CNY"));
+  }
+
+  @Test
+  void theThresholdIsJudgedAtSalePricesSoAMemberRateNeverCostsThePromotion() {
+    // 310.00 is 263.50 for a diamond member, under 300, yet the 满减 still applies
+    LoyaltyEngine engine = Shop.engine(withPricing("""
+        {"basketPromotions": [{"id": "300-10", "threshold": "300.00", "amountOff": "10.00"}]}"""));
+
+    BasketPriced p = priced(engine, memberAt(engine, "M1", "DIAMOND"),
+        sale("T1", line("SKU-1", 1, "310.00", "310.00")));
+
+    assertThat(p.lines().get(0).adjustments())
+        .extracting(PriceAdjustment::kind, PriceAdjustment::amount)
+        .containsExactly(tuple(AdjustmentKind.MEMBER_RATE, cny("-46.50")),
+            tuple(AdjustmentKind.BASKET_PROMOTION, cny("-10.00")));
+    assertThat(p.total()).isEqualTo(cny("253.50"));
   }
 
   // ---------------------------------------------------------------- floors and caps

@@ -135,7 +135,7 @@ class RefundsTest {
     assertThat(sold).singleElement().satisfies(l -> {
       assertThat(l.units()).containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
       assertThat(l.returned()).isEqualTo(2);
-      assertThat(l.beforeBasket()).isEqualTo(cny("85.04"));
+      assertThat(l.saleTotal()).isEqualTo(cny("100.05"));
     });
   }
 }
