@@ -12,6 +12,15 @@ import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.TierStanding;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.programme.Programmes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +30,8 @@ import java.util.TreeMap;
 
 /** The inputs the benchmarks evaluate. Immutable values; thread-safe. */
 public final class Fixtures {
+  private static final Currency CNY = Currency.getInstance("CNY");
+
   private Fixtures() {}
 
   /** An ORDINARY member with 2,400.00 of spend this quarter, reviewed at the end of June. */
@@ -83,6 +94,56 @@ public final class Fixtures {
     return Transaction.returnOf("BENCH-3", Instant.parse("2026-03-21T03:00:00Z"), "S01", "H-0",
         Instant.parse("2026-01-10T03:00:00Z"), List.of(
             Line.of("TS-00", "TOPS", 1, cny("199.00"), cny("189.00"))));
+  }
+
+  /**
+   * The default programme with a pricing section a department store might run: a VIP day on
+   * top of member rates for tagged lines, a knitwear promotion that competes with them, an
+   * exclusive pair of shoe promotions, 满300减30 and every 500 of tops 40 off, a 50 % floor and a
+   * 30 % basket cap.
+   */
+  public static Programme pricingProgramme() {
+    String json;
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int end = json.lastIndexOf('}');
+    return Programmes.fromJson(json.substring(0, end) + """
+        , "pricing": {"lineFloor": "0.50", "maxBasketDiscount": "0.30",
+          "promotions": [
+            {"id": "VIP-DAY", "rate": "0.95", "stacksWithMemberRate": true,
+             "match": {"tags": ["VIP"]}},
+            {"id": "KNITS", "rate": "0.80", "match": {"categories": ["KNITWEAR"]}},
+            {"id": "SHOES-A", "rate": "0.90", "group": "SHOES", "stacksWithMemberRate": true,
+             "match": {"categories": ["SHOES"]}},
+            {"id": "SHOES-B", "rate": "0.88", "group": "SHOES", "stacksWithMemberRate": true,
+             "match": {"categories": ["SHOES"]}}],
+          "basketPromotions": [
+            {"id": "300-30", "threshold": "300.00", "amountOff": "30.00"},
+            {"id": "TOPS-500-40", "threshold": "500.00", "amountOff": "40.00", "repeat": true,
+             "match": {"categories": ["TOPS"]}}]}}""", "bench-pricing.json");
+  }
+
+  private static final String[] CATEGORIES = {"TOPS", "KNITWEAR", "SHOES", "SOCKS", "BAGS"};
+
+  /**
+   * A sale of {@code lines} lines on 2026-03-10, the same for every run: categories in turn,
+   * one to three units, every third line marked down (alternately to 90 % and 70 % of list),
+   * every fourth tagged VIP.
+   */
+  public static Transaction basket(int lines) {
+    List<Line> out = new ArrayList<>(lines);
+    for (int i = 0; i < lines; i++) {
+      BigDecimal list = BigDecimal.valueOf(9_900 + 3_737L * i % 50_000, 2);
+      BigDecimal sale = i % 3 != 2 ? list
+          : list.multiply(new BigDecimal(i % 2 == 0 ? "0.90" : "0.70"))
+              .setScale(2, RoundingMode.HALF_UP);
+      out.add(new Line("SKU-" + i, CATEGORIES[i % CATEGORIES.length], 1 + i % 3,
+          Money.of(list, CNY), Money.of(sale, CNY), i % 4 == 3 ? Set.of("VIP") : Set.of()));
+    }
+    return Transaction.sale("BENCH-P" + lines, Instant.parse("2026-03-10T03:00:00Z"), "S01", out);
   }
 
   static Money cny(String amount) {
