@@ -17,11 +17,12 @@ import org.apiguardian.api.API;
  * @param units what each unit was paid, net of every discount and voucher; units are returned
  *     in this order
  * @param returned how many units have been returned so far
- * @param promotionShares for each basket promotion, its share of each unit
+ * @param shares for each basket promotion ({@code basket-promotion:ID}) and voucher
+ *     ({@code voucher:CODE}), its share of each unit
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public record SoldLine(String sku, Money saleTotal, List<Money> units, int returned,
-    Map<String, List<Money>> promotionShares) {
+    Map<String, List<Money>> shares) {
 
   public SoldLine {
     Check.notBlank("soldLine.sku", sku);
@@ -34,14 +35,14 @@ public record SoldLine(String sku, Money saleTotal, List<Money> units, int retur
       throw new InvalidValueException("soldLine.returned", returned,
           "must be from 0 to the " + units.size() + " units sold (" + sku + ")");
     }
-    promotionShares = Check.map("soldLine.promotionShares", promotionShares);
-    for (Map.Entry<String, List<Money>> e : promotionShares.entrySet()) {
+    shares = Check.map("soldLine.shares", shares);
+    for (Map.Entry<String, List<Money>> e : shares.entrySet()) {
       if (e.getValue().size() != units.size()) {
-        throw new InvalidValueException("soldLine.promotionShares[" + e.getKey() + "]",
+        throw new InvalidValueException("soldLine.shares[" + e.getKey() + "]",
             e.getValue().size() + " shares", "needs one share per unit, " + units.size());
       }
     }
-    promotionShares = Map.copyOf(promotionShares.entrySet().stream().collect(
+    shares = Map.copyOf(shares.entrySet().stream().collect(
         java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
   }
 
@@ -52,6 +53,6 @@ public record SoldLine(String sku, Money saleTotal, List<Money> units, int retur
 
   /** This line with {@code more} units returned. */
   public SoldLine withReturned(int more) {
-    return new SoldLine(sku, saleTotal, units, returned + more, promotionShares);
+    return new SoldLine(sku, saleTotal, units, returned + more, shares);
   }
 }

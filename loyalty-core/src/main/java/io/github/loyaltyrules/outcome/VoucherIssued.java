@@ -4,7 +4,8 @@ import io.github.loyaltyrules.model.Voucher;
 import org.apiguardian.api.API;
 
 /**
- * Points were converted into a voucher (DOMAIN.md §2: 3,000 points → a 300-yuan voucher).
+ * A voucher was issued: points converted into it (DOMAIN.md §2: 3,000 points → a 300-yuan
+ * voucher), or the part of a voucher that paid for returned goods given back.
  *
  * <p>Thread-safety: immutable, safe to share.
  */

@@ -796,6 +796,9 @@ public final class Evaluation {
     refund = r.refund();
     originalAfterReturn = r.originalAfter();
     effects.add(refund);
+    for (Map.Entry<String, Money> back : r.vouchersBack().entrySet()) {
+      points.giveVoucherBack(back.getKey(), back.getValue());
+    }
   }
 
   private Money checkVoucher(io.github.loyaltyrules.model.Tender t) {

@@ -175,6 +175,31 @@ final class PointsBook {
     }
   }
 
+  /**
+   * Gives back, as a new voucher, {@code value} of the voucher {@code code} that paid for goods
+   * now returned: valid as long as the original, with a deterministic code
+   * {@code V-<return id>-<n>}.
+   */
+  void giveVoucherBack(String code, Money value) {
+    Voucher original = null;
+    for (Voucher v : vouchers) {
+      if (v.code().equals(code)) {
+        original = v;
+      }
+    }
+    if (original == null) {
+      throw new IllegalStateException("no voucher " + code + " to give back");
+    }
+    String newCode = "V-" + ref + "-" + (countVouchersOf(ref) + 1);
+    LocalDate validUntil = original.validUntil().isBefore(today) ? today : original.validUntil();
+    Voucher back = new Voucher(newCode, value, today, validUntil, VoucherStatus.ACTIVE, 0);
+    vouchers.add(back);
+    changed = true;
+    effects.add(new VoucherIssued(rule.get(), value + " of voucher " + code + " paid for the"
+        + " goods returned: given back as voucher " + newCode + " valid until " + validUntil,
+        back));
+  }
+
   /** Marks the voucher {@code code} used; the caller has checked it is the member's and active. */
   void useVoucher(String code) {
     for (int i = 0; i < vouchers.size(); i++) {

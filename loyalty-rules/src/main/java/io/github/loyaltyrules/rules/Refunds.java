@@ -32,17 +32,24 @@ import java.util.Map;
  * promotion's threshold (and the programme takes it back), the promotion's shares on the kept
  * units are taken from the refund; a later return that brings those units back gives them back,
  * so the refunds of a sale returned in full always add up to exactly what was paid. A refund is
- * never negative: what it cannot cover stays with the customer.
+ * never negative: what it cannot cover stays with the customer. The part of the returned units
+ * paid with a voucher of the member goes back as a voucher, not as money.
  *
  * <p>Thread-safety: stateless, thread-safe.
  */
 final class Refunds {
   private static final String BASKET = "basket-promotion:";
+  private static final String VOUCHER = "voucher:";
 
   private Refunds() {}
 
-  /** The refund, and the original sale's record after the return (null without one). */
-  record Result(RefundCalculated refund, RecentTransaction originalAfter) {}
+  /**
+   * The refund, the original sale's record after the return (null without one), and for each
+   * voucher of the member that paid for returned units, its share of them (to be given back as
+   * a voucher).
+   */
+  record Result(RefundCalculated refund, RecentTransaction originalAfter,
+      Map<String, Money> vouchersBack) {}
 
   static Result calculate(String rule, Programme programme, Transaction ret,
       RecentTransaction original) {
@@ -55,11 +62,12 @@ final class Refunds {
       Money value = ret.goodsAmount();
       return new Result(new RefundCalculated(rule, "sale " + ret.originalSaleId() + " is not"
           + " among the member's recent priced sales, so the return's own prices are refunded: "
-          + value, ret.originalSaleId(), lines, zero, value, false), null);
+          + value, ret.originalSaleId(), lines, zero, value, false), null, Map.of());
     }
     List<SoldLine> sold = original.lines();
     int[] now = new int[sold.size()];
     List<RefundedLine> out = new ArrayList<>();
+    Map<String, Money> vouchersBack = new LinkedHashMap<>();
     Money paid = zero;
     for (Line l : ret.lines()) {
       int need = l.quantity();
@@ -73,6 +81,12 @@ final class Refunds {
         int first = s.returned() + now[i];
         for (int u = first; u < first + take; u++) {
           amount = amount.plus(s.units().get(u));
+          for (Map.Entry<String, List<Money>> share : s.shares().entrySet()) {
+            if (share.getKey().startsWith(VOUCHER)) {
+              vouchersBack.merge(share.getKey().substring(VOUCHER.length()),
+                  share.getValue().get(u), Money::plus);
+            }
+          }
         }
         now[i] += take;
         need -= take;
@@ -97,7 +111,7 @@ final class Refunds {
       Money keptShares = zero;
       for (int i = 0; i < sold.size(); i++) {
         SoldLine s = sold.get(i);
-        List<Money> shares = s.promotionShares().get(p.id());
+        List<Money> shares = s.shares().get(p.id());
         if (shares == null) {
           continue;
         }
@@ -144,8 +158,9 @@ final class Refunds {
     }
     String reason = "refund of " + refund + " for what was paid for the units of sale "
         + original.id() + (clawed.isZero() ? "" : " (" + paid + " less " + clawed + ")") + why;
+    vouchersBack.values().removeIf(Money::isZero);
     return new Result(new RefundCalculated(rule, reason, original.id(), out, clawed, refund,
-        true), new RecentTransaction(original.id(), original.date(), after, held));
+        true), new RecentTransaction(original.id(), original.date(), after, held), vouchersBack);
   }
 
   /** What a priced sale stores for its returns: each line's units and promotion shares. */
@@ -156,7 +171,7 @@ final class Refunds {
     for (PricedLine l : priced.lines()) {
       Map<String, Money> shares = new LinkedHashMap<>();
       for (PriceAdjustment a : l.adjustments()) {
-        if (a.kind() == AdjustmentKind.BASKET_PROMOTION) {
+        if (a.kind() == AdjustmentKind.BASKET_PROMOTION || a.kind() == AdjustmentKind.VOUCHER) {
           shares.merge(a.rule(), a.amount().negate(), Money::plus);
         }
       }
@@ -164,8 +179,10 @@ final class Refunds {
       for (Map.Entry<String, Money> e : shares.entrySet()) {
         unitShares.put(e.getKey(), BasketPricer.units(e.getValue().amount().unscaledValue()
             .longValueExact(), l.quantity(), programme.currency()));
-        held.computeIfAbsent(e.getKey(), k -> new HeldPromotion(k,
-            programme.money(threshold(programme, k)), programme.zero()));
+        if (e.getKey().startsWith(BASKET)) {
+          held.computeIfAbsent(e.getKey(), k -> new HeldPromotion(k,
+              programme.money(threshold(programme, k)), programme.zero()));
+        }
       }
       lines.add(new SoldLine(l.sku(), l.saleTotal(), l.units(), 0, unitShares));
     }

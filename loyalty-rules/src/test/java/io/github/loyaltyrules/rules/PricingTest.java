@@ -395,7 +395,7 @@ class PricingTest {
   // ---------------------------------------------------------------- vouchers
 
   /** A member holding one 300.00 voucher from converting 3,000 points. */
-  private static MemberState withVoucher() {
+  static MemberState withVoucher() {
     MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("M1-T0", "2026-05-01T10:00",
         "3000.00")).state();
     s = ENGINE.evaluate(s, Transaction.visit("M1-V1", at("2026-05-09T10:00"), "S01")).state();

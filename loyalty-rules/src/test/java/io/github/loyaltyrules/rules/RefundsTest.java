@@ -124,6 +124,50 @@ class RefundsTest {
   }
 
   @Test
+  void thePartPaidWithAVoucherGoesBackAsAVoucherAndTheRestAsMoney() {
+    MemberState s = PricingTest.withVoucher();
+    var voucher = s.vouchers().get(0);
+    // ORDINARY 95 %: 570.00 and 380.00; the 300.00 voucher splits 180.00 / 120.00
+    Transaction t = sale("T1", line("SKU-1", 1, "600.00", "600.00"),
+        line("SKU-2", 1, "400.00", "400.00"))
+        .withTenders(List.of(new io.github.loyaltyrules.model.Tender(
+            io.github.loyaltyrules.model.TenderKind.VOUCHER, cny("300.00"), voucher.code()),
+            io.github.loyaltyrules.model.Tender.of(io.github.loyaltyrules.model.TenderKind.CASH,
+                cny("650.00"))));
+    MemberState bought = ENGINE.evaluate(s, t).state();
+
+    Outcome back = ENGINE.evaluate(bought, returnUnits("R1", "2026-05-21T10:00", t, "SKU-2", 1));
+
+    assertThat(refundOf(back).refund()).isEqualTo(cny("260.00"));
+    assertThat(back.effects(io.github.loyaltyrules.outcome.VoucherIssued.class)).singleElement()
+        .satisfies(v -> {
+          assertThat(v.voucher().code()).isEqualTo("V-R1-1");
+          assertThat(v.voucher().value()).isEqualTo(cny("120.00"));
+          assertThat(v.voucher().validUntil()).isEqualTo(voucher.validUntil());
+          assertThat(v.reason()).isEqualTo("120.00 CNY of voucher " + voucher.code() + " paid"
+              + " for the goods returned: given back as voucher V-R1-1 valid until "
+              + voucher.validUntil());
+        });
+    assertThat(back.state().voucher("V-R1-1").status())
+        .isEqualTo(io.github.loyaltyrules.model.VoucherStatus.ACTIVE);
+  }
+
+  @Test
+  void pricesRefundsAndTheRememberedSaleSurviveAJsonRoundTrip() {
+    LoyaltyEngine engine = Shop.engine(withPricing(THRESHOLD));
+    Transaction t = sale("T1", line("A", 1, "200.00", "200.00"), line("B", 2, "50.00",
+        "50.00"));
+    Outcome sold = engine.evaluate(memberAt(engine, "M1", "GOLD"), t);
+    Outcome back = engine.evaluate(sold.state(), returnUnits("R1", "2026-05-21T10:00", t, "B",
+        1));
+
+    for (Outcome o : List.of(sold, back)) {
+      String json = io.github.loyaltyrules.json.LoyaltyJson.write(o);
+      assertThat(io.github.loyaltyrules.json.LoyaltyJson.readOutcome(json)).isEqualTo(o);
+    }
+  }
+
+  @Test
   void theStateRemembersEachUnitPaidAndHowManyCameBack() {
     Transaction t = sale("T1", line("SKU-1", 3, "33.35", "33.35"));
     MemberState s = ENGINE.evaluate(memberAt(ENGINE, "M1", "DIAMOND"), t).state();
