@@ -52,6 +52,11 @@ public final class PlainJavaDefaultPack {
   }
 
   private static boolean fireNext(Evaluation e) {
+    if (e.isFollowUpHousekeepingDue()) {                                   // salience 96
+      fire(e, "Follow-up: open follow-ups past their validity expire");
+      e.followUpHousekeeping();
+      return true;
+    }
     TierReview review = e.getDueReview();                                  // salience 100
     if (review != null) {
       if (review.meetsRetention()) {
@@ -216,6 +221,41 @@ public final class PlainJavaDefaultPack {
     if (e.isAssessment() && !e.isExpiringReported()) {                     // salience 5
       fire(e, "Points: an assessment reports points expiring soon");
       e.reportExpiringPoints();
+      return true;
+    }
+    if (e.isBirthdayFollowUpDue()) {                                       // salience -1..-7
+      fire(e, "Follow-up: a birthday is greeted on the day");
+      e.followUpBirthday();
+      return true;
+    }
+    if (e.isUpgradeFollowUpDue()) {
+      fire(e, "Follow-up: an upgrade is congratulated");
+      e.followUpUpgrade();
+      return true;
+    }
+    if (e.isVisitFollowUpDue()) {
+      fire(e, "Follow-up: a visit without a purchase is thanked");
+      e.followUpVisit();
+      return true;
+    }
+    if (e.isExpiringFollowUpDue()) {
+      fire(e, "Follow-up: points expiring soon are recalled");
+      e.followUpExpiringPoints();
+      return true;
+    }
+    if (e.isNearTierFollowUpDue()) {
+      fire(e, "Follow-up: a member near the next tier is invited");
+      e.followUpNearTier();
+      return true;
+    }
+    if (e.isSaleFollowUpDue()) {
+      fire(e, "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
+      e.followUpSale();
+      return true;
+    }
+    if (e.isDormancyFollowUpDue()) {
+      fire(e, "Follow-up: a member not seen for the dormancy period is missed");
+      e.followUpDormant();
       return true;
     }
     return false;

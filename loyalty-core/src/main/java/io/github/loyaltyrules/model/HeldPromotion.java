@@ -11,14 +11,23 @@ import org.apiguardian.api.API;
  *
  * @param id the promotion's id
  * @param threshold the amount its lines had to reach
+ * @param amountOff the amount it takes off (per full threshold when it repeats)
+ * @param repeat whether it applies once per full threshold
  * @param clawedBack how much of it returns have taken back so far
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-public record HeldPromotion(String id, Money threshold, Money clawedBack) {
+public record HeldPromotion(String id, Money threshold, Money amountOff, boolean repeat,
+    Money clawedBack) {
 
   public HeldPromotion {
     Check.notBlank("heldPromotion.id", id);
     Check.notNull("heldPromotion.threshold", threshold);
+    Check.notNull("heldPromotion.amountOff", amountOff);
     Check.notNull("heldPromotion.clawedBack", clawedBack);
+  }
+
+  /** This promotion with {@code amount} taken back so far. */
+  public HeldPromotion withClawedBack(Money amount) {
+    return new HeldPromotion(id, threshold, amountOff, repeat, amount);
   }
 }

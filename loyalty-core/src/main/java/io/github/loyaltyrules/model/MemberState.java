@@ -1,6 +1,8 @@
 package io.github.loyaltyrules.model;
 
 import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.followup.FollowUp;
+import io.github.loyaltyrules.followup.FollowUpStatus;
 import io.github.loyaltyrules.internal.Check;
 import java.time.YearMonth;
 import java.util.Collections;
@@ -55,11 +57,12 @@ public record MemberState(
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") List<Voucher> vouchers,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") StoredValue storedValue,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    List<RecentTransaction> recentTransactions) {
+    List<RecentTransaction> recentTransactions,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps) {
 
   /**
    * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
-   * the priced lines of recent sales.
+   * the priced lines of recent sales and the follow-ups.
    */
   public static final int SCHEMA_VERSION = 3;
 
@@ -78,6 +81,7 @@ public record MemberState(
     points = points == null ? PointsAccount.EMPTY : points;
     vouchers = Check.list("state.vouchers", vouchers);
     recentTransactions = Check.list("state.recentTransactions", recentTransactions);
+    followUps = Check.list("state.followUps", followUps);
     TreeMap<YearMonth, Money> spend = new TreeMap<>();
     Currency currency = null;
     if (monthlySpend != null) {
@@ -101,7 +105,17 @@ public record MemberState(
   /** The state as version 0.1 built it: no points, vouchers, stored value or recent ids. */
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
-    this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null);
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
+        null);
+  }
+
+  /** The state as version 0.2 built it: no follow-ups. */
+  public MemberState(int schemaVersion, CustomerProfile profile, Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
+      List<RecentTransaction> recentTransactions) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, null);
   }
 
   /** A customer the store has just met: no card, no spend, no history. */
@@ -151,17 +165,17 @@ public record MemberState(
 
   public MemberState withProfile(CustomerProfile newProfile) {
     return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions);
+        points, vouchers, storedValue, recentTransactions, followUps);
   }
 
   public MemberState withCard(Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions);
+        points, vouchers, storedValue, recentTransactions, followUps);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
     return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions);
+        points, vouchers, storedValue, recentTransactions, followUps);
   }
 
   /**
@@ -175,29 +189,62 @@ public record MemberState(
 
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
     return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
-        vouchers, storedValue, recentTransactions);
+        vouchers, storedValue, recentTransactions, followUps);
   }
 
   public MemberState withActivity(Activity newActivity) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
-        points, vouchers, storedValue, recentTransactions);
+        points, vouchers, storedValue, recentTransactions, followUps);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withPoints(PointsAccount newPoints) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        newPoints, vouchers, storedValue, recentTransactions);
+        newPoints, vouchers, storedValue, recentTransactions, followUps);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withVouchers(List<Voucher> newVouchers) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, newVouchers, storedValue, recentTransactions);
+        points, newVouchers, storedValue, recentTransactions, followUps);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withStoredValue(StoredValue newStoredValue) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, newStoredValue, recentTransactions);
+        points, vouchers, newStoredValue, recentTransactions, followUps);
+  }
+
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public MemberState withFollowUps(List<FollowUp> newFollowUps) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions, newFollowUps);
+  }
+
+  /**
+   * This state with the follow-up {@code id} marked {@code DONE} (the associate made the
+   * contact) or {@code SKIPPED}; fails naming the id when the state has no such open follow-up.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public MemberState withFollowUpClosed(String id, FollowUpStatus status) {
+    if (status != FollowUpStatus.DONE && status != FollowUpStatus.SKIPPED) {
+      throw new InvalidValueException("followUp.status", status,
+          "a follow-up is closed as DONE or SKIPPED; EXPIRED is set by the engine");
+    }
+    List<FollowUp> next = new java.util.ArrayList<>(followUps.size());
+    boolean found = false;
+    for (FollowUp f : followUps) {
+      if (f.id().equals(id) && f.status() == FollowUpStatus.OPEN) {
+        next.add(f.withStatus(status));
+        found = true;
+      } else {
+        next.add(f);
+      }
+    }
+    if (!found) {
+      throw new InvalidValueException("followUp.id", id, "is not an open follow-up of member "
+          + memberId());
+    }
+    return withFollowUps(next);
   }
 }

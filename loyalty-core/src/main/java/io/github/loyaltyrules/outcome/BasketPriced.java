@@ -7,7 +7,8 @@ import org.apiguardian.api.API;
 
 /**
  * What a basket costs, line by line, after every pricing phase (DOMAIN.md §3). The line totals
- * sum to {@code total} exactly, and the adjustments sum to {@code saleTotal − total} exactly.
+ * sum to {@code total} exactly, and each line's adjustments (negative for discounts) sum to its
+ * {@code total − saleTotal} exactly.
  *
  * <p>Thread-safety: immutable, safe to share.
  *

@@ -32,11 +32,14 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(StoredValueChanged.class),
     @JsonSubTypes.Type(DuplicateTransaction.class),
     @JsonSubTypes.Type(BasketPriced.class),
-    @JsonSubTypes.Type(RefundCalculated.class)})
+    @JsonSubTypes.Type(RefundCalculated.class),
+    @JsonSubTypes.Type(FollowUpScheduled.class),
+    @JsonSubTypes.Type(FollowUpDropped.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
     NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
-    GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced, RefundCalculated {
+    GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced, RefundCalculated,
+    FollowUpScheduled, FollowUpDropped {
 
   /** The name of the rule that produced this effect. */
   String rule();

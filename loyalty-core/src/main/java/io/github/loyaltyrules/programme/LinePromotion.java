@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
  * A line promotion (pricing phase 3), e.g. a VIP sale day (专场) with an extra rate on top of the
  * member rate, or a category promotion.
  *
- * <p>Promotions in the same {@code group} exclude each other: only the one giving the lowest
- * price applies (ties by {@code priority}, higher first, then id). Promotions of different groups
+ * <p>Promotions in the same {@code group} exclude each other: only the one with the lowest rate
+ * applies (ties by {@code priority}, higher first, then id). Promotions of different groups
  * stack, their rates multiplying. A promotion that does not stack with the member rate competes
  * with it instead: the line gets whichever price is lower.
  *

@@ -23,8 +23,10 @@ import org.apiguardian.api.API;
  *   <li>allocation of basket amounts to lines and units by largest remainder.</li>
  * </ol>
  * Within phases 2 and 3 rates multiply exactly and each line is rounded once, at the end of the
- * phase, with {@code roundingMode}. No line goes below {@code lineFloor} of its list price, and
- * the discounts of phases 2 to 4 never exceed {@code maxBasketDiscount} of the sale-price total.
+ * phase, with {@code roundingMode}. No discount takes a line below {@code lineFloor} of its list
+ * price (a markdown already below it stays; a voucher is a payment and may take a line to zero),
+ * and the discounts of phases 2 to 4, vouchers not included, never exceed
+ * {@code maxBasketDiscount} of the sale-price total.
  *
  * <p>Thread-safety: immutable, safe to share.
  *
@@ -34,9 +36,9 @@ import org.apiguardian.api.API;
  * @param birthdayRate the member rate in the member's birthday month; none when absent
  * @param stackMemberRates multiply every member rate that applies instead of taking the lowest
  *     price; false when absent
- * @param lineFloor no line is priced below this share of its list price; 0 when absent
- * @param maxBasketDiscount the discounts of phases 2 to 4 together never exceed this share of the
- *     basket's sale-price total; no cap when absent
+ * @param lineFloor no discount takes a line below this share of its list price; 0 when absent
+ * @param maxBasketDiscount the discounts of phases 2 to 4 together (vouchers not included) never
+ *     exceed this share of the basket's sale-price total; no cap when absent
  * @param promotions line promotions (phase 3)
  * @param basketPromotions amounts off over a threshold (phase 4)
  * @param takeBackOnReturn whether a return that takes a basket under a basket promotion's

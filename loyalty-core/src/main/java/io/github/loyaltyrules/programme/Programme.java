@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.programme;
 
 import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.followup.FollowUpPolicy;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
@@ -37,6 +38,7 @@ import org.apiguardian.api.API;
  *     absent
  * @param pricing how a basket is priced: member rates on sale items, promotions, floors and caps;
  *     the seeds' practice when absent
+ * @param followUps whom the store contacts, when and how often; the seeds' practice when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Programme(
@@ -49,7 +51,8 @@ public record Programme(
     CardPolicy cards,
     List<Tier> tiers,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsPolicy points,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3") PricingPolicy pricing) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") PricingPolicy pricing,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") FollowUpPolicy followUps) {
 
   public Programme {
     Check.notBlank("programme.id", id);
@@ -68,20 +71,31 @@ public record Programme(
     tiers = checkTiers(Check.list("programme.tiers", tiers), currency);
     points = checkPoints(points == null ? PointsPolicy.DEFAULT : points, currency);
     pricing = checkPricing(pricing == null ? PricingPolicy.DEFAULT : pricing, currency);
+    followUps = followUps == null ? FollowUpPolicy.DEFAULT : followUps;
+  }
+
+  /** A programme as version 0.3's first cut described it, with the default follow-ups. */
+  public Programme(String id, String name, Currency currency, ZoneId timeZone,
+      RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
+      List<Tier> tiers, PointsPolicy points, PricingPolicy pricing) {
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, pricing,
+        null);
   }
 
   /** A programme as version 0.2 described it, with the default pricing policy. */
   public Programme(String id, String name, Currency currency, ZoneId timeZone,
       RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
       List<Tier> tiers, PointsPolicy points) {
-    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, null);
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, null,
+        null);
   }
 
   /** A programme as version 0.1 described it, with the default points policy. */
   public Programme(String id, String name, Currency currency, ZoneId timeZone,
       RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
       List<Tier> tiers) {
-    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, null, null);
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, null, null,
+        null);
   }
 
   private static PricingPolicy checkPricing(PricingPolicy p, Currency currency) {

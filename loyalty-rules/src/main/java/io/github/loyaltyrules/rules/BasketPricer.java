@@ -270,7 +270,8 @@ final class BasketPricer {
 
   private static NotApplied excluded(LinePromotion loser, LinePromotion winner) {
     return new NotApplied("promotion:" + loser.id(), "excluded by promotion:" + winner.id()
-        + " of the same group " + winner.group() + ", which gives a lower price");
+        + " of the same group " + winner.group() + ", which comes first (lower rate, then"
+        + " higher priority, then id)");
   }
 
   /** Moves the line to {@code after} with an adjustment, then holds it at its floor. */
@@ -397,7 +398,8 @@ final class BasketPricer {
     for (int i = 0; i < keys.length; i++) {
       Line l = lines.get(i).line;
       keys[i] = l.sku() + '|' + l.quantity() + '|' + l.unitPrice().amount().toPlainString() + '|'
-          + l.listPrice().amount().toPlainString();
+          + l.listPrice().amount().toPlainString() + '|' + l.category() + '|'
+          + new java.util.TreeSet<>(l.tags());
     }
     long[] shares = allocate(Math.abs(amount), weights, caps, keys);
     for (int i = 0; i < lines.size(); i++) {
@@ -413,9 +415,10 @@ final class BasketPricer {
   }
 
   /**
-   * Largest-remainder split of {@code amount} over {@code weights}, each share at most its cap;
-   * the caller guarantees {@code amount ≤ Σ caps}. Ties: larger remainder, then larger weight,
-   * then the line's content ({@code keys}: SKU, quantity, prices), then earlier index; only
+   * Largest-remainder split of {@code amount} over {@code weights} (the lines' amounts; for the
+   * cap's give-back, their discounts), each share at most its cap; the caller guarantees
+   * {@code amount ≤ Σ caps}. Ties: larger remainder, then larger weight, then the line's content
+   * ({@code keys}: SKU, quantity, prices, category, tags), then earlier index; only
    * identical lines reach the index, so the order of the lines never changes a price. Lines held
    * at their cap give their excess to the others, split the same way.
    */

@@ -96,6 +96,8 @@ public final class Evaluation {
   private boolean refundCalculated;
   private io.github.loyaltyrules.outcome.RefundCalculated refund;
   private RecentTransaction originalAfterReturn;
+  private final FollowUpBook followUps;
+  private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -126,6 +128,9 @@ public final class Evaluation {
     this.points = new PointsBook(programme.points(), programme.currency(), before.points(),
         before.vouchers(), before.storedValue(),
         transaction == null ? "assess-" + today : transaction.id(), today, effects,
+        () -> currentRule);
+    this.followUps = new FollowUpBook(programme.followUps(), before.profile(),
+        before.followUps(), today, transaction == null ? null : transaction.storeId(), effects,
         () -> currentRule);
     StoredValue stored = before.storedValue();
     if (stored != null && !stored.balance().currency().equals(programme.currency())) {
@@ -729,8 +734,13 @@ public final class Evaluation {
       }
     }
     List<BasketPricer.VoucherUse> vouchers = new ArrayList<>(1);
+    java.util.Set<String> codes = new java.util.HashSet<>(2);
     for (io.github.loyaltyrules.model.Tender t : transaction.tenders()) {
       if (t.kind() == io.github.loyaltyrules.model.TenderKind.VOUCHER && t.reference() != null) {
+        if (!codes.add(t.reference())) {
+          refuse("voucher " + t.reference() + " is tendered twice on sale " + transaction.id()
+              + "; a voucher pays once");
+        }
         vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
       }
     }
@@ -823,6 +833,198 @@ public final class Evaluation {
     return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
   }
 
+  // ---------------------------------------------------------------- follow-ups (DOMAIN.md §4)
+
+  /** Whether open follow-ups passed their validity or closed ones are old enough to forget. */
+  public boolean isFollowUpHousekeepingDue() {
+    return !followedUp.contains("HOUSEKEEPING") && followUps.housekeepingDue();
+  }
+
+  /** Expires open follow-ups past their validity; forgets closed ones after a year. */
+  public void followUpHousekeeping() {
+    followedUp.add("HOUSEKEEPING");
+    followUps.housekeeping();
+  }
+
+  /** Whether a card holder's sale still needs its follow-ups. */
+  public boolean isSaleFollowUpDue() {
+    return getKind() == TransactionKind.SALE && isCardHolder() && !followedUp.contains("SALE");
+  }
+
+  /**
+   * Schedules the programme's contacts after this sale (days 3, 7, 15 and 30 by default); an
+   * invitation back moves to a new-arrival date within the programme's shift when there is one.
+   */
+  public void followUpSale() {
+    followedUp.add("SALE");
+    var policy = programme.followUps();
+    java.util.Set<String> categories = new java.util.TreeSet<>();
+    for (io.github.loyaltyrules.model.Line l : transaction.lines()) {
+      if (l.category() != null) {
+        categories.add(l.category());
+      }
+    }
+    for (io.github.loyaltyrules.followup.FollowUpStep step : policy.afterSale()) {
+      LocalDate due = today.plusDays(step.days());
+      String why = "day " + step.days() + " after sale " + transaction.id();
+      if (step.kind() == io.github.loyaltyrules.followup.FollowUpKind.INVITE_BACK) {
+        for (LocalDate arrival : new java.util.TreeSet<>(policy.newArrivalDates())) {
+          if (!arrival.isBefore(due)
+              && !arrival.isAfter(due.plusDays(policy.newArrivalShiftDays()))) {
+            why += ", moved to the new arrivals of " + arrival;
+            due = arrival;
+            break;
+          }
+        }
+      }
+      followUps.schedule(step.kind(), transaction.id(), due, step.from(), step.to(),
+          step.validDays(), step.priority(), Map.of("sale", transaction.id(), "categories",
+              String.join(",", categories)), why);
+    }
+  }
+
+  /** Whether a card holder's visit without a purchase still needs its thank-you. */
+  public boolean isVisitFollowUpDue() {
+    return getKind() == TransactionKind.VISIT && isCardHolder()
+        && !followedUp.contains("VISIT");
+  }
+
+  /**
+   * Thanks a visit without a purchase: the same day 14:00–16:00 for a morning-shift visit, the
+   * next day 10:00–12:00 for an evening-shift one (the programme sets where the shifts meet).
+   */
+  public void followUpVisit() {
+    followedUp.add("VISIT");
+    var policy = programme.followUps();
+    java.time.LocalTime at = transaction.time().atZone(programme.timeZone()).toLocalTime();
+    boolean morning = at.isBefore(policy.eveningShiftStarts());
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.VISIT_THANKS,
+        transaction.id(), morning ? today : today.plusDays(1),
+        java.time.LocalTime.of(morning ? 14 : 10, 0), java.time.LocalTime.of(morning ? 16 : 12, 0),
+        0, policy.priorityOf(io.github.loyaltyrules.followup.FollowUpKind.VISIT_THANKS),
+        Map.of("visit", transaction.id()), (morning ? "morning" : "evening") + "-shift visit "
+            + transaction.id() + " without a purchase");
+  }
+
+  /** Whether this evaluation moved the member up a tier and the congratulation is not planned. */
+  public boolean isUpgradeFollowUpDue() {
+    return !followedUp.contains("UPGRADE") && effects.stream().anyMatch(
+        e -> e instanceof TierChanged t && t.upgrade());
+  }
+
+  /** Congratulates the member on the upgrade the next day. */
+  public void followUpUpgrade() {
+    followedUp.add("UPGRADE");
+    for (Effect e : List.copyOf(effects)) {
+      if (e instanceof TierChanged t && t.upgrade()) {
+        followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.TIER_CONGRATULATIONS,
+            t.to() + "-" + today, today.plusDays(1), java.time.LocalTime.of(10, 0),
+            java.time.LocalTime.of(20, 0), 3, programme.followUps().priorityOf(
+                io.github.loyaltyrules.followup.FollowUpKind.TIER_CONGRATULATIONS),
+            Map.of("tier", t.to()), "moved up to " + programme.tier(t.to()).name() + " on "
+                + today);
+      }
+    }
+  }
+
+  /** Whether the member was flagged near the next tier and the invitation is not planned. */
+  public boolean isNearTierFollowUpDue() {
+    return !followedUp.contains("NEAR") && effects.stream().anyMatch(
+        e -> e instanceof NearNextTier);
+  }
+
+  /** Invites a member near the next tier, once per tier and window. */
+  public void followUpNearTier() {
+    followedUp.add("NEAR");
+    for (Effect e : List.copyOf(effects)) {
+      if (e instanceof NearNextTier n) {
+        followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.NEAR_NEXT_TIER,
+            n.nextTier() + "-" + n.window(), today.plusDays(1), java.time.LocalTime.of(10, 0),
+            java.time.LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
+                io.github.loyaltyrules.followup.FollowUpKind.NEAR_NEXT_TIER),
+            Map.of("tier", n.nextTier(), "missing", n.missing().amount().toPlainString()),
+            n.missing() + " from " + programme.tier(n.nextTier()).name() + " in " + n.window());
+      }
+    }
+  }
+
+  /** Whether points expiring soon were reported and the reminder is not planned. */
+  public boolean isExpiringFollowUpDue() {
+    return !followedUp.contains("EXPIRING") && effects.stream().anyMatch(
+        e -> e instanceof io.github.loyaltyrules.outcome.PointsExpiring);
+  }
+
+  /** Reminds the member of points expiring soon, once per last valid day. */
+  public void followUpExpiringPoints() {
+    followedUp.add("EXPIRING");
+    LocalDate first = null;
+    long total = 0;
+    for (Effect e : effects) {
+      if (e instanceof io.github.loyaltyrules.outcome.PointsExpiring p) {
+        total += p.points();
+        first = first == null || p.lastValidDay().isBefore(first) ? p.lastValidDay() : first;
+      }
+    }
+    LocalDate due = today.plusDays(1).isAfter(first) ? first : today.plusDays(1);
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.POINTS_EXPIRING,
+        first.toString(), due, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(20, 0),
+        (int) Math.max(0, Math.min(7, first.toEpochDay() - due.toEpochDay())),
+        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+            .POINTS_EXPIRING), Map.of("points", Long.toString(total), "lastValidDay",
+            first.toString()), total + " points expire, the first after " + first);
+  }
+
+  /** The member's next birthday on or after today, or null without a birth date. */
+  private LocalDate nextBirthday() {
+    java.time.MonthDay birthday = before.profile().birthday();
+    if (birthday == null) {
+      return null;
+    }
+    LocalDate thisYear = birthday.isValidYear(today.getYear()) ? birthday.atYear(today.getYear())
+        : LocalDate.of(today.getYear(), 2, 28);
+    if (thisYear.isBefore(today)) {
+      int next = today.getYear() + 1;
+      return birthday.isValidYear(next) ? birthday.atYear(next) : LocalDate.of(next, 2, 28);
+    }
+    return thisYear;
+  }
+
+  /** Whether an assessment finds the member's birthday within the coming week, not planned. */
+  public boolean isBirthdayFollowUpDue() {
+    LocalDate next = isAssessment() && isCardHolder() ? nextBirthday() : null;
+    return !followedUp.contains("BIRTHDAY") && next != null && next.isBefore(today.plusDays(7));
+  }
+
+  /** Greets the member on the birthday (28 February for 29 February outside leap years). */
+  public void followUpBirthday() {
+    followedUp.add("BIRTHDAY");
+    LocalDate day = nextBirthday();
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.BIRTHDAY,
+        Integer.toString(day.getYear()), day, java.time.LocalTime.of(10, 0),
+        java.time.LocalTime.of(12, 0), 0, programme.followUps().priorityOf(
+            io.github.loyaltyrules.followup.FollowUpKind.BIRTHDAY), Map.of(),
+        "birthday greeting and benefit, " + day);
+  }
+
+  /** Whether an assessment finds no purchase for the programme's dormancy period. */
+  public boolean isDormancyFollowUpDue() {
+    LocalDate last = before.activity().lastPurchase();
+    return isAssessment() && isCardHolder() && !followedUp.contains("DORMANT") && last != null
+        && !today.isBefore(last.plusDays(programme.followUps().dormancyDays()));
+  }
+
+  /** "We miss you" from the member's associate, once per time the member goes quiet. */
+  public void followUpDormant() {
+    followedUp.add("DORMANT");
+    LocalDate last = before.activity().lastPurchase();
+    long days = today.toEpochDay() - last.toEpochDay();
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.WE_MISS_YOU,
+        last.toString(), today.plusDays(1), java.time.LocalTime.of(10, 0),
+        java.time.LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
+            io.github.loyaltyrules.followup.FollowUpKind.WE_MISS_YOU),
+        Map.of("days", Long.toString(days)), "no purchase for " + days + " days, since " + last);
+  }
+
   // ---------------------------------------------------------------- points actions
 
   /** Makes pending points whose return window has passed available. */
@@ -874,8 +1076,10 @@ public final class Evaluation {
     }
     effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
         r.lines(), r.points()));
-    points.credit(r.points(), transaction.id(), r.earning(), programme.points().pendingDays(),
-        r.points() + " points earned on " + transaction.id());
+    // the lot's basis is everything paid for the goods, so a return revokes in proportion to
+    // the value refunded whatever tenders paid for it
+    points.credit(r.points(), transaction.id(), getGoodsAmount(),
+        programme.points().pendingDays(), r.points() + " points earned on " + transaction.id());
   }
 
   /**
@@ -1079,7 +1283,7 @@ public final class Evaluation {
     }
     if (transaction != null) {
       recent.add(priced == null ? new RecentTransaction(transaction.id(), today)
-          : Refunds.remember(transaction.id(), today, priced, programme));
+          : Refunds.remember(transaction, today, priced, programme));
     }
     LocalDate newest = null;
     for (RecentTransaction t : recent) {
@@ -1091,7 +1295,8 @@ public final class Evaluation {
     }
     MemberState after = new MemberState(MemberState.SCHEMA_VERSION, before.profile(), card,
         standing, spend, activity, points.account(programme.points().duplicateWindowDays()),
-        points.vouchers(), points.storedValue(), recent);
+        points.vouchers(), points.storedValue(), recent,
+        followUps.changed() ? followUps.tasks() : before.followUps());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

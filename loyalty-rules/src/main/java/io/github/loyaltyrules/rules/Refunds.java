@@ -72,9 +72,15 @@ final class Refunds {
     for (Line l : ret.lines()) {
       int need = l.quantity();
       Money amount = zero;
-      for (int i = 0; i < sold.size() && need > 0; i++) {
+      // units come first from the lines of the SKU sold at the return's unit price, then from
+      // any line of the SKU; each line's units in order
+      for (int pass = 0; pass < 2 * sold.size() && need > 0; pass++) {
+        int i = pass % sold.size();
         SoldLine s = sold.get(i);
-        if (!s.sku().equals(l.sku())) {
+        boolean samePrice = s.saleTotal().amount().compareTo(l.unitPrice().amount()
+            .multiply(java.math.BigDecimal.valueOf(s.units().size()))) == 0;
+        if (!s.sku().equals(l.sku()) || pass < sold.size() && !samePrice
+            || s.kept() - now[i] == 0) {
           continue;
         }
         int take = Math.min(s.kept() - now[i], need);
@@ -122,17 +128,22 @@ final class Refunds {
           keptShares = keptShares.plus(shares.get(u));
         }
       }
-      boolean under = keptValue.compareTo(p.threshold().amount()) < 0;
-      Money target = under ? keptShares : p.clawedBack();
+      // what the kept goods still earn: the amount once (or once per full threshold when it
+      // repeats) if they reach the threshold; the shares on them beyond that are taken back
+      long times = keptValue.divide(p.threshold().amount(), 0, RoundingMode.DOWN).longValue();
+      Money entitled = p.amountOff().times(p.repeat() ? times : Math.min(times, 1));
+      Money target = keptShares.compareTo(entitled) > 0 ? keptShares.minus(entitled) : zero;
       Money change = target.minus(p.clawedBack());
       if (!change.isZero()) {
         why.append("; ").append(p.id()).append(change.isPositive()
-            ? ": the goods kept come to less than " + p.threshold() + ", so its " + change
+            ? ": the goods kept come to " + programme.money(keptValue.setScale(
+                programme.currency().getDefaultFractionDigits(), RoundingMode.DOWN))
+                + " at sale prices, earning " + entitled + " of it, so " + change
                 + " on them is taken back"
             : ": " + change.negate() + " taken back earlier is given back with these units");
       }
       clawed = clawed.plus(change);
-      held.add(new HeldPromotion(p.id(), p.threshold(), target));
+      held.add(p.withClawedBack(target));
     }
     Money refund = paid.minus(clawed);
     if (refund.isNegative()) {
@@ -144,7 +155,7 @@ final class Refunds {
         Money change = h.clawedBack().minus(before);
         if (change.isPositive()) {
           Money cut = change.compareTo(excess) < 0 ? change : excess;
-          held.set(i, new HeldPromotion(h.id(), h.threshold(), h.clawedBack().minus(cut)));
+          held.set(i, h.withClawedBack(h.clawedBack().minus(cut)));
           excess = excess.minus(cut);
           clawed = clawed.minus(cut);
         }
@@ -163,37 +174,65 @@ final class Refunds {
         true), new RecentTransaction(original.id(), original.date(), after, held), vouchersBack);
   }
 
-  /** What a priced sale stores for its returns: each line's units and promotion shares. */
-  static RecentTransaction remember(String id, LocalDate date, BasketPriced priced,
+  /**
+   * What a priced sale stores for its returns: each line's units, and each basket promotion's
+   * and voucher's share of them. Every line a basket promotion counted has a share, zero if
+   * none was left to it, so its value counts towards the threshold on a return; a cap that gave
+   * part of the discounts back lowers the line's promotion shares by what it gave back.
+   */
+  static RecentTransaction remember(Transaction sale, LocalDate date, BasketPriced priced,
       Programme programme) {
+    Map<String, BasketPromotion> applied = new LinkedHashMap<>();
+    for (PricedLine l : priced.lines()) {
+      for (PriceAdjustment a : l.adjustments()) {
+        if (a.kind() == AdjustmentKind.BASKET_PROMOTION) {
+          applied.computeIfAbsent(a.rule(), k -> promotion(programme, k));
+        }
+      }
+    }
     List<SoldLine> lines = new ArrayList<>(priced.lines().size());
-    Map<String, HeldPromotion> held = new LinkedHashMap<>();
     for (PricedLine l : priced.lines()) {
       Map<String, Money> shares = new LinkedHashMap<>();
+      for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
+        if (p.getValue().match().matches(sale.lines().get(l.index()))) {
+          shares.put(p.getKey(), programme.zero());
+        }
+      }
+      Money capBack = programme.zero();
       for (PriceAdjustment a : l.adjustments()) {
         if (a.kind() == AdjustmentKind.BASKET_PROMOTION || a.kind() == AdjustmentKind.VOUCHER) {
           shares.merge(a.rule(), a.amount().negate(), Money::plus);
+        } else if (a.kind() == AdjustmentKind.CAP) {
+          capBack = capBack.plus(a.amount());
+        }
+      }
+      for (Map.Entry<String, Money> e : shares.entrySet()) {
+        if (capBack.isPositive() && e.getKey().startsWith(BASKET)) {
+          Money cut = e.getValue().compareTo(capBack) < 0 ? e.getValue() : capBack;
+          e.setValue(e.getValue().minus(cut));
+          capBack = capBack.minus(cut);
         }
       }
       Map<String, List<Money>> unitShares = new LinkedHashMap<>();
       for (Map.Entry<String, Money> e : shares.entrySet()) {
         unitShares.put(e.getKey(), BasketPricer.units(e.getValue().amount().unscaledValue()
             .longValueExact(), l.quantity(), programme.currency()));
-        if (e.getKey().startsWith(BASKET)) {
-          held.computeIfAbsent(e.getKey(), k -> new HeldPromotion(k,
-              programme.money(threshold(programme, k)), programme.zero()));
-        }
       }
       lines.add(new SoldLine(l.sku(), l.saleTotal(), l.units(), 0, unitShares));
     }
-    return new RecentTransaction(id, date, lines, List.copyOf(held.values()));
+    List<HeldPromotion> held = new ArrayList<>(applied.size());
+    for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
+      held.add(new HeldPromotion(p.getKey(), programme.money(p.getValue().threshold()),
+          programme.money(p.getValue().amountOff()), p.getValue().repeat(), programme.zero()));
+    }
+    return new RecentTransaction(sale.id(), date, lines, held);
   }
 
-  private static BigDecimal threshold(Programme programme, String rule) {
+  private static BasketPromotion promotion(Programme programme, String rule) {
     String id = rule.substring(BASKET.length());
     for (BasketPromotion p : programme.pricing().basketPromotions()) {
       if (p.id().equals(id)) {
-        return p.threshold();
+        return p;
       }
     }
     throw new IllegalStateException("basket promotion " + id + " is not in programme "

@@ -56,7 +56,8 @@ class CardRulesTest {
       assertThat(second.firedRuleNames()).containsExactly(
           "Price: a sale is priced phase by phase, line by line",
           "Spend: a sale or a return changes the qualifying spend",
-          "Points: a sale earns points on what was paid");
+          "Points: a sale earns points on what was paid",
+          "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
     }
 
     @Test
@@ -142,7 +143,8 @@ class CardRulesTest {
           "Card: the customer buys the card for its fee",
           "Price: a sale is priced phase by phase, line by line",
           "Spend: a sale or a return changes the qualifying spend",
-          "Points: a sale earns points on what was paid");
+          "Points: a sale earns points on what was paid",
+          "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
     }
 
     @Test

@@ -38,7 +38,9 @@ class EngineContractTest {
         new FiredRule("Price: a sale is priced phase by phase, line by line", pack),
         new FiredRule("Spend: a sale or a return changes the qualifying spend", pack),
         new FiredRule("Points: a sale earns points on what was paid", pack),
-        new FiredRule("Tier: qualifying spend moves the member up at once", pack));
+        new FiredRule("Tier: qualifying spend moves the member up at once", pack),
+        new FiredRule("Follow-up: an upgrade is congratulated", pack),
+        new FiredRule("Follow-up: a sale is followed up on days 3, 7, 15 and 30", pack));
     assertThat(outcome.transactionId()).isEqualTo("T1");
     assertThat(outcome.businessDate()).isEqualTo(LocalDate.of(2026, 5, 4));
   }

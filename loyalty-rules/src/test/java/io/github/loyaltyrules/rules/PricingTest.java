@@ -246,7 +246,8 @@ class PricingTest {
 
     assertThat(p.total()).isEqualTo(cny("85.00"));
     assertThat(p.lines().get(0).notApplied()).contains(new NotApplied("promotion:A",
-        "excluded by promotion:B of the same group SEASON, which gives a lower price"));
+        "excluded by promotion:B of the same group SEASON, which comes first (lower rate, then"
+            + " higher priority, then id)"));
   }
 
   // ---------------------------------------------------------------- basket amounts
@@ -455,6 +456,18 @@ class PricingTest {
         sale("T3", line("SKU-1", 1, "500.00", "500.00")).withTenders(List.of(voucher))))
         .isInstanceOf(RefusedException.class)
         .hasMessageContaining("voucher " + code + " is not one of member M9's vouchers");
+  }
+
+  @Test
+  void aVoucherTenderedTwiceOnOneSaleIsRefused() {
+    MemberState s = withVoucher();
+    Tender voucher = new Tender(TenderKind.VOUCHER, cny("300.00"), s.vouchers().get(0).code());
+
+    assertThatThrownBy(() -> ENGINE.evaluate(s, sale("T1", line("SKU-1", 1, "1000.00",
+        "1000.00")).withTenders(List.of(voucher, voucher,
+            Tender.of(TenderKind.CASH, cny("350.00"))))))
+        .isInstanceOf(RefusedException.class)
+        .hasMessageContaining("voucher " + voucher.reference() + " is tendered twice on sale T1");
   }
 
   // ---------------------------------------------------------------- quote

@@ -13,8 +13,11 @@ import io.github.loyaltyrules.LoyaltyEngine;
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.Tender;
+import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.PointsEntry;
 import io.github.loyaltyrules.outcome.RefundCalculated;
 import io.github.loyaltyrules.outcome.SpendRecorded;
 import java.time.YearMonth;
@@ -87,7 +90,8 @@ class RefundsTest {
     assertThat(r1.refund()).isEqualTo(cny("70.00"));
     assertThat(r1.reason()).isEqualTo("refund of 70.00 CNY for what was paid for the units of"
         + " sale T1 (90.00 CNY less 20.00 CNY); basket-promotion:300-30: the goods kept come to"
-        + " less than 300.00 CNY, so its 20.00 CNY on them is taken back");
+        + " 200.00 CNY at sale prices, earning 0.00 CNY of it, so 20.00 CNY on them is taken"
+        + " back");
     RefundCalculated r2 = refundOf(second);
     assertThat(r2.clawedBack()).isEqualTo(cny("-20.00"));
     assertThat(r2.refund()).isEqualTo(cny("200.00"));
@@ -165,6 +169,87 @@ class RefundsTest {
       String json = io.github.loyaltyrules.json.LoyaltyJson.write(o);
       assertThat(io.github.loyaltyrules.json.LoyaltyJson.readOutcome(json)).isEqualTo(o);
     }
+  }
+
+  @Test
+  void aTakeBackCountsWhatTheBasketCapAlreadyGaveBack() {
+    // diamond 85 %, 满300减30, cap 10 %: A 200 and B 100 end at 180.00 and 90.00; the cap
+    // gave the promotion's whole benefit back, so returning B takes nothing back
+    LoyaltyEngine engine = Shop.engine(withPricing("""
+        {"maxBasketDiscount": "0.10",
+         "basketPromotions": [{"id": "300-30", "threshold": "300.00", "amountOff": "30.00"}]}"""));
+    Transaction t = sale("T1", line("A", 1, "200.00", "200.00"), line("B", 1, "100.00",
+        "100.00"));
+    MemberState s = engine.evaluate(memberAt(engine, "M1", "DIAMOND"), t).state();
+
+    Outcome o = engine.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "B", 1));
+
+    assertThat(refundOf(o).refund()).isEqualTo(cny("90.00"));
+    assertThat(refundOf(o).clawedBack()).isEqualTo(cny("0.00"));
+  }
+
+  @Test
+  void aLineAtItsFloorStillCountsTowardsTheThresholdOnAReturn() {
+    // floor 50 %: B (list 200, sale 100) gets no share of the 30 off, yet A + B = 350 still
+    // reach 300 when C comes back, so nothing is taken back
+    LoyaltyEngine engine = Shop.engine(withPricing("""
+        {"lineFloor": "0.50",
+         "basketPromotions": [{"id": "300-30", "threshold": "300.00", "amountOff": "30.00"}]}"""));
+    Transaction t = sale("T1", line("A", 1, "250.00", "250.00"), line("B", 1, "200.00",
+        "100.00"), line("C", 1, "100.00", "100.00"));
+    MemberState s = engine.evaluate(member("M1"), t).state();
+
+    Outcome o = engine.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "C", 1));
+
+    assertThat(refundOf(o).refund()).isEqualTo(cny("91.43"));
+    assertThat(refundOf(o).clawedBack()).isEqualTo(cny("0.00"));
+  }
+
+  @Test
+  void aRepeatingPromotionKeepsWhatTheGoodsKeptStillEarn() {
+    // 每满300减30 on 450 + 450: 90 off, 45 on each; keeping 450 earns 30 once, so 15 goes back
+    LoyaltyEngine engine = Shop.engine(withPricing("""
+        {"basketPromotions": [{"id": "EVERY-300", "threshold": "300.00", "amountOff": "30.00",
+                               "repeat": true}]}"""));
+    Transaction t = sale("T1", line("A", 1, "450.00", "450.00"), line("B", 1, "450.00",
+        "450.00"));
+    MemberState s = engine.evaluate(member("M1"), t).state();
+
+    Outcome o = engine.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "B", 1));
+
+    assertThat(refundOf(o).lines()).singleElement().extracting(l -> l.amount())
+        .isEqualTo(cny("405.00"));
+    assertThat(refundOf(o).clawedBack()).isEqualTo(cny("15.00"));
+    assertThat(refundOf(o).refund()).isEqualTo(cny("390.00"));
+  }
+
+  @Test
+  void unitsOfASkuSoldAtTwoPricesComeBackAtThePriceTheReturnNames() {
+    Transaction t = sale("T1", line("X", 1, "100.00", "100.00"), line("X", 1, "50.00",
+        "50.00"));
+    MemberState s = ENGINE.evaluate(member("M1"), t).state();
+
+    Outcome o = ENGINE.evaluate(s, Transaction.returnOf("R1", at("2026-05-21T10:00"), "S01",
+        "T1", t.time(), List.of(line("X", 1, "50.00", "50.00"))));
+
+    assertThat(refundOf(o).refund()).isEqualTo(cny("50.00"));
+  }
+
+  @Test
+  void pointsAreRevokedInProportionToTheGoodsWhateverPaidForThem() {
+    // 1,000.00 paid half in cash, half with stored value: 500 points; returning half the goods
+    // revokes 250
+    MemberState s = ENGINE.evaluate(member("M1"), Transaction.recharge("C1",
+        at("2026-05-19T10:00"), "S01", cny("1000.00"))).state();
+    Transaction t = sale("T1", line("A", 1, "500.00", "500.00"), line("B", 1, "500.00",
+        "500.00")).withTenders(List.of(Tender.of(TenderKind.CASH, cny("500.00")),
+            Tender.of(TenderKind.STORED_VALUE, cny("500.00"))));
+    MemberState bought = ENGINE.evaluate(s, t).state();
+
+    Outcome o = ENGINE.evaluate(bought, returnUnits("R1", "2026-05-21T10:00", t, "B", 1));
+
+    assertThat(o.effects(PointsEntry.class)).extracting(PointsEntry::points)
+        .containsExactly(250L);
   }
 
   @Test

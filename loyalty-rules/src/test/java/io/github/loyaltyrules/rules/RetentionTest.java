@@ -172,7 +172,8 @@ class RetentionTest {
         "Price: a sale is priced phase by phase, line by line",
         "Spend: a sale or a return changes the qualifying spend",
         "Points: a sale earns points on what was paid",
-        "Points: available points reaching the threshold turn into vouchers");
+        "Points: available points reaching the threshold turn into vouchers",
+        "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
   }
 
   @Test

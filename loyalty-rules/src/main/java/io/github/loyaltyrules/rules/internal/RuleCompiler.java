@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 final class RuleCompiler {
   private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
   static final String DEFAULT_PACK = "io/github/loyaltyrules/rules/defaults/";
-  static final List<String> DEFAULT_FILES = List.of("cards.drl", "tiers.drl", "points.drl", "pricing.drl");
+  static final List<String> DEFAULT_FILES = List.of("cards.drl", "tiers.drl", "points.drl",
+      "pricing.drl",
+      "followups.drl");
 
   private RuleCompiler() {}
 

@@ -1,0 +1,105 @@
+package io.github.loyaltyrules.followup;
+
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.model.Channel;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Whom the store contacts, when, and how often (DOMAIN.md §4). Defaults are the seeds':
+ * <ul>
+ *   <li>after a sale: a thank-you on day 3, care tips on day 7, an invitation to come back with
+ *       friends on day 15 (moved to a new-arrival date within 5 days when there is one) and the
+ *       revisit message on day 30 between 10:00 and 12:00;</li>
+ *   <li>a visit without a purchase: thanks the same day 14:00–16:00 for morning-shift visits,
+ *       the next day 10:00–12:00 for evening-shift visits (from 14:00);</li>
+ *   <li>a congratulation on a tier upgrade, an invitation near the next tier, a reminder of
+ *       points expiring soon, a birthday greeting on the day, and "we miss you" after 90 days
+ *       without a purchase;</li>
+ *   <li>never more than 2 contacts in any 7 days or 6 in any 30 days: a contact that would break
+ *       a cap moves to the next free day within its validity, or a lower-priority one makes room,
+ *       or it is dropped, each with the reason; two on one day are one contact;</li>
+ *   <li>from the associate's own messaging account or phone, never a bulk sender.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param afterSale the contacts after a sale; the seeds' four when absent
+ * @param newArrivalDates the programme's new-arrival calendar
+ * @param newArrivalShiftDays an invitation moves to a new-arrival date at most this many days
+ *     later; 5 when absent
+ * @param eveningShiftStarts visits from this time are evening-shift visits; 14:00 when absent
+ * @param dormancyDays no purchase for this many days means "we miss you"; 90 when absent
+ * @param maxPer7Days contacts allowed in any 7 days; 2 when absent
+ * @param maxPer30Days contacts allowed in any 30 days; 6 when absent
+ * @param channels the channels to use, first consented wins; messaging then phone when absent
+ * @param rota per store, the associates who take members without their own, in turn
+ * @param priorities the priority of each kind not set by a step; the defaults below when absent
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newArrivalDates,
+    Integer newArrivalShiftDays, LocalTime eveningShiftStarts, Integer dormancyDays,
+    Integer maxPer7Days, Integer maxPer30Days, List<Channel> channels,
+    Map<String, List<String>> rota, Map<FollowUpKind, Integer> priorities) {
+
+  private static final LocalTime TEN = LocalTime.of(10, 0);
+  private static final LocalTime NOON = LocalTime.of(12, 0);
+  private static final LocalTime EIGHT_PM = LocalTime.of(20, 0);
+
+  /** The seeds' practice. */
+  public static final FollowUpPolicy DEFAULT =
+      new FollowUpPolicy(null, null, null, null, null, null, null, null, null, null);
+
+  public FollowUpPolicy {
+    afterSale = afterSale == null ? List.of(
+        new FollowUpStep(FollowUpKind.THANK_YOU, 3, TEN, EIGHT_PM, 2, 5),
+        new FollowUpStep(FollowUpKind.CARE, 7, TEN, EIGHT_PM, 3, 4),
+        new FollowUpStep(FollowUpKind.INVITE_BACK, 15, TEN, EIGHT_PM, 5, 2),
+        new FollowUpStep(FollowUpKind.REVISIT, 30, TEN, NOON, 5, 3))
+        : Check.list("followUps.afterSale", afterSale);
+    newArrivalDates = Check.list("followUps.newArrivalDates", newArrivalDates);
+    newArrivalShiftDays = atLeast("followUps.newArrivalShiftDays", newArrivalShiftDays, 5, 0);
+    eveningShiftStarts = eveningShiftStarts == null ? LocalTime.of(14, 0) : eveningShiftStarts;
+    dormancyDays = atLeast("followUps.dormancyDays", dormancyDays, 90, 1);
+    maxPer7Days = atLeast("followUps.maxPer7Days", maxPer7Days, 2, 1);
+    maxPer30Days = atLeast("followUps.maxPer30Days", maxPer30Days, 6, 1);
+    if (maxPer30Days < maxPer7Days) {
+      throw new InvalidValueException("followUps.maxPer30Days", maxPer30Days,
+          "must be at least maxPer7Days " + maxPer7Days);
+    }
+    channels = channels == null ? List.of(Channel.MESSAGING, Channel.PHONE)
+        : Check.list("followUps.channels", channels);
+    if (channels.isEmpty()) {
+      throw new InvalidValueException("followUps.channels", "[]",
+          "needs at least one channel (MESSAGING, PHONE, SMS or EMAIL)");
+    }
+    rota = Check.map("followUps.rota", rota);
+    Map<FollowUpKind, Integer> p = new EnumMap<>(FollowUpKind.class);
+    p.put(FollowUpKind.BIRTHDAY, 9);
+    p.put(FollowUpKind.TIER_CONGRATULATIONS, 7);
+    p.put(FollowUpKind.VISIT_THANKS, 6);
+    p.put(FollowUpKind.POINTS_EXPIRING, 6);
+    p.put(FollowUpKind.WE_MISS_YOU, 4);
+    p.put(FollowUpKind.NEAR_NEXT_TIER, 3);
+    p.putAll(Check.map("followUps.priorities", priorities));
+    priorities = Map.copyOf(p);
+  }
+
+  /** The priority of {@code kind} for contacts not made by an after-sale step. */
+  public int priorityOf(FollowUpKind kind) {
+    return priorities.getOrDefault(kind, 1);
+  }
+
+  private static int atLeast(String field, Integer value, int fallback, int min) {
+    int v = value == null ? fallback : value;
+    if (v < min) {
+      throw new InvalidValueException(field, v, "must be at least " + min);
+    }
+    return v;
+  }
+}

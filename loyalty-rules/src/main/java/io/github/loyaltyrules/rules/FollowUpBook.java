@@ -1,0 +1,238 @@
+package io.github.loyaltyrules.rules;
+
+import io.github.loyaltyrules.followup.FollowUp;
+import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.followup.FollowUpPolicy;
+import io.github.loyaltyrules.followup.FollowUpStatus;
+import io.github.loyaltyrules.model.Channel;
+import io.github.loyaltyrules.model.CustomerProfile;
+import io.github.loyaltyrules.outcome.Effect;
+import io.github.loyaltyrules.outcome.FollowUpDropped;
+import io.github.loyaltyrules.outcome.FollowUpScheduled;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The bookkeeping of one evaluation's follow-ups: a working copy of the member's tasks, the
+ * contact caps, merges and deferrals (DOMAIN.md §4: contact must be paced).
+ *
+ * <p>A contact is a day with at least one open or done follow-up: two follow-ups due the same day
+ * are one contact. A new follow-up goes on its due day if no window of 7 (30) days containing that
+ * day would then hold more than the programme's maximum of contacts; else on the next day within
+ * its validity where it fits; else, if an open follow-up of lower priority holds a day it needs,
+ * that one moves (or is dropped) to make room; else it is dropped. Every move and drop is an
+ * effect with the reason.
+ *
+ * <p>Thread-safety: confined to the evaluation that owns it.
+ */
+final class FollowUpBook {
+  /** Closed follow-ups are remembered this long, so a cause never makes a second one. */
+  static final int REMEMBER_DAYS = 365;
+
+  private final FollowUpPolicy policy;
+  private final CustomerProfile profile;
+  private final LocalDate today;
+  private final String storeId;
+  private final List<FollowUp> tasks;
+  private final List<Effect> effects;
+  private final Supplier<String> rule;
+  private boolean changed;
+
+  FollowUpBook(FollowUpPolicy policy, CustomerProfile profile, List<FollowUp> tasks,
+      LocalDate today, String storeId, List<Effect> effects, Supplier<String> rule) {
+    this.policy = policy;
+    this.profile = profile;
+    this.today = today;
+    this.storeId = storeId;
+    this.tasks = new ArrayList<>(tasks);
+    this.effects = effects;
+    this.rule = rule;
+  }
+
+  List<FollowUp> tasks() {
+    return tasks;
+  }
+
+  boolean changed() {
+    return changed;
+  }
+
+  /** Whether open follow-ups passed their validity, or closed ones are old enough to forget. */
+  boolean housekeepingDue() {
+    for (FollowUp f : tasks) {
+      if (f.status() == FollowUpStatus.OPEN && f.validUntil().isBefore(today)
+          || f.status() != FollowUpStatus.OPEN
+          && f.due().isBefore(today.minusDays(REMEMBER_DAYS))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Expires open follow-ups past their validity; forgets closed ones after a year. */
+  void housekeeping() {
+    tasks.removeIf(f -> f.status() != FollowUpStatus.OPEN
+        && f.due().isBefore(today.minusDays(REMEMBER_DAYS)));
+    tasks.replaceAll(f -> f.status() == FollowUpStatus.OPEN && f.validUntil().isBefore(today)
+        ? f.withStatus(FollowUpStatus.EXPIRED) : f);
+    changed = true;
+  }
+
+  /** The deterministic id of the follow-up of {@code kind} for {@code cause}. */
+  String idOf(FollowUpKind kind, String cause) {
+    return profile.id() + ":" + kind + ":" + cause;
+  }
+
+  boolean has(String id) {
+    for (FollowUp f : tasks) {
+      if (f.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Schedules a follow-up of {@code kind} for {@code cause} on {@code due} (or up to
+   * {@code validDays} later), unless one for that cause exists already.
+   */
+  void schedule(FollowUpKind kind, String cause, LocalDate due, LocalTime from, LocalTime to,
+      int validDays, int priority, Map<String, String> params, String why) {
+    String id = idOf(kind, cause);
+    if (has(id)) {
+      return;
+    }
+    Channel channel = null;
+    for (Channel c : policy.channels()) {
+      if (profile.consents(c)) {
+        channel = c;
+        break;
+      }
+    }
+    if (channel == null) {
+      effects.add(new FollowUpDropped(rule.get(), why + "; not made: the member has not agreed"
+          + " to be contacted on " + policy.channels(), id, kind));
+      return;
+    }
+    FollowUp task = new FollowUp(id, kind, associate(), channel, due, from, to,
+        due.plusDays(validDays), priority, params, rule.get(), why, FollowUpStatus.OPEN);
+    changed = true;
+    if (place(task, why)) {
+      return;
+    }
+    FollowUp bumped = lowestBelow(task);
+    if (bumped != null) {
+      tasks.remove(bumped);
+      if (place(task, why + "; " + bumped.id() + " (priority " + bumped.priority()
+          + ") makes room")) {
+        FollowUp moved = bumped.movedTo(bumped.due(), bumped.reason());
+        if (!placeFrom(moved, bumped.due().plusDays(1), bumped.reason() + "; moved to make room"
+            + " for " + id + " (priority " + priority + ")")) {
+          effects.add(new FollowUpDropped(rule.get(), bumped.reason() + "; dropped to make room"
+              + " for " + id + " (priority " + priority + "): no free day until "
+              + bumped.validUntil(), bumped.id(), bumped.kind()));
+        }
+        return;
+      }
+      tasks.add(bumped);
+    }
+    effects.add(new FollowUpDropped(rule.get(), why + "; not made: " + capText()
+        + " leave no free day from " + due + " to " + task.validUntil(), id, kind));
+  }
+
+  private boolean place(FollowUp task, String why) {
+    return placeFrom(task, task.due(), why);
+  }
+
+  /** Puts {@code task} on the first day from {@code first} within its validity that fits. */
+  private boolean placeFrom(FollowUp task, LocalDate first, String why) {
+    for (LocalDate d = first; !d.isAfter(task.validUntil()); d = d.plusDays(1)) {
+      String with = contactOn(d);
+      if (with != null || fits(d)) {
+        String reason = why;
+        if (!d.equals(task.due())) {
+          reason += "; moved from " + task.due() + " to " + d + ": " + capText();
+        }
+        if (with != null) {
+          reason += "; one contact with " + with + " on the same day";
+        }
+        FollowUp placed = task.movedTo(d, reason);
+        tasks.add(placed);
+        effects.add(new FollowUpScheduled(rule.get(), reason, placed));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The id of a follow-up that already makes a contact on {@code day}, or null. */
+  private String contactOn(LocalDate day) {
+    for (FollowUp f : tasks) {
+      if (f.counts() && f.due().equals(day)) {
+        return f.id();
+      }
+    }
+    return null;
+  }
+
+  /** Whether one more contact on {@code day} keeps every 7- and 30-day window in its cap. */
+  private boolean fits(LocalDate day) {
+    TreeSet<LocalDate> days = new TreeSet<>();
+    for (FollowUp f : tasks) {
+      if (f.counts()) {
+        days.add(f.due());
+      }
+    }
+    days.add(day);
+    return withinCap(days, day, 7, policy.maxPer7Days())
+        && withinCap(days, day, 30, policy.maxPer30Days());
+  }
+
+  private static boolean withinCap(TreeSet<LocalDate> days, LocalDate day, int length, int max) {
+    for (LocalDate start = day.minusDays(length - 1L); !start.isAfter(day);
+        start = start.plusDays(1)) {
+      if (days.subSet(start, true, start.plusDays(length - 1L), true).size() > max) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The open follow-up of lowest priority below {@code task}'s that shares a cap window. */
+  private FollowUp lowestBelow(FollowUp task) {
+    FollowUp lowest = null;
+    for (FollowUp f : tasks) {
+      if (f.status() == FollowUpStatus.OPEN && f.priority() < task.priority()
+          && !f.due().isBefore(today)
+          && Math.abs(f.due().toEpochDay() - task.due().toEpochDay()) < 30
+          && (lowest == null || f.priority() < lowest.priority()
+          || f.priority() == lowest.priority() && f.due().isAfter(lowest.due()))) {
+        lowest = f;
+      }
+    }
+    return lowest;
+  }
+
+  private String capText() {
+    return "at most " + policy.maxPer7Days() + " contacts in 7 days and "
+        + policy.maxPer30Days() + " in 30";
+  }
+
+  /** The member's own associate, else the store's rota, deterministically by member id. */
+  private String associate() {
+    if (profile.associateId() != null) {
+      return profile.associateId();
+    }
+    String store = profile.homeStore() != null ? profile.homeStore() : storeId;
+    List<String> rota = store == null ? null : policy.rota().get(store);
+    if (rota == null || rota.isEmpty()) {
+      return null;
+    }
+    return rota.get(Math.floorMod(profile.id().hashCode(), rota.size()));
+  }
+}
