@@ -125,13 +125,11 @@ final class FollowUpBook {
     if (place(task, why)) {
       return;
     }
-    FollowUp bumped = lowestBelow(task);
-    if (bumped != null) {
+    for (FollowUp bumped : lowerPriority(task)) {
       tasks.remove(bumped);
       if (place(task, why + "; " + bumped.id() + " (priority " + bumped.priority()
           + ") makes room")) {
-        FollowUp moved = bumped.movedTo(bumped.due(), bumped.reason());
-        if (!placeFrom(moved, bumped.due().plusDays(1), bumped.reason() + "; moved to make room"
+        if (!placeFrom(bumped, bumped.due().plusDays(1), bumped.reason() + "; moved to make room"
             + " for " + id + " (priority " + priority + ")")) {
           effects.add(new FollowUpDropped(rule.get(), bumped.reason() + "; dropped to make room"
               + " for " + id + " (priority " + priority + "): no free day until "
@@ -203,19 +201,23 @@ final class FollowUpBook {
     return true;
   }
 
-  /** The open follow-up of lowest priority below {@code task}'s that shares a cap window. */
-  private FollowUp lowestBelow(FollowUp task) {
-    FollowUp lowest = null;
+  /**
+   * Open follow-ups of lower priority than {@code task}'s that share a cap window with it, the
+   * lowest priority first, then the latest: the candidates to make room for it.
+   */
+  private List<FollowUp> lowerPriority(FollowUp task) {
+    List<FollowUp> out = new ArrayList<>();
     for (FollowUp f : tasks) {
       if (f.status() == FollowUpStatus.OPEN && f.priority() < task.priority()
           && !f.due().isBefore(today)
-          && Math.abs(f.due().toEpochDay() - task.due().toEpochDay()) < 30
-          && (lowest == null || f.priority() < lowest.priority()
-          || f.priority() == lowest.priority() && f.due().isAfter(lowest.due()))) {
-        lowest = f;
+          && Math.abs(f.due().toEpochDay() - task.due().toEpochDay()) < 30) {
+        out.add(f);
       }
     }
-    return lowest;
+    out.sort(java.util.Comparator.comparingInt(FollowUp::priority)
+        .thenComparing(FollowUp::due, java.util.Comparator.reverseOrder())
+        .thenComparing(FollowUp::id));
+    return out;
   }
 
   private String capText() {

@@ -1,0 +1,301 @@
+package io.github.loyaltyrules.rules;
+
+import static io.github.loyaltyrules.rules.Shop.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.followup.FollowUp;
+import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.followup.FollowUpStatus;
+import io.github.loyaltyrules.json.LoyaltyJson;
+import io.github.loyaltyrules.model.Channel;
+import io.github.loyaltyrules.model.CustomerProfile;
+import io.github.loyaltyrules.model.Gender;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.FollowUpDropped;
+import io.github.loyaltyrules.outcome.FollowUpScheduled;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.programme.Programme;
+import io.github.loyaltyrules.programme.Programmes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Follow-ups (DOMAIN.md §4): exact dates and windows, caps, merges, moves and drops. */
+class FollowUpsTest {
+  private static final LoyaltyEngine ENGINE = Shop.ENGINE;
+  private static final LocalTime TEN = LocalTime.of(10, 0);
+  private static final LocalTime NOON = LocalTime.of(12, 0);
+  private static final LocalTime EIGHT_PM = LocalTime.of(20, 0);
+
+  /** The default programme with {@code followUps} (a JSON object) as its follow-up section. */
+  static Programme withFollowUps(String followUps) {
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
+      root.set("followUps", LoyaltyJson.mapper().readTree(followUps));
+      return Programmes.fromJson(root.toString(), "follow-up-test.json");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A member who agreed to messages, served by associate A07, born on {@code birth}. */
+  static MemberState member(String id, String birth) {
+    return MemberState.newMember(new CustomerProfile(id, "王丽", Gender.FEMALE,
+        birth == null ? null : LocalDate.parse(birth), null, null, null, "S01", "A07",
+        Map.of(Channel.MESSAGING, true), null));
+  }
+
+  static MemberState member(String id) {
+    return member(id, null);
+  }
+
+  private static Map<FollowUpKind, FollowUp> byKind(MemberState s) {
+    Map<FollowUpKind, FollowUp> out = new java.util.EnumMap<>(FollowUpKind.class);
+    for (FollowUp f : s.followUps()) {
+      out.put(f.kind(), f);
+    }
+    return out;
+  }
+
+  @Test
+  void aSaleIsFollowedUpOnDaysThreeSevenFifteenAndThirty() {
+    Outcome o = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "100.00"));
+
+    assertThat(o.state().followUps()).extracting(FollowUp::id, FollowUp::due, FollowUp::from,
+        FollowUp::to).containsExactly(
+            tuple("M1:THANK_YOU:T1", LocalDate.of(2026, 5, 7), TEN, EIGHT_PM),
+            tuple("M1:CARE:T1", LocalDate.of(2026, 5, 11), TEN, EIGHT_PM),
+            tuple("M1:INVITE_BACK:T1", LocalDate.of(2026, 5, 19), TEN, EIGHT_PM),
+            tuple("M1:REVISIT:T1", LocalDate.of(2026, 6, 3), TEN, NOON));
+    FollowUp care = byKind(o.state()).get(FollowUpKind.CARE);
+    assertThat(care.associateId()).isEqualTo("A07");
+    assertThat(care.channel()).isEqualTo(Channel.MESSAGING);
+    assertThat(care.params()).containsEntry("categories", "TOPS").containsEntry("sale", "T1");
+    assertThat(care.reason()).isEqualTo("day 7 after sale T1");
+    assertThat(care.rule()).isEqualTo("Follow-up: a sale is followed up on days 3, 7, 15 and 30");
+    assertThat(o.effects(FollowUpScheduled.class)).hasSize(4);
+  }
+
+  @Test
+  void theInvitationMovesToANewArrivalDateWithinFiveDays() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps(
+        "{\"newArrivalDates\": [\"2026-05-24\", \"2026-06-30\"]}"));
+    LoyaltyEngine tooFar = Shop.engine(withFollowUps(
+        "{\"newArrivalDates\": [\"2026-05-25\"]}"));
+    Transaction sale = Shop.sale("T1", "2026-05-04T10:00", "100.00");
+
+    FollowUp moved = byKind(engine.evaluate(member("M1"), sale).state())
+        .get(FollowUpKind.INVITE_BACK);
+    FollowUp kept = byKind(tooFar.evaluate(member("M1"), sale).state())
+        .get(FollowUpKind.INVITE_BACK);
+
+    assertThat(moved.due()).isEqualTo(LocalDate.of(2026, 5, 24));
+    assertThat(moved.reason()).isEqualTo("day 15 after sale T1, moved to the new arrivals of"
+        + " 2026-05-24");
+    assertThat(kept.due()).isEqualTo(LocalDate.of(2026, 5, 19));
+  }
+
+  @Test
+  void aMorningVisitIsThankedThatAfternoonAndAnEveningVisitTheNextMorning() {
+    MemberState m = ENGINE.evaluate(member("M1"), Shop.sale("T0", "2026-04-01T10:00", "10.00"))
+        .state();
+
+    FollowUp morning = byKind(ENGINE.evaluate(m, Transaction.visit("V1",
+        at("2026-05-04T13:59"), "S01")).state()).get(FollowUpKind.VISIT_THANKS);
+    FollowUp evening = byKind(ENGINE.evaluate(m, Transaction.visit("V2",
+        at("2026-05-04T14:00"), "S01")).state()).get(FollowUpKind.VISIT_THANKS);
+
+    assertThat(List.of(morning, evening)).extracting(FollowUp::kind, FollowUp::due,
+        FollowUp::from, FollowUp::to).containsExactly(
+            tuple(FollowUpKind.VISIT_THANKS, LocalDate.of(2026, 5, 4), LocalTime.of(14, 0),
+                LocalTime.of(16, 0)),
+            tuple(FollowUpKind.VISIT_THANKS, LocalDate.of(2026, 5, 5), TEN, NOON));
+  }
+
+  @Test
+  void aVisitBeforeTheFirstPurchaseIsNotFollowedUpBecauseThereIsNoCardYet() {
+    Outcome o = ENGINE.evaluate(MemberState.newMember(CustomerProfile.anonymous("M1")),
+        Transaction.visit("V1", at("2026-05-04T10:00"), "S01"));
+
+    assertThat(o.state().followUps()).isEmpty();
+  }
+
+  @Test
+  void withoutConsentNothingIsScheduledAndTheOutcomeSaysWhy() {
+    Outcome o = ENGINE.evaluate(MemberState.newMember(CustomerProfile.anonymous("M1")),
+        Shop.sale("T1", "2026-05-04T10:00", "100.00"));
+
+    assertThat(o.state().followUps()).isEmpty();
+    assertThat(o.effects(FollowUpDropped.class)).hasSize(4).first().satisfies(d ->
+        assertThat(d.reason()).isEqualTo("day 3 after sale T1; not made: the member has not"
+            + " agreed to be contacted on [MESSAGING, PHONE]"));
+  }
+
+  @Test
+  void aThirdContactInSevenDaysMovesToTheNextFreeDay() {
+    // 2,000.00 makes the member ORDINARY: congratulations on 5 May (priority 7), thanks on 7 May,
+    // and care would be the third contact in 5–11 May, so it moves to 12 May
+    Outcome o = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "2000.00"));
+
+    Map<FollowUpKind, FollowUp> f = byKind(o.state());
+    assertThat(f.get(FollowUpKind.TIER_CONGRATULATIONS).due()).isEqualTo(LocalDate.of(2026, 5, 5));
+    assertThat(f.get(FollowUpKind.THANK_YOU).due()).isEqualTo(LocalDate.of(2026, 5, 7));
+    assertThat(f.get(FollowUpKind.CARE).due()).isEqualTo(LocalDate.of(2026, 5, 12));
+    assertThat(f.get(FollowUpKind.CARE).reason()).isEqualTo("day 7 after sale T1; moved from"
+        + " 2026-05-11 to 2026-05-12: at most 2 contacts in 7 days and 6 in 30");
+  }
+
+  @Test
+  void aHigherPriorityContactMakesRoomAndTheLowerOneIsDroppedWithTheReason() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00",
+        "2000.00")).state();
+    // an evening visit on 5 May wants 6 May (priority 6, no slack): 5, 6 and 7 May would be three
+    Outcome o = ENGINE.evaluate(s, Transaction.visit("V1", at("2026-05-05T18:00"), "S01"));
+
+    assertThat(byKind(o.state()).get(FollowUpKind.VISIT_THANKS).due())
+        .isEqualTo(LocalDate.of(2026, 5, 6));
+    assertThat(byKind(o.state())).doesNotContainKey(FollowUpKind.THANK_YOU);
+    assertThat(o.effects(FollowUpDropped.class)).singleElement().satisfies(d -> {
+      assertThat(d.followUpId()).isEqualTo("M1:THANK_YOU:T1");
+      assertThat(d.reason()).isEqualTo("day 3 after sale T1; dropped to make room for"
+          + " M1:VISIT_THANKS:V1 (priority 6): no free day until 2026-05-09");
+    });
+  }
+
+  @Test
+  void twoFollowUpsOnOneDayAreOneContact() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00",
+        "2000.00")).state();
+    // a morning visit on 5 May: thanks that afternoon, with the congratulations of that day
+    Outcome o = ENGINE.evaluate(s, Transaction.visit("V1", at("2026-05-05T10:00"), "S01"));
+
+    FollowUp thanks = byKind(o.state()).get(FollowUpKind.VISIT_THANKS);
+    assertThat(thanks.due()).isEqualTo(LocalDate.of(2026, 5, 5));
+    assertThat(thanks.reason()).endsWith("; one contact with M1:TIER_CONGRATULATIONS:ORDINARY-"
+        + "2026-05-04 on the same day");
+    assertThat(byKind(o.state()).get(FollowUpKind.THANK_YOU).due())
+        .isEqualTo(LocalDate.of(2026, 5, 7));
+  }
+
+  @Test
+  void aBirthdayWithinTheWeekIsGreetedOnTheDayAndOnlyOnce() {
+    MemberState s = ENGINE.evaluate(member("M1", "1990-05-14"),
+        Shop.sale("T1", "2026-05-01T10:00", "10.00")).state();
+
+    Outcome first = ENGINE.assess(s, LocalDate.of(2026, 5, 8));
+    Outcome again = ENGINE.assess(first.state(), LocalDate.of(2026, 5, 9));
+
+    FollowUp b = byKind(first.state()).get(FollowUpKind.BIRTHDAY);
+    assertThat(b.id()).isEqualTo("M1:BIRTHDAY:2026");
+    assertThat(b.due()).isEqualTo(LocalDate.of(2026, 5, 14));
+    assertThat(List.of(b.from(), b.to())).containsExactly(TEN, NOON);
+    assertThat(again.state().followUps()).filteredOn(f -> f.kind() == FollowUpKind.BIRTHDAY)
+        .hasSize(1);
+    assertThat(ENGINE.assess(s, LocalDate.of(2026, 5, 7)).state().followUps())
+        .noneMatch(f -> f.kind() == FollowUpKind.BIRTHDAY);
+  }
+
+  @Test
+  void aLeapDayBirthdayIsGreetedOnTheTwentyEighthInOtherYears() {
+    MemberState s = ENGINE.evaluate(member("M1", "2000-02-29"),
+        Shop.sale("T1", "2027-02-01T10:00", "10.00")).state();
+
+    assertThat(byKind(ENGINE.assess(s, LocalDate.of(2027, 2, 25)).state())
+        .get(FollowUpKind.BIRTHDAY).due()).isEqualTo(LocalDate.of(2027, 2, 28));
+  }
+
+  @Test
+  void ninetyDaysWithoutAPurchaseBringsOneWeMissYou() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-01-10T10:00", "10.00"))
+        .state();
+
+    Outcome day89 = ENGINE.assess(s, LocalDate.of(2026, 4, 9));
+    Outcome day90 = ENGINE.assess(s, LocalDate.of(2026, 4, 10));
+    Outcome day91 = ENGINE.assess(day90.state(), LocalDate.of(2026, 4, 11));
+
+    assertThat(day89.state().followUps()).noneMatch(f -> f.kind() == FollowUpKind.WE_MISS_YOU);
+    FollowUp missed = byKind(day90.state()).get(FollowUpKind.WE_MISS_YOU);
+    assertThat(missed.id()).isEqualTo("M1:WE_MISS_YOU:2026-01-10");
+    assertThat(missed.due()).isEqualTo(LocalDate.of(2026, 4, 11));
+    assertThat(missed.associateId()).isEqualTo("A07");
+    assertThat(missed.reason()).isEqualTo("no purchase for 90 days, since 2026-01-10");
+    assertThat(day91.state().followUps()).filteredOn(f -> f.kind() == FollowUpKind.WE_MISS_YOU)
+        .hasSize(1);
+  }
+
+  @Test
+  void anOpenFollowUpPastItsValidityExpiresAtTheNextEvaluation() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "10.00"))
+        .state();
+
+    // thanks due 7 May, valid 2 days: expired on 10 May
+    MemberState later = ENGINE.assess(s, LocalDate.of(2026, 5, 10)).state();
+
+    assertThat(byKind(later).get(FollowUpKind.THANK_YOU).status())
+        .isEqualTo(FollowUpStatus.EXPIRED);
+    assertThat(byKind(later).get(FollowUpKind.CARE).status()).isEqualTo(FollowUpStatus.OPEN);
+  }
+
+  @Test
+  void theHostClosesAFollowUpAsDoneAndAnUnknownIdIsRefused() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "10.00"))
+        .state();
+
+    MemberState done = s.withFollowUpClosed("M1:THANK_YOU:T1", FollowUpStatus.DONE);
+
+    assertThat(byKind(done).get(FollowUpKind.THANK_YOU).status()).isEqualTo(FollowUpStatus.DONE);
+    assertThatThrownBy(() -> done.withFollowUpClosed("M1:THANK_YOU:T1", FollowUpStatus.DONE))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("followUp.id")
+        .hasMessageContaining("is not an open follow-up of member M1");
+  }
+
+  @Test
+  void aMemberWithoutAnAssociateGetsOneFromTheStoresRotaTheSameEveryTime() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps(
+        "{\"rota\": {\"S01\": [\"A01\", \"A02\", \"A03\"]}}"));
+    MemberState noAssociate = MemberState.newMember(new CustomerProfile("M1", null, null, null,
+        null, null, null, "S01", null, Map.of(Channel.PHONE, true), null));
+    Transaction sale = Shop.sale("T1", "2026-05-04T10:00", "10.00");
+
+    FollowUp a = engine.evaluate(noAssociate, sale).state().followUps().get(0);
+    FollowUp b = engine.evaluate(noAssociate, sale).state().followUps().get(0);
+
+    assertThat(a.associateId()).isIn("A01", "A02", "A03").isEqualTo(b.associateId());
+    assertThat(a.channel()).isEqualTo(Channel.PHONE);
+  }
+
+  @Test
+  void followUpsSurviveAJsonRoundTripOfTheState() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "10.00"))
+        .state();
+
+    assertThat(LoyaltyJson.readState(LoyaltyJson.write(s))).isEqualTo(s);
+  }
+
+  @Test
+  void expiringPointsAreRecalledTheNextDay() {
+    LoyaltyEngine engine = Shop.engine(Shop.defaultWithPoints(
+        "{\"pendingDays\": 0, \"expiry\": {\"kind\": \"DAYS_AFTER_EARNING\", \"n\": 40}}"));
+    MemberState s = engine.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "100.00"))
+        .state();
+
+    Outcome o = engine.assess(s, LocalDate.of(2026, 5, 20));
+
+    FollowUp f = byKind(o.state()).get(FollowUpKind.POINTS_EXPIRING);
+    assertThat(f.due()).isEqualTo(LocalDate.of(2026, 5, 21));
+    assertThat(f.params()).containsEntry("points", "100").containsEntry("lastValidDay",
+        "2026-06-13");
+    assertThat(f.validUntil()).isEqualTo(LocalDate.of(2026, 5, 28));
+  }
+}
