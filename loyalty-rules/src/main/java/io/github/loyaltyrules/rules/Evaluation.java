@@ -921,7 +921,8 @@ public final class Evaluation {
             t.to() + "-" + today, today.plusDays(1), java.time.LocalTime.of(10, 0),
             java.time.LocalTime.of(20, 0), 3, programme.followUps().priorityOf(
                 io.github.loyaltyrules.followup.FollowUpKind.TIER_CONGRATULATIONS),
-            Map.of("tier", t.to()), "moved up to " + programme.tier(t.to()).name() + " on "
+            Map.of("tier", programme.tier(t.to()).name()), "moved up to "
+                + programme.tier(t.to()).name() + " on "
                 + today);
       }
     }
@@ -942,7 +943,8 @@ public final class Evaluation {
             n.nextTier() + "-" + n.window(), today.plusDays(1), java.time.LocalTime.of(10, 0),
             java.time.LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
                 io.github.loyaltyrules.followup.FollowUpKind.NEAR_NEXT_TIER),
-            Map.of("tier", n.nextTier(), "missing", n.missing().amount().toPlainString()),
+            Map.of("tier", programme.tier(n.nextTier()).name(), "missing",
+                n.missing().amount().toPlainString()),
             n.missing() + " from " + programme.tier(n.nextTier()).name() + " in " + n.window());
       }
     }
