@@ -223,9 +223,14 @@ public final class PlainJavaDefaultPack {
       e.reportExpiringPoints();
       return true;
     }
-    if (e.isBirthdayFollowUpDue()) {                                       // salience -1..-7
+    if (e.isBirthdayFollowUpDue()) {                                       // salience -1..-11
       fire(e, "Follow-up: a birthday is greeted on the day");
       e.followUpBirthday();
+      return true;
+    }
+    if (e.isHolidayFollowUpDue()) {
+      fire(e, "Follow-up: a holiday is greeted on the day, with no product in it");
+      e.followUpHolidays();
       return true;
     }
     if (e.isUpgradeFollowUpDue()) {
@@ -243,6 +248,11 @@ public final class PlainJavaDefaultPack {
       e.followUpExpiringPoints();
       return true;
     }
+    if (e.isChurnAlertDue()) {
+      fire(e, "Follow-up: a member drifting away raises a churn alert");
+      e.followUpChurn();
+      return true;
+    }
     if (e.isNearTierFollowUpDue()) {
       fire(e, "Follow-up: a member near the next tier is invited");
       e.followUpNearTier();
@@ -256,6 +266,21 @@ public final class PlainJavaDefaultPack {
     if (e.isDormancyFollowUpDue()) {
       fire(e, "Follow-up: a member not seen for the dormancy period is missed");
       e.followUpDormant();
+      return true;
+    }
+    if (e.isPromotionFollowUpDue()) {
+      fire(e, "Follow-up: a promotion is announced three days ahead");
+      e.followUpPromotions();
+      return true;
+    }
+    if (e.isMonthlyCareDue()) {
+      fire(e, "Follow-up: a member nothing reached this month gets a care message");
+      e.followUpMonthlyCare();
+      return true;
+    }
+    if (e.isNoticeFollowUpDue()) {
+      fire(e, "Follow-up: a weather or season notice becomes a care message");
+      e.followUpNotice();
       return true;
     }
     return false;

@@ -28,5 +28,16 @@ public enum FollowUpKind {
   /** The member's birthday: a greeting and the birthday benefit. */
   BIRTHDAY,
   /** No purchase for the programme's dormancy period: we miss you. */
-  WE_MISS_YOU
+  WE_MISS_YOU,
+  /** A holiday of the programme's calendar: a greeting with no product in it. */
+  HOLIDAY,
+  /** A store event (VIP sale day, members' event) three days ahead. */
+  PROMOTION_NOTICE,
+  /** Nothing else reached the member this month: a non-product care message. */
+  MONTHLY_CARE,
+  /** The member's gap since the last purchase is more than twice their usual gap: the
+   * associate should act before they leave. */
+  CHURN_ALERT,
+  /** The store's notice of a weather or season change: care, no product talk. */
+  WEATHER_CARE
 }

@@ -24,7 +24,12 @@ import org.apiguardian.api.API;
  *   <li>never more than 2 contacts in any 7 days or 6 in any 30 days: a contact that would break
  *       a cap moves to the next free day within its validity, or a lower-priority one makes room,
  *       or it is dropped, each with the reason; two on one day are one contact;</li>
- *   <li>from the associate's own messaging account or phone, never a bulk sender.</li>
+ *   <li>from the associate's own messaging account or phone, never a bulk sender, and only
+ *       within the contact hours 09:00–21:00;</li>
+ *   <li>holiday greetings on the day, promotion notices three days ahead (half the invited
+ *       members in the morning, half in the afternoon), a non-product care message from the 20th
+ *       for a member nothing reached that month, and a churn alert when the gap since the last
+ *       purchase is more than twice the member's usual gap.</li>
  * </ul>
  *
  * <p>Thread-safety: immutable, safe to share.
@@ -40,20 +45,28 @@ import org.apiguardian.api.API;
  * @param channels the channels to use, first consented wins; messaging then phone when absent
  * @param rota per store, the associates who take members without their own, in turn
  * @param priorities the priority of each kind not set by a step; the defaults below when absent
+ * @param holidays the holidays greeted on the day (no product in the message)
+ * @param promotions store events announced three days ahead
+ * @param monthlyCareDay from this day of the month, a member nothing reached this month gets a
+ *     non-product care message; 20 when absent
+ * @param contactFrom no contact window starts before this time; 09:00 when absent
+ * @param contactTo no contact window ends after this time; 21:00 when absent
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newArrivalDates,
     Integer newArrivalShiftDays, LocalTime eveningShiftStarts, Integer dormancyDays,
     Integer maxPer7Days, Integer maxPer30Days, List<Channel> channels,
-    Map<String, List<String>> rota, Map<FollowUpKind, Integer> priorities) {
+    Map<String, List<String>> rota, Map<FollowUpKind, Integer> priorities,
+    List<StoreEvent> holidays, List<StoreEvent> promotions, Integer monthlyCareDay,
+    LocalTime contactFrom, LocalTime contactTo) {
 
   private static final LocalTime TEN = LocalTime.of(10, 0);
   private static final LocalTime NOON = LocalTime.of(12, 0);
   private static final LocalTime EIGHT_PM = LocalTime.of(20, 0);
 
   /** The seeds' practice. */
-  public static final FollowUpPolicy DEFAULT =
-      new FollowUpPolicy(null, null, null, null, null, null, null, null, null, null);
+  public static final FollowUpPolicy DEFAULT = new FollowUpPolicy(null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null, null);
 
   public FollowUpPolicy {
     afterSale = afterSale == null ? List.of(
@@ -86,8 +99,34 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
     p.put(FollowUpKind.POINTS_EXPIRING, 6);
     p.put(FollowUpKind.WE_MISS_YOU, 4);
     p.put(FollowUpKind.NEAR_NEXT_TIER, 3);
+    p.put(FollowUpKind.HOLIDAY, 8);
+    p.put(FollowUpKind.CHURN_ALERT, 5);
+    p.put(FollowUpKind.WEATHER_CARE, 4);
+    p.put(FollowUpKind.PROMOTION_NOTICE, 3);
+    p.put(FollowUpKind.MONTHLY_CARE, 1);
     p.putAll(Check.map("followUps.priorities", priorities));
     priorities = Map.copyOf(p);
+    holidays = Check.list("followUps.holidays", holidays);
+    promotions = Check.list("followUps.promotions", promotions);
+    monthlyCareDay = atLeast("followUps.monthlyCareDay", monthlyCareDay, 20, 1);
+    if (monthlyCareDay > 28) {
+      throw new InvalidValueException("followUps.monthlyCareDay", monthlyCareDay,
+          "must be from 1 to 28, so every month has it");
+    }
+    contactFrom = contactFrom == null ? LocalTime.of(9, 0) : contactFrom;
+    contactTo = contactTo == null ? LocalTime.of(21, 0) : contactTo;
+    if (!contactTo.isAfter(contactFrom)) {
+      throw new InvalidValueException("followUps.contactTo", contactTo,
+          "must be after contactFrom " + contactFrom);
+    }
+    for (int i = 0; i < afterSale.size(); i++) {
+      FollowUpStep step = afterSale.get(i);
+      if (step.from().isBefore(contactFrom) || step.to().isAfter(contactTo)) {
+        throw new InvalidValueException("followUps.afterSale[" + i + "]",
+            step.from() + "–" + step.to(), "must lie within the contact hours " + contactFrom
+                + "–" + contactTo + " (quiet hours are never used)");
+      }
+    }
   }
 
   /** The priority of {@code kind} for contacts not made by an after-sale step. */

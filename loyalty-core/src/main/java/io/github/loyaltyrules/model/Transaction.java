@@ -24,6 +24,8 @@ import org.apiguardian.api.API;
  *       tenders or amount;</li>
  *   <li>{@code TRANSFER_OUT}, {@code TRANSFER_IN}: the other member's id as {@code code} and
  *       positive {@code points};</li>
+ *   <li>{@code NOTICE}: what the store tells members about as {@code code} (e.g.
+ *       {@code COLD_SNAP}), nothing else;</li>
  *   <li>{@code ADJUSTMENT}: a reason as {@code code}, the staff member as {@code associateId}
  *       and non-zero {@code points} (negative takes points away).</li>
  * </ul>
@@ -91,12 +93,13 @@ public record Transaction(
               "must be empty for a RECHARGE");
         }
       }
-      case VISIT, CONVERSION, REDEMPTION, EVENT -> {
+      case VISIT, CONVERSION, REDEMPTION, EVENT, NOTICE -> {
         if (!lines.isEmpty() || !tenders.isEmpty() || recharge != null) {
           throw new InvalidValueException("transaction.kind", kind,
               "a " + kind + " has no lines, tenders or recharge amount");
         }
-        if (kind == TransactionKind.REDEMPTION || kind == TransactionKind.EVENT) {
+        if (kind == TransactionKind.REDEMPTION || kind == TransactionKind.EVENT
+            || kind == TransactionKind.NOTICE) {
           Check.notBlank("transaction.code", code);
         }
       }
@@ -128,9 +131,10 @@ public record Transaction(
     boolean movesPoints = kind == TransactionKind.TRANSFER_OUT
         || kind == TransactionKind.TRANSFER_IN || kind == TransactionKind.ADJUSTMENT;
     if (code != null && kind != TransactionKind.REDEMPTION && kind != TransactionKind.EVENT
-        && !movesPoints) {
+        && kind != TransactionKind.NOTICE && !movesPoints) {
       throw new InvalidValueException("transaction.code", code,
-          "is only for a REDEMPTION, an EVENT, a transfer or an ADJUSTMENT, not a " + kind);
+          "is only for a REDEMPTION, an EVENT, a NOTICE, a transfer or an ADJUSTMENT, not a "
+              + kind);
     }
     if (points != 0 && !movesPoints) {
       throw new InvalidValueException("transaction.points", points,
@@ -230,6 +234,16 @@ public record Transaction(
       String associateId, String reason, long points) {
     return new Transaction(id, TransactionKind.ADJUSTMENT, time, storeId, associateId, List.of(),
         List.of(), null, null, null, false, reason, points);
+  }
+
+  /**
+   * A notice for one member of something the store tells its members about, such as a weather or
+   * season change ({@code code}, e.g. {@code COLD_SNAP}): it becomes a care message.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static Transaction notice(String id, Instant time, String storeId, String code) {
+    return new Transaction(id, TransactionKind.NOTICE, time, storeId, null, List.of(),
+        List.of(), null, null, null, false, code, 0);
   }
 
   /** This transaction paid with {@code paid}. */

@@ -36,5 +36,9 @@ public enum TransactionKind {
   /** A correction by staff: {@code points} added (positive) or taken from the available points
    * (negative); {@code code} gives the reason and {@code associateId} who made it. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-  ADJUSTMENT
+  ADJUSTMENT,
+  /** Something the store tells its members about, such as a weather or season change; {@code
+   * code} names it. It becomes a care message with no product talk, nothing else. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  NOTICE
 }

@@ -224,7 +224,7 @@ class LoyaltyJsonTest {
         .hasMessageStartingWith("transaction: $.kind ")
         .hasMessageContaining("REFUND")
         .hasMessageContaining("[SALE, RETURN, RECHARGE, VISIT, REDEMPTION, CONVERSION, EVENT,"
-            + " TRANSFER_OUT, TRANSFER_IN, ADJUSTMENT]");
+            + " TRANSFER_OUT, TRANSFER_IN, ADJUSTMENT, NOTICE]");
   }
 
   @Test

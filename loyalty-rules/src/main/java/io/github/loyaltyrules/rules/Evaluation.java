@@ -1027,6 +1027,140 @@ public final class Evaluation {
         Map.of("days", Long.toString(days)), "no purchase for " + days + " days, since " + last);
   }
 
+  private static final java.time.LocalTime TEN = java.time.LocalTime.of(10, 0);
+  private static final java.time.LocalTime NOON = java.time.LocalTime.of(12, 0);
+
+  private List<io.github.loyaltyrules.followup.StoreEvent> holidaysAhead() {
+    List<io.github.loyaltyrules.followup.StoreEvent> out = new ArrayList<>(1);
+    for (io.github.loyaltyrules.followup.StoreEvent h : programme.followUps().holidays()) {
+      if (!h.date().isBefore(today) && !h.date().isAfter(today.plusDays(3))) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /** Whether an assessment finds a holiday within three days not yet greeted. */
+  public boolean isHolidayFollowUpDue() {
+    return isAssessment() && isCardHolder() && !followedUp.contains("HOLIDAY")
+        && !holidaysAhead().isEmpty();
+  }
+
+  /** Greets the member on each holiday of the coming three days: no product in the message. */
+  public void followUpHolidays() {
+    followedUp.add("HOLIDAY");
+    for (io.github.loyaltyrules.followup.StoreEvent h : holidaysAhead()) {
+      followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.HOLIDAY,
+          h.id() + "-" + h.date(), h.date(), TEN, NOON, 0, programme.followUps().priorityOf(
+              io.github.loyaltyrules.followup.FollowUpKind.HOLIDAY),
+          Map.of("holiday", h.name()), h.name() + " greeting on " + h.date());
+    }
+  }
+
+  private List<io.github.loyaltyrules.followup.StoreEvent> promotionsToAnnounce() {
+    List<io.github.loyaltyrules.followup.StoreEvent> out = new ArrayList<>(1);
+    for (io.github.loyaltyrules.followup.StoreEvent e : programme.followUps().promotions()) {
+      LocalDate notice = e.date().minusDays(3);
+      if (!notice.isBefore(today) && !notice.isAfter(today.plusDays(3))
+          && (e.tiers().isEmpty() || tier != null && e.tiers().contains(tier.code()))) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Whether an assessment finds a promotion to announce that the member is invited to. */
+  public boolean isPromotionFollowUpDue() {
+    return isAssessment() && isActiveCard() && !followedUp.contains("PROMOTION")
+        && !promotionsToAnnounce().isEmpty();
+  }
+
+  /**
+   * Announces each promotion three days ahead: half the invited members 10:00–12:00, the rest
+   * 14:00–16:00, split by a hash of member and event, so the same member is always in the same
+   * half of an event.
+   */
+  public void followUpPromotions() {
+    followedUp.add("PROMOTION");
+    for (io.github.loyaltyrules.followup.StoreEvent e : promotionsToAnnounce()) {
+      boolean morning = Math.floorMod((before.memberId() + ":" + e.id()).hashCode(), 2) == 0;
+      followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.PROMOTION_NOTICE,
+          e.id(), e.date().minusDays(3), morning ? TEN : java.time.LocalTime.of(14, 0),
+          morning ? NOON : java.time.LocalTime.of(16, 0), 2, programme.followUps().priorityOf(
+              io.github.loyaltyrules.followup.FollowUpKind.PROMOTION_NOTICE),
+          Map.of("event", e.name(), "date", e.date().toString()), e.name() + " on " + e.date()
+              + ", announced three days ahead (" + (morning ? "morning" : "afternoon")
+              + " half)");
+    }
+  }
+
+  /** Whether an assessment from the programme's day finds nothing reached the member this month. */
+  public boolean isMonthlyCareDue() {
+    return isAssessment() && isCardHolder() && !followedUp.contains("MONTHLY")
+        && today.getDayOfMonth() >= programme.followUps().monthlyCareDay()
+        && !followUps.hasContactIn(YearMonth.from(today))
+        && !followUps.has(followUps.idOf(io.github.loyaltyrules.followup.FollowUpKind
+            .MONTHLY_CARE, YearMonth.from(today).toString()));
+  }
+
+  /** A non-product care message, so every member hears from the store once a month. */
+  public void followUpMonthlyCare() {
+    followedUp.add("MONTHLY");
+    YearMonth month = YearMonth.from(today);
+    LocalDate due = today.plusDays(1).getMonth() == today.getMonth() ? today.plusDays(1) : today;
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.MONTHLY_CARE,
+        month.toString(), due, TEN, java.time.LocalTime.of(20, 0),
+        (int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()),
+        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+            .MONTHLY_CARE), Map.of(), "nothing reached the member in " + month + " yet");
+  }
+
+  /** The member's usual days between purchases, or -1 with fewer than three purchases. */
+  private long usualGap() {
+    Activity a = before.activity();
+    if (a.purchases() < 3 || a.firstPurchase() == null || a.lastPurchase() == null) {
+      return -1;
+    }
+    return (a.lastPurchase().toEpochDay() - a.firstPurchase().toEpochDay())
+        / (a.purchases() - 1);
+  }
+
+  /** Whether the gap since the last purchase is more than twice the member's usual gap. */
+  public boolean isChurnAlertDue() {
+    long usual = isAssessment() && isCardHolder() ? usualGap() : -1;
+    return usual >= 1 && !followedUp.contains("CHURN")
+        && today.toEpochDay() - before.activity().lastPurchase().toEpochDay() > 2 * usual;
+  }
+
+  /** Alerts the member's associate to a member drifting away, once per last purchase. */
+  public void followUpChurn() {
+    followedUp.add("CHURN");
+    LocalDate last = before.activity().lastPurchase();
+    long gap = today.toEpochDay() - last.toEpochDay();
+    long usual = usualGap();
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.CHURN_ALERT,
+        last.toString(), today.plusDays(1), TEN, java.time.LocalTime.of(20, 0), 3,
+        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+            .CHURN_ALERT), Map.of("gap", Long.toString(gap), "usual", Long.toString(usual)),
+        gap + " days since the last purchase, more than twice the usual " + usual);
+  }
+
+  /** Whether a card holder's notice (weather, season) still needs its care message. */
+  public boolean isNoticeFollowUpDue() {
+    return getKind() == TransactionKind.NOTICE && isCardHolder()
+        && !followedUp.contains("NOTICE");
+  }
+
+  /** Turns the store's notice into a care message the same day, no product talk. */
+  public void followUpNotice() {
+    followedUp.add("NOTICE");
+    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.WEATHER_CARE,
+        transaction.id(), today, TEN, java.time.LocalTime.of(20, 0), 1,
+        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+            .WEATHER_CARE), Map.of("notice", transaction.code()), "the store's notice "
+            + transaction.code());
+  }
+
   // ---------------------------------------------------------------- points actions
 
   /** Makes pending points whose return window has passed available. */
@@ -1273,7 +1407,8 @@ public final class Evaluation {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();
     Activity activity = before.activity();
-    if (transaction != null && getKind() != TransactionKind.EVENT) {
+    if (transaction != null && getKind() != TransactionKind.EVENT
+        && getKind() != TransactionKind.NOTICE) {
       activity = getKind() == TransactionKind.SALE ? activity.purchasedOn(today)
           : activity.visitedOn(today);
     }

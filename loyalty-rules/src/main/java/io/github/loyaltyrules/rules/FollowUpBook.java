@@ -88,6 +88,16 @@ final class FollowUpBook {
     return profile.id() + ":" + kind + ":" + cause;
   }
 
+  /** Whether a follow-up that counts as a contact is due in {@code month}. */
+  boolean hasContactIn(java.time.YearMonth month) {
+    for (FollowUp f : tasks) {
+      if (f.counts() && java.time.YearMonth.from(f.due()).equals(month)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean has(String id) {
     for (FollowUp f : tasks) {
       if (f.id().equals(id)) {

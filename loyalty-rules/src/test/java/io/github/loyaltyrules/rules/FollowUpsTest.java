@@ -284,6 +284,164 @@ class FollowUpsTest {
   }
 
   @Test
+  void aHolidayIsGreetedOnTheDayWithNoProductInIt() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps("""
+        {"holidays": [{"id": "MID-AUTUMN", "date": "2026-09-25", "name": "中秋节"}]}"""));
+    MemberState s = engine.evaluate(member("M1"), Shop.sale("T1", "2026-09-01T10:00", "10.00"))
+        .state();
+
+    FollowUp h = byKind(engine.assess(s, LocalDate.of(2026, 9, 22)).state())
+        .get(FollowUpKind.HOLIDAY);
+
+    assertThat(h.id()).isEqualTo("M1:HOLIDAY:MID-AUTUMN-2026-09-25");
+    assertThat(h.due()).isEqualTo(LocalDate.of(2026, 9, 25));
+    assertThat(h.params()).containsExactly(Map.entry("holiday", "中秋节"));
+    assertThat(byKind(engine.assess(s, LocalDate.of(2026, 9, 21)).state()))
+        .doesNotContainKey(FollowUpKind.HOLIDAY);
+  }
+
+  @Test
+  void aPromotionIsAnnouncedThreeDaysAheadToHalfInTheMorningAndHalfInTheAfternoon() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps("""
+        {"maxPer7Days": 7, "maxPer30Days": 30,
+         "promotions": [{"id": "VIP-DAY", "date": "2026-06-20", "name": "VIP sale day"}]}"""));
+    int morning = 0;
+    for (int i = 0; i < 200; i++) {
+      MemberState s = engine.evaluate(member("M" + i), Shop.sale("M" + i + "-T1",
+          "2026-05-01T10:00", "10.00")).state();
+      FollowUp n = byKind(engine.assess(s, LocalDate.of(2026, 6, 15)).state())
+          .get(FollowUpKind.PROMOTION_NOTICE);
+      assertThat(n.due()).isEqualTo(LocalDate.of(2026, 6, 17));
+      assertThat(n.from()).isIn(TEN, LocalTime.of(14, 0));
+      FollowUp again = byKind(engine.assess(s, LocalDate.of(2026, 6, 16)).state())
+          .get(FollowUpKind.PROMOTION_NOTICE);
+      assertThat(again.from()).as("the same half every time").isEqualTo(n.from());
+      morning += n.from().equals(TEN) ? 1 : 0;
+    }
+    assertThat(morning).as("members in the morning half").isBetween(80, 120);
+  }
+
+  @Test
+  void aPromotionForGoldMembersIsNotAnnouncedToOthers() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps("""
+        {"promotions": [{"id": "GOLD-EVENT", "date": "2026-06-20", "tiers": ["GOLD", "DIAMOND"]}]}"""));
+    MemberState points = engine.evaluate(member("M1"), Shop.sale("T1", "2026-05-01T10:00",
+        "10.00")).state();
+
+    assertThat(byKind(engine.assess(points, LocalDate.of(2026, 6, 16)).state()))
+        .doesNotContainKey(FollowUpKind.PROMOTION_NOTICE);
+    assertThat(byKind(engine.assess(points.withManualFloor("GOLD"), LocalDate.of(2026, 6, 16))
+        .state())).containsKey(FollowUpKind.PROMOTION_NOTICE);
+  }
+
+  @Test
+  void aMemberNothingReachedThisMonthGetsACareMessageFromTheTwentieth() {
+    // a sale on 1 April: its follow-ups fall on 4, 8 and 16 April and 1 May; nothing in June
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-04-01T10:00", "10.00"))
+        .state();
+
+    Outcome nineteenth = ENGINE.assess(s, LocalDate.of(2026, 6, 19));
+    Outcome twentieth = ENGINE.assess(s, LocalDate.of(2026, 6, 20));
+    Outcome lastDay = ENGINE.assess(s, LocalDate.of(2026, 6, 30));
+
+    assertThat(byKind(nineteenth.state())).doesNotContainKey(FollowUpKind.MONTHLY_CARE);
+    FollowUp care = byKind(twentieth.state()).get(FollowUpKind.MONTHLY_CARE);
+    assertThat(care.id()).isEqualTo("M1:MONTHLY_CARE:2026-06");
+    assertThat(care.due()).isEqualTo(LocalDate.of(2026, 6, 21));
+    assertThat(care.validUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(byKind(lastDay.state()).get(FollowUpKind.MONTHLY_CARE).due())
+        .isEqualTo(LocalDate.of(2026, 6, 30));
+    // in May the revisit of 1 May reached the member (done): no care message; had it only
+    // expired, it would not have reached them, and the care message would be due
+    MemberState revisited = s.withFollowUpClosed("M1:REVISIT:T1", FollowUpStatus.DONE);
+    assertThat(byKind(ENGINE.assess(revisited, LocalDate.of(2026, 5, 25)).state()))
+        .doesNotContainKey(FollowUpKind.MONTHLY_CARE);
+    assertThat(byKind(ENGINE.assess(s, LocalDate.of(2026, 5, 25)).state()))
+        .containsKey(FollowUpKind.MONTHLY_CARE);
+  }
+
+  @Test
+  void aGapOfMoreThanTwiceTheUsualRaisesAChurnAlertForTheAssociate() {
+    // purchases on 1 Jan, 11 Jan, 21 Jan: usually every 10 days
+    MemberState s = Shop.run(ENGINE, member("M1"),
+        Shop.sale("T1", "2026-01-01T10:00", "10.00"), Shop.sale("T2", "2026-01-11T10:00", "10.00"),
+        Shop.sale("T3", "2026-01-21T10:00", "10.00")).state();
+
+    Outcome twenty = ENGINE.assess(s, LocalDate.of(2026, 2, 10));
+    Outcome twentyOne = ENGINE.assess(s, LocalDate.of(2026, 2, 11));
+
+    assertThat(byKind(twenty.state())).doesNotContainKey(FollowUpKind.CHURN_ALERT);
+    FollowUp alert = byKind(twentyOne.state()).get(FollowUpKind.CHURN_ALERT);
+    assertThat(alert.associateId()).isEqualTo("A07");
+    assertThat(alert.reason()).isEqualTo("21 days since the last purchase, more than twice the"
+        + " usual 10");
+  }
+
+  @Test
+  void contactWindowsOutsideTheContactHoursAreRefusedInTheProgramme() {
+    assertThatThrownBy(() -> withFollowUps("""
+        {"afterSale": [{"kind": "THANK_YOU", "days": 3, "from": "21:00", "to": "22:00",
+                        "validDays": 1, "priority": 5}]}"""))
+        .hasMessageContaining("$.followUps.afterSale[0]")
+        .hasMessageContaining("must lie within the contact hours 09:00–21:00");
+  }
+
+  @Test
+  void anOptedOutMemberIsContactedOnNoPath() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps("""
+        {"holidays": [{"id": "NY", "date": "2027-01-01"}],
+         "promotions": [{"id": "SALE", "date": "2026-12-20"}]}"""));
+    MemberState optedOut = MemberState.newMember(new CustomerProfile("M1", "王丽", Gender.FEMALE,
+        LocalDate.parse("1990-12-18"), null, null, null, "S01", "A07",
+        Map.of(Channel.MESSAGING, false, Channel.PHONE, false, Channel.SMS, false,
+            Channel.EMAIL, false), null));
+    MemberState s = Shop.run(engine, optedOut, Shop.sale("T1", "2026-09-01T10:00", "2000.00"),
+        Shop.sale("T2", "2026-09-11T10:00", "10.00"), Shop.sale("T3", "2026-09-21T10:00",
+            "10.00"), Transaction.visit("V1", at("2026-09-22T18:00"), "S01")).state();
+    for (LocalDate d = LocalDate.of(2026, 12, 1); d.isBefore(LocalDate.of(2027, 1, 2));
+        d = d.plusDays(1)) {
+      s = engine.assess(s, d).state();
+    }
+
+    assertThat(s.followUps()).isEmpty();
+  }
+
+  @Test
+  void datesAreCountedInTheProgrammesZoneAcrossMidnightAndMonthEnds() {
+    // 00:30 on 5 May in Shanghai is still 4 May in UTC: day 3 is 8 May
+    MemberState s = ENGINE.evaluate(member("M1"), Transaction.sale("T1",
+        java.time.Instant.parse("2026-05-04T16:30:00Z"), "S01",
+        Shop.sale("X", "2026-05-05T00:30", "10.00").lines())).state();
+    // 31 January + 30 days is 2 March in 2026, 1 March in the leap year 2028
+    MemberState jan = ENGINE.evaluate(member("M2"), Shop.sale("T2", "2026-01-31T10:00", "10.00"))
+        .state();
+    MemberState leap = ENGINE.evaluate(member("M3"), Shop.sale("T3", "2028-01-31T10:00",
+        "10.00")).state();
+
+    assertThat(byKind(s).get(FollowUpKind.THANK_YOU).due()).isEqualTo(LocalDate.of(2026, 5, 8));
+    assertThat(byKind(jan).get(FollowUpKind.REVISIT).due()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(byKind(leap).get(FollowUpKind.REVISIT).due()).isEqualTo(LocalDate.of(2028, 3, 1));
+  }
+
+  @Test
+  void aColdSnapNoticeBecomesACareMessageTheSameDayAndChangesNothingElse() {
+    LoyaltyEngine engine = Shop.engine(withFollowUps("{\"maxPer7Days\": 5, \"maxPer30Days\": 9}"));
+    MemberState s = engine.evaluate(member("M1"), Shop.sale("T1", "2026-11-01T10:00", "10.00"))
+        .state();
+
+    Outcome o = engine.evaluate(s, Transaction.notice("N1", at("2026-11-05T08:00"), "S01",
+        "降温"));
+
+    FollowUp care = byKind(o.state()).get(FollowUpKind.WEATHER_CARE);
+    assertThat(care.due()).isEqualTo(LocalDate.of(2026, 11, 5));
+    assertThat(care.params()).containsExactly(Map.entry("notice", "降温"));
+    assertThat(o.state().activity()).isEqualTo(s.activity());
+    assertThat(o.state().points()).isEqualTo(s.points());
+    assertThat(o.firedRuleNames()).containsExactly(
+        "Follow-up: a weather or season notice becomes a care message");
+  }
+
+  @Test
   void expiringPointsAreRecalledTheNextDay() {
     LoyaltyEngine engine = Shop.engine(Shop.defaultWithPoints(
         "{\"pendingDays\": 0, \"expiry\": {\"kind\": \"DAYS_AFTER_EARNING\", \"n\": 40}}"));
