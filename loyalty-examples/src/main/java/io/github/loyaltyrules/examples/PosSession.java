@@ -104,7 +104,17 @@ public final class PosSession {
           m.setValue(outcome.state());
         }
         out.println(any ? "" : "      nothing changed\n");
+        printAgendas(step.assess(), members);
       }
+    }
+    java.time.LocalDate next = members.values().stream()
+        .flatMap(m -> m.followUps().stream())
+        .filter(f -> f.status() == io.github.loyaltyrules.followup.FollowUpStatus.OPEN)
+        .map(io.github.loyaltyrules.followup.FollowUp::due).min(java.util.Comparator
+            .naturalOrder()).orElse(null);
+    if (next != null) {
+      out.println("--- the next day with contacts to make");
+      printAgendas(next, members);
     }
     out.println("--- final tiers");
     members.forEach((id, s) -> out.printf("      %s  %-26s card %s; points %s%n", id,
@@ -126,6 +136,30 @@ public final class PosSession {
     printEffects(outcome);
     out.printf("      fired: %s%n%n", outcome.firedRuleNames().isEmpty() ? "(none)"
         : String.join(" | ", outcome.firedRuleNames()));
+  }
+
+  /** Each store's contacts for the day, by associate, as the staff would see them. */
+  private void printAgendas(java.time.LocalDate day, Map<String, MemberState> members) {
+    java.util.Set<String> stores = new java.util.TreeSet<>();
+    members.values().forEach(m -> {
+      if (m.profile().homeStore() != null) {
+        stores.add(m.profile().homeStore());
+      }
+    });
+    for (String store : stores) {
+      var agenda = io.github.loyaltyrules.followup.DailyAgenda.build(store, day,
+          members.values().stream());
+      out.printf("      agenda of %s on %s: %s%n", store, day,
+          agenda.size() == 0 ? "no contacts" : agenda.size() + " contacts");
+      agenda.byAssociate().forEach((associate, contacts) -> contacts.forEach(c -> out.printf(
+          "        %-12s %s-%s %s %s%n", associate, c.from(), c.to(), c.memberId(),
+          c.followUps().stream().map(f -> f.kind().name()).toList())));
+      if (!agenda.birthdaysNextMonth().isEmpty()) {
+        out.printf("        next month's birthdays: %d members%n",
+            agenda.birthdaysNextMonth().size());
+      }
+    }
+    out.println();
   }
 
   private void printEffects(Outcome outcome) {

@@ -65,6 +65,20 @@ class PosSessionTest {
   }
 
   @Test
+  void theSessionEndsWithTheAssociatesContactsForTheNextDayThatHasAny() throws IOException {
+    session.run(PosSession.bundled("pos-session.json"));
+    String out = printed.toString(StandardCharsets.UTF_8);
+
+    // after the review of 1 October the quiet members are missed, and C001, who used to buy
+    // every few weeks, also raises a churn alert: one contact, as it is one day
+    assertThat(out).contains("--- the next day with contacts to make\n"
+        + "      agenda of S01 on 2026-10-02: 3 contacts\n"
+        + "        A03          10:00-20:00 C002 [WE_MISS_YOU]\n"
+        + "        A07          10:00-20:00 C001 [CHURN_ALERT, WE_MISS_YOU]\n");
+    assertThat(out).doesNotContain("王丽");
+  }
+
+  @Test
   void theSessionShowsPointsEarnedOnSalesAndTheRechargeLadder() throws IOException {
     Map<String, MemberState> members = session.run(PosSession.bundled("pos-session.json"));
     String out = printed.toString(StandardCharsets.UTF_8);
