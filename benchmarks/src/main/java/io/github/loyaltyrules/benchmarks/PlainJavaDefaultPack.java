@@ -283,6 +283,11 @@ public final class PlainJavaDefaultPack {
       e.followUpNotice();
       return true;
     }
+    if (e.isVoucherFollowUpDue()) {
+      fire(e, "Follow-up: a voucher expiring soon is recalled");
+      e.followUpExpiringVouchers();
+      return true;
+    }
     return false;
   }
 

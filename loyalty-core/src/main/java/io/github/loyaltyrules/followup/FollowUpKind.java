@@ -25,6 +25,8 @@ public enum FollowUpKind {
   NEAR_NEXT_TIER,
   /** Points expiring within the programme's notice period. */
   POINTS_EXPIRING,
+  /** A voucher expiring within the programme's notice period. */
+  VOUCHER_EXPIRING,
   /** The member's birthday: a greeting and the birthday benefit. */
   BIRTHDAY,
   /** No purchase for the programme's dormancy period: we miss you. */

@@ -97,6 +97,7 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
     p.put(FollowUpKind.TIER_CONGRATULATIONS, 7);
     p.put(FollowUpKind.VISIT_THANKS, 6);
     p.put(FollowUpKind.POINTS_EXPIRING, 6);
+    p.put(FollowUpKind.VOUCHER_EXPIRING, 6);
     p.put(FollowUpKind.WE_MISS_YOU, 4);
     p.put(FollowUpKind.NEAR_NEXT_TIER, 3);
     p.put(FollowUpKind.HOLIDAY, 8);

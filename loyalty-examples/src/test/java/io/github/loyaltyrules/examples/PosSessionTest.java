@@ -57,7 +57,7 @@ class PosSessionTest {
             + " the upgrade is undone to Silver card")
         .contains("2000.08 CNY spend in 2026-Q2 is under Silver card's retention threshold"
             + " 5000.00 CNY; it supports Ordinary card")
-        .contains("fired: Price: a sale is priced phase by phase, line by line"
+        .contains("Price: a sale is priced phase by phase, line by line"
             + " | Spend: a sale or a return changes the qualifying spend"
             + " | Points: a sale earns points on what was paid"
             + " | Tier: qualifying spend moves the member up at once");

@@ -98,6 +98,12 @@ public final class Evaluation {
   private RecentTransaction originalAfterReturn;
   private final FollowUpBook followUps;
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
+  private final boolean followUpHousekeepingDue;
+  // effects scanned so far for the follow-up triggers, and what they held (rules ask often)
+  private int effectsScanned;
+  private boolean upgradeSeen;
+  private boolean nearTierSeen;
+  private boolean expiringSeen;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -132,6 +138,7 @@ public final class Evaluation {
     this.followUps = new FollowUpBook(programme.followUps(), before.profile(),
         before.followUps(), today, transaction == null ? null : transaction.storeId(), effects,
         () -> currentRule);
+    this.followUpHousekeepingDue = followUps.housekeepingDue();
     StoredValue stored = before.storedValue();
     if (stored != null && !stored.balance().currency().equals(programme.currency())) {
       throw new EvaluationException("member " + before.memberId() + ": the state's stored value"
@@ -837,7 +844,17 @@ public final class Evaluation {
 
   /** Whether open follow-ups passed their validity or closed ones are old enough to forget. */
   public boolean isFollowUpHousekeepingDue() {
-    return !followedUp.contains("HOUSEKEEPING") && followUps.housekeepingDue();
+    return followUpHousekeepingDue && !followedUp.contains("HOUSEKEEPING");
+  }
+
+  /** Notes the upgrades, near-tier flags and expiring points among the effects added since. */
+  private void scanEffects() {
+    for (; effectsScanned < effects.size(); effectsScanned++) {
+      Effect e = effects.get(effectsScanned);
+      upgradeSeen |= e instanceof TierChanged t && t.upgrade();
+      nearTierSeen |= e instanceof NearNextTier;
+      expiringSeen |= e instanceof io.github.loyaltyrules.outcome.PointsExpiring;
+    }
   }
 
   /** Expires open follow-ups past their validity; forgets closed ones after a year. */
@@ -908,8 +925,8 @@ public final class Evaluation {
 
   /** Whether this evaluation moved the member up a tier and the congratulation is not planned. */
   public boolean isUpgradeFollowUpDue() {
-    return !followedUp.contains("UPGRADE") && effects.stream().anyMatch(
-        e -> e instanceof TierChanged t && t.upgrade());
+    scanEffects();
+    return upgradeSeen && !followedUp.contains("UPGRADE");
   }
 
   /** Congratulates the member on the upgrade the next day. */
@@ -930,8 +947,8 @@ public final class Evaluation {
 
   /** Whether the member was flagged near the next tier and the invitation is not planned. */
   public boolean isNearTierFollowUpDue() {
-    return !followedUp.contains("NEAR") && effects.stream().anyMatch(
-        e -> e instanceof NearNextTier);
+    scanEffects();
+    return nearTierSeen && !followedUp.contains("NEAR");
   }
 
   /** Invites a member near the next tier, once per tier and window. */
@@ -952,8 +969,8 @@ public final class Evaluation {
 
   /** Whether points expiring soon were reported and the reminder is not planned. */
   public boolean isExpiringFollowUpDue() {
-    return !followedUp.contains("EXPIRING") && effects.stream().anyMatch(
-        e -> e instanceof io.github.loyaltyrules.outcome.PointsExpiring);
+    scanEffects();
+    return expiringSeen && !followedUp.contains("EXPIRING");
   }
 
   /** Reminds the member of points expiring soon, once per last valid day. */
@@ -1143,6 +1160,40 @@ public final class Evaluation {
         programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
             .CHURN_ALERT), Map.of("gap", Long.toString(gap), "usual", Long.toString(usual)),
         gap + " days since the last purchase, more than twice the usual " + usual);
+  }
+
+  private List<io.github.loyaltyrules.model.Voucher> vouchersExpiringSoon() {
+    List<io.github.loyaltyrules.model.Voucher> out = new ArrayList<>(1);
+    LocalDate horizon = today.plusDays(programme.points().expiryNoticeDays());
+    for (io.github.loyaltyrules.model.Voucher v : points.vouchers()) {
+      if (v.status() == io.github.loyaltyrules.model.VoucherStatus.ACTIVE
+          && !v.validUntil().isBefore(today) && !v.validUntil().isAfter(horizon)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** Whether an assessment finds an active voucher expiring within the notice period. */
+  public boolean isVoucherFollowUpDue() {
+    return isAssessment() && isCardHolder() && !followedUp.contains("VOUCHER")
+        && !vouchersExpiringSoon().isEmpty();
+  }
+
+  /** Reminds the member of each voucher expiring soon, once per voucher. */
+  public void followUpExpiringVouchers() {
+    followedUp.add("VOUCHER");
+    for (io.github.loyaltyrules.model.Voucher v : vouchersExpiringSoon()) {
+      LocalDate due = today.plusDays(1).isAfter(v.validUntil()) ? v.validUntil()
+          : today.plusDays(1);
+      followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.VOUCHER_EXPIRING,
+          v.code(), due, TEN, java.time.LocalTime.of(20, 0),
+          (int) Math.min(7, v.validUntil().toEpochDay() - due.toEpochDay()),
+          programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+              .VOUCHER_EXPIRING), Map.of("voucher", v.code(), "value",
+              v.value().amount().toPlainString(), "validUntil", v.validUntil().toString()),
+          "voucher " + v.code() + " of " + v.value() + " is valid until " + v.validUntil());
+    }
   }
 
   /** Whether a card holder's notice (weather, season) still needs its care message. */

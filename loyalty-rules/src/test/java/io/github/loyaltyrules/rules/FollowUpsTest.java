@@ -442,6 +442,27 @@ class FollowUpsTest {
   }
 
   @Test
+  void aVoucherExpiringWithinThirtyDaysIsRecalledOnce() {
+    // 3,000.00 on 1 May: 3,000 points released on 8 May become a voucher valid until 6 Aug
+    MemberState s = Shop.run(ENGINE, member("M1"), Shop.sale("T1", "2026-05-01T10:00",
+        "3000.00"), Transaction.visit("V1", at("2026-05-09T10:00"), "S01")).state();
+    var voucher = s.vouchers().get(0);
+
+    Outcome early = ENGINE.assess(s, voucher.validUntil().minusDays(31));
+    Outcome due = ENGINE.assess(s, voucher.validUntil().minusDays(30));
+    Outcome again = ENGINE.assess(due.state(), voucher.validUntil().minusDays(29));
+
+    assertThat(byKind(early.state())).doesNotContainKey(FollowUpKind.VOUCHER_EXPIRING);
+    FollowUp f = byKind(due.state()).get(FollowUpKind.VOUCHER_EXPIRING);
+    assertThat(f.id()).isEqualTo("M1:VOUCHER_EXPIRING:" + voucher.code());
+    assertThat(f.due()).isEqualTo(voucher.validUntil().minusDays(29));
+    assertThat(f.params()).containsEntry("value", "300.00")
+        .containsEntry("validUntil", voucher.validUntil().toString());
+    assertThat(again.state().followUps())
+        .filteredOn(x -> x.kind() == FollowUpKind.VOUCHER_EXPIRING).hasSize(1);
+  }
+
+  @Test
   void expiringPointsAreRecalledTheNextDay() {
     LoyaltyEngine engine = Shop.engine(Shop.defaultWithPoints(
         "{\"pendingDays\": 0, \"expiry\": {\"kind\": \"DAYS_AFTER_EARNING\", \"n\": 40}}"));
