@@ -62,4 +62,17 @@ public final class Check {
   public static String mask(Object personal) {
     return personal == null ? "null" : "***";
   }
+
+  /** Checks that {@code to} is not before {@code from} (either may be open, null). */
+  public static void dateRange(String field, java.time.LocalDate from, java.time.LocalDate to) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidValueException(field + ".to", to, "must not be before 'from' " + from);
+    }
+  }
+
+  /** Whether {@code date} lies from {@code from} to {@code to}, both included, either open. */
+  public static boolean within(java.time.LocalDate date, java.time.LocalDate from,
+      java.time.LocalDate to) {
+    return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+  }
 }

@@ -45,13 +45,11 @@ public record BasketPromotion(String id, Integer priority, LineMatch match, BigD
       throw new InvalidValueException(at + ".amountOff", amountOff.toPlainString(),
           "must be positive and not above the threshold " + threshold.toPlainString());
     }
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidValueException(at + ".to", to, "must not be before 'from' " + from);
-    }
+    Check.dateRange(at, from, to);
   }
 
   /** Whether it applies on {@code date}. */
   public boolean isOn(LocalDate date) {
-    return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    return Check.within(date, from, to);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.loyaltyrules.programme;
 
-import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,14 +44,11 @@ public record LinePromotion(String id, Integer priority, LineMatch match, BigDec
       PricingPolicy.checkShare("pricing.promotions[" + id + "].markdownStackingMinimum",
           markdownStackingMinimum);
     }
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidValueException("pricing.promotions[" + id + "].to", to,
-          "must not be before 'from' " + from);
-    }
+    Check.dateRange("pricing.promotions[" + id + "]", from, to);
   }
 
   /** Whether it applies on {@code date}. */
   public boolean isOn(LocalDate date) {
-    return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    return Check.within(date, from, to);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.loyaltyrules.programme;
 
-import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,14 +28,11 @@ public record PointsMultiplier(String id, Integer priority, LineMatch match, Big
     priority = priority == null ? 0 : priority;
     match = match == null ? LineMatch.ANY : match;
     Check.nonNegative("points.multipliers[" + id + "].factor", factor);
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidValueException("points.multipliers[" + id + "].to", to,
-          "must not be before 'from' " + from);
-    }
+    Check.dateRange("points.multipliers[" + id + "]", from, to);
   }
 
   /** Whether it applies on {@code date}. */
   public boolean isOn(LocalDate date) {
-    return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    return Check.within(date, from, to);
   }
 }

@@ -528,7 +528,8 @@ final class BasketPricer {
     return Money.of(BigDecimal.valueOf(fen, currency.getDefaultFractionDigits()), currency);
   }
 
-  private static String percent(BigDecimal share) {
+  /** {@code 0.85} as {@code "85 %"}. */
+  static String percent(BigDecimal share) {
     return share.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
   }
 }

@@ -1,17 +1,26 @@
 package io.github.loyaltyrules.rules;
 
 import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.followup.FollowUpStep;
+import io.github.loyaltyrules.followup.StoreEvent;
 import io.github.loyaltyrules.model.Activity;
 import io.github.loyaltyrules.model.Card;
 import io.github.loyaltyrules.model.CardOrigin;
 import io.github.loyaltyrules.model.CardStatus;
+import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.RecentTransaction;
 import io.github.loyaltyrules.model.StoredValue;
+import io.github.loyaltyrules.model.Tender;
+import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.TierStanding;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.model.TransactionKind;
+import io.github.loyaltyrules.model.Voucher;
+import io.github.loyaltyrules.model.VoucherStatus;
+import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.CardFeeCharged;
 import io.github.loyaltyrules.outcome.CardIssued;
 import io.github.loyaltyrules.outcome.CardOffered;
@@ -19,7 +28,11 @@ import io.github.loyaltyrules.outcome.Effect;
 import io.github.loyaltyrules.outcome.EntryKind;
 import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.outcome.NearNextTier;
+import io.github.loyaltyrules.outcome.NotApplied;
 import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.PointsExpiring;
+import io.github.loyaltyrules.outcome.PricedLine;
+import io.github.loyaltyrules.outcome.RefundCalculated;
 import io.github.loyaltyrules.outcome.SpendRecorded;
 import io.github.loyaltyrules.outcome.TierChanged;
 import io.github.loyaltyrules.outcome.TierKept;
@@ -28,6 +41,8 @@ import io.github.loyaltyrules.programme.Qualification;
 import io.github.loyaltyrules.programme.QualificationWindow;
 import io.github.loyaltyrules.programme.Tier;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +107,9 @@ public final class Evaluation {
   private boolean expiringReported;
   private final boolean fullExplanation;
   private boolean basketPriced;
-  private io.github.loyaltyrules.outcome.BasketPriced priced;
+  private BasketPriced priced;
   private boolean refundCalculated;
-  private io.github.loyaltyrules.outcome.RefundCalculated refund;
+  private RefundCalculated refund;
   private RecentTransaction originalAfterReturn;
   private final FollowUpBook followUps;
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
@@ -467,14 +482,14 @@ public final class Evaluation {
 
   /** Whether today falls in the month of the member's birthday. */
   public boolean isBirthdayMonth() {
-    java.time.MonthDay birthday = before.profile().birthday();
+    MonthDay birthday = before.profile().birthday();
     return birthday != null && birthday.getMonth() == today.getMonth();
   }
 
   /** Whether the transaction pays with, or refunds to, stored value. */
   public boolean isStoredValueTendered() {
     return transaction != null
-        && transaction.tendered(io.github.loyaltyrules.model.TenderKind.STORED_VALUE) != null;
+        && transaction.tendered(TenderKind.STORED_VALUE) != null;
   }
 
   /** The stored-value balance as decided so far; zero before the first recharge. */
@@ -718,32 +733,32 @@ public final class Evaluation {
     basketPriced = true;
     var pricing = programme.pricing();
     List<BasketPricer.MemberRate> rates = new ArrayList<>(3);
-    List<io.github.loyaltyrules.outcome.NotApplied> notes = new ArrayList<>(2);
+    List<NotApplied> notes = new ArrayList<>(2);
     if (isActiveCard()) {
       rates.add(new BasketPricer.MemberRate("tier:" + tier.code(), tier.memberRate(),
-          tier.name() + " rate " + percent(tier.memberRate())));
+          tier.name() + " rate " + BasketPricer.percent(tier.memberRate())));
     } else {
-      notes.add(new io.github.loyaltyrules.outcome.NotApplied("tier",
+      notes.add(new NotApplied("tier",
           "no active card, so no member rate"));
     }
     StoredValue sv = points.storedValue();
     if (sv != null && sv.memberRate() != null) {
       rates.add(new BasketPricer.MemberRate("stored-value", sv.memberRate(),
-          "stored-value rate " + percent(sv.memberRate())));
+          "stored-value rate " + BasketPricer.percent(sv.memberRate())));
     }
     if (pricing.birthdayRate() != null) {
       if (isBirthdayMonth() && isActiveCard()) {
         rates.add(new BasketPricer.MemberRate("birthday", pricing.birthdayRate(),
-            "birthday rate " + percent(pricing.birthdayRate())));
+            "birthday rate " + BasketPricer.percent(pricing.birthdayRate())));
       } else {
-        notes.add(new io.github.loyaltyrules.outcome.NotApplied("birthday",
+        notes.add(new NotApplied("birthday",
             isActiveCard() ? "not the member's birthday month" : "no active card"));
       }
     }
     List<BasketPricer.VoucherUse> vouchers = new ArrayList<>(1);
     java.util.Set<String> codes = new java.util.HashSet<>(2);
-    for (io.github.loyaltyrules.model.Tender t : transaction.tenders()) {
-      if (t.kind() == io.github.loyaltyrules.model.TenderKind.VOUCHER && t.reference() != null) {
+    for (Tender t : transaction.tenders()) {
+      if (t.kind() == TenderKind.VOUCHER && t.reference() != null) {
         if (!codes.add(t.reference())) {
           refuse("voucher " + t.reference() + " is tendered twice on sale " + transaction.id()
               + "; a voucher pays once");
@@ -768,8 +783,8 @@ public final class Evaluation {
   private void checkTenders() {
     Money tendered = programme.zero();
     boolean paying = false;
-    for (io.github.loyaltyrules.model.Tender t : transaction.tenders()) {
-      if (t.kind() != io.github.loyaltyrules.model.TenderKind.VOUCHER || t.reference() == null) {
+    for (Tender t : transaction.tenders()) {
+      if (t.kind() != TenderKind.VOUCHER || t.reference() == null) {
         tendered = tendered.plus(t.amount());
         paying = true;
       }
@@ -818,17 +833,17 @@ public final class Evaluation {
     }
   }
 
-  private Money checkVoucher(io.github.loyaltyrules.model.Tender t) {
+  private Money checkVoucher(Tender t) {
     String code = t.reference();
-    io.github.loyaltyrules.model.Voucher found = null;
-    for (io.github.loyaltyrules.model.Voucher v : points.vouchers()) {
+    Voucher found = null;
+    for (Voucher v : points.vouchers()) {
       if (v.code().equals(code)) {
         found = v;
       }
     }
     if (found == null) {
       refuse("voucher " + code + " is not one of member " + before.memberId() + "'s vouchers");
-    } else if (found.status() != io.github.loyaltyrules.model.VoucherStatus.ACTIVE) {
+    } else if (found.status() != VoucherStatus.ACTIVE) {
       refuse("voucher " + code + " is " + found.status() + " and cannot pay again");
     } else if (found.validUntil().isBefore(today)) {
       refuse("voucher " + code + " was valid until " + found.validUntil());
@@ -836,9 +851,6 @@ public final class Evaluation {
     return found.value().compareTo(t.amount()) < 0 ? found.value() : t.amount();
   }
 
-  private static String percent(java.math.BigDecimal rate) {
-    return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-  }
 
   // ---------------------------------------------------------------- follow-ups (DOMAIN.md §4)
 
@@ -853,7 +865,7 @@ public final class Evaluation {
       Effect e = effects.get(effectsScanned);
       upgradeSeen |= e instanceof TierChanged t && t.upgrade();
       nearTierSeen |= e instanceof NearNextTier;
-      expiringSeen |= e instanceof io.github.loyaltyrules.outcome.PointsExpiring;
+      expiringSeen |= e instanceof PointsExpiring;
     }
   }
 
@@ -876,15 +888,15 @@ public final class Evaluation {
     followedUp.add("SALE");
     var policy = programme.followUps();
     java.util.Set<String> categories = new java.util.TreeSet<>();
-    for (io.github.loyaltyrules.model.Line l : transaction.lines()) {
+    for (Line l : transaction.lines()) {
       if (l.category() != null) {
         categories.add(l.category());
       }
     }
-    for (io.github.loyaltyrules.followup.FollowUpStep step : policy.afterSale()) {
+    for (FollowUpStep step : policy.afterSale()) {
       LocalDate due = today.plusDays(step.days());
       String why = "day " + step.days() + " after sale " + transaction.id();
-      if (step.kind() == io.github.loyaltyrules.followup.FollowUpKind.INVITE_BACK) {
+      if (step.kind() == FollowUpKind.INVITE_BACK) {
         for (LocalDate arrival : new java.util.TreeSet<>(policy.newArrivalDates())) {
           if (!arrival.isBefore(due)
               && !arrival.isAfter(due.plusDays(policy.newArrivalShiftDays()))) {
@@ -913,12 +925,12 @@ public final class Evaluation {
   public void followUpVisit() {
     followedUp.add("VISIT");
     var policy = programme.followUps();
-    java.time.LocalTime at = transaction.time().atZone(programme.timeZone()).toLocalTime();
+    LocalTime at = transaction.time().atZone(programme.timeZone()).toLocalTime();
     boolean morning = at.isBefore(policy.eveningShiftStarts());
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.VISIT_THANKS,
+    followUps.schedule(FollowUpKind.VISIT_THANKS,
         transaction.id(), morning ? today : today.plusDays(1),
-        java.time.LocalTime.of(morning ? 14 : 10, 0), java.time.LocalTime.of(morning ? 16 : 12, 0),
-        0, policy.priorityOf(io.github.loyaltyrules.followup.FollowUpKind.VISIT_THANKS),
+        LocalTime.of(morning ? 14 : 10, 0), LocalTime.of(morning ? 16 : 12, 0),
+        0, policy.priorityOf(FollowUpKind.VISIT_THANKS),
         Map.of("visit", transaction.id()), (morning ? "morning" : "evening") + "-shift visit "
             + transaction.id() + " without a purchase");
   }
@@ -934,10 +946,10 @@ public final class Evaluation {
     followedUp.add("UPGRADE");
     for (Effect e : List.copyOf(effects)) {
       if (e instanceof TierChanged t && t.upgrade()) {
-        followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.TIER_CONGRATULATIONS,
-            t.to() + "-" + today, today.plusDays(1), java.time.LocalTime.of(10, 0),
-            java.time.LocalTime.of(20, 0), 3, programme.followUps().priorityOf(
-                io.github.loyaltyrules.followup.FollowUpKind.TIER_CONGRATULATIONS),
+        followUps.schedule(FollowUpKind.TIER_CONGRATULATIONS,
+            t.to() + "-" + today, today.plusDays(1), LocalTime.of(10, 0),
+            LocalTime.of(20, 0), 3, programme.followUps().priorityOf(
+                FollowUpKind.TIER_CONGRATULATIONS),
             Map.of("tier", programme.tier(t.to()).name()), "moved up to "
                 + programme.tier(t.to()).name() + " on "
                 + today);
@@ -956,10 +968,10 @@ public final class Evaluation {
     followedUp.add("NEAR");
     for (Effect e : List.copyOf(effects)) {
       if (e instanceof NearNextTier n) {
-        followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.NEAR_NEXT_TIER,
-            n.nextTier() + "-" + n.window(), today.plusDays(1), java.time.LocalTime.of(10, 0),
-            java.time.LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
-                io.github.loyaltyrules.followup.FollowUpKind.NEAR_NEXT_TIER),
+        followUps.schedule(FollowUpKind.NEAR_NEXT_TIER,
+            n.nextTier() + "-" + n.window(), today.plusDays(1), LocalTime.of(10, 0),
+            LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
+                FollowUpKind.NEAR_NEXT_TIER),
             Map.of("tier", programme.tier(n.nextTier()).name(), "missing",
                 n.missing().amount().toPlainString()),
             n.missing() + " from " + programme.tier(n.nextTier()).name() + " in " + n.window());
@@ -979,23 +991,23 @@ public final class Evaluation {
     LocalDate first = null;
     long total = 0;
     for (Effect e : effects) {
-      if (e instanceof io.github.loyaltyrules.outcome.PointsExpiring p) {
+      if (e instanceof PointsExpiring p) {
         total += p.points();
         first = first == null || p.lastValidDay().isBefore(first) ? p.lastValidDay() : first;
       }
     }
     LocalDate due = today.plusDays(1).isAfter(first) ? first : today.plusDays(1);
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.POINTS_EXPIRING,
-        first.toString(), due, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(20, 0),
+    followUps.schedule(FollowUpKind.POINTS_EXPIRING,
+        first.toString(), due, LocalTime.of(10, 0), LocalTime.of(20, 0),
         (int) Math.max(0, Math.min(7, first.toEpochDay() - due.toEpochDay())),
-        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+        programme.followUps().priorityOf(FollowUpKind
             .POINTS_EXPIRING), Map.of("points", Long.toString(total), "lastValidDay",
             first.toString()), total + " points expire, the first after " + first);
   }
 
   /** The member's next birthday on or after today, or null without a birth date. */
   private LocalDate nextBirthday() {
-    java.time.MonthDay birthday = before.profile().birthday();
+    MonthDay birthday = before.profile().birthday();
     if (birthday == null) {
       return null;
     }
@@ -1018,10 +1030,10 @@ public final class Evaluation {
   public void followUpBirthday() {
     followedUp.add("BIRTHDAY");
     LocalDate day = nextBirthday();
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.BIRTHDAY,
-        Integer.toString(day.getYear()), day, java.time.LocalTime.of(10, 0),
-        java.time.LocalTime.of(12, 0), 0, programme.followUps().priorityOf(
-            io.github.loyaltyrules.followup.FollowUpKind.BIRTHDAY), Map.of(),
+    followUps.schedule(FollowUpKind.BIRTHDAY,
+        Integer.toString(day.getYear()), day, LocalTime.of(10, 0),
+        LocalTime.of(12, 0), 0, programme.followUps().priorityOf(
+            FollowUpKind.BIRTHDAY), Map.of(),
         "birthday greeting and benefit, " + day);
   }
 
@@ -1037,19 +1049,19 @@ public final class Evaluation {
     followedUp.add("DORMANT");
     LocalDate last = before.activity().lastPurchase();
     long days = today.toEpochDay() - last.toEpochDay();
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.WE_MISS_YOU,
-        last.toString(), today.plusDays(1), java.time.LocalTime.of(10, 0),
-        java.time.LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
-            io.github.loyaltyrules.followup.FollowUpKind.WE_MISS_YOU),
+    followUps.schedule(FollowUpKind.WE_MISS_YOU,
+        last.toString(), today.plusDays(1), LocalTime.of(10, 0),
+        LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
+            FollowUpKind.WE_MISS_YOU),
         Map.of("days", Long.toString(days)), "no purchase for " + days + " days, since " + last);
   }
 
-  private static final java.time.LocalTime TEN = java.time.LocalTime.of(10, 0);
-  private static final java.time.LocalTime NOON = java.time.LocalTime.of(12, 0);
+  private static final LocalTime TEN = LocalTime.of(10, 0);
+  private static final LocalTime NOON = LocalTime.of(12, 0);
 
-  private List<io.github.loyaltyrules.followup.StoreEvent> holidaysAhead() {
-    List<io.github.loyaltyrules.followup.StoreEvent> out = new ArrayList<>(1);
-    for (io.github.loyaltyrules.followup.StoreEvent h : programme.followUps().holidays()) {
+  private List<StoreEvent> holidaysAhead() {
+    List<StoreEvent> out = new ArrayList<>(1);
+    for (StoreEvent h : programme.followUps().holidays()) {
       if (!h.date().isBefore(today) && !h.date().isAfter(today.plusDays(3))) {
         out.add(h);
       }
@@ -1066,17 +1078,17 @@ public final class Evaluation {
   /** Greets the member on each holiday of the coming three days: no product in the message. */
   public void followUpHolidays() {
     followedUp.add("HOLIDAY");
-    for (io.github.loyaltyrules.followup.StoreEvent h : holidaysAhead()) {
-      followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.HOLIDAY,
+    for (StoreEvent h : holidaysAhead()) {
+      followUps.schedule(FollowUpKind.HOLIDAY,
           h.id() + "-" + h.date(), h.date(), TEN, NOON, 0, programme.followUps().priorityOf(
-              io.github.loyaltyrules.followup.FollowUpKind.HOLIDAY),
+              FollowUpKind.HOLIDAY),
           Map.of("holiday", h.name()), h.name() + " greeting on " + h.date());
     }
   }
 
-  private List<io.github.loyaltyrules.followup.StoreEvent> promotionsToAnnounce() {
-    List<io.github.loyaltyrules.followup.StoreEvent> out = new ArrayList<>(1);
-    for (io.github.loyaltyrules.followup.StoreEvent e : programme.followUps().promotions()) {
+  private List<StoreEvent> promotionsToAnnounce() {
+    List<StoreEvent> out = new ArrayList<>(1);
+    for (StoreEvent e : programme.followUps().promotions()) {
       LocalDate notice = e.date().minusDays(3);
       if (!notice.isBefore(today) && !notice.isAfter(today.plusDays(3))
           && (e.tiers().isEmpty() || tier != null && e.tiers().contains(tier.code()))) {
@@ -1099,12 +1111,12 @@ public final class Evaluation {
    */
   public void followUpPromotions() {
     followedUp.add("PROMOTION");
-    for (io.github.loyaltyrules.followup.StoreEvent e : promotionsToAnnounce()) {
+    for (StoreEvent e : promotionsToAnnounce()) {
       boolean morning = Math.floorMod((before.memberId() + ":" + e.id()).hashCode(), 2) == 0;
-      followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.PROMOTION_NOTICE,
-          e.id(), e.date().minusDays(3), morning ? TEN : java.time.LocalTime.of(14, 0),
-          morning ? NOON : java.time.LocalTime.of(16, 0), 2, programme.followUps().priorityOf(
-              io.github.loyaltyrules.followup.FollowUpKind.PROMOTION_NOTICE),
+      followUps.schedule(FollowUpKind.PROMOTION_NOTICE,
+          e.id(), e.date().minusDays(3), morning ? TEN : LocalTime.of(14, 0),
+          morning ? NOON : LocalTime.of(16, 0), 2, programme.followUps().priorityOf(
+              FollowUpKind.PROMOTION_NOTICE),
           Map.of("event", e.name(), "date", e.date().toString()), e.name() + " on " + e.date()
               + ", announced three days ahead (" + (morning ? "morning" : "afternoon")
               + " half)");
@@ -1116,7 +1128,7 @@ public final class Evaluation {
     return isAssessment() && isCardHolder() && !followedUp.contains("MONTHLY")
         && today.getDayOfMonth() >= programme.followUps().monthlyCareDay()
         && !followUps.hasContactIn(YearMonth.from(today))
-        && !followUps.has(followUps.idOf(io.github.loyaltyrules.followup.FollowUpKind
+        && !followUps.has(followUps.idOf(FollowUpKind
             .MONTHLY_CARE, YearMonth.from(today).toString()));
   }
 
@@ -1125,10 +1137,10 @@ public final class Evaluation {
     followedUp.add("MONTHLY");
     YearMonth month = YearMonth.from(today);
     LocalDate due = today.plusDays(1).getMonth() == today.getMonth() ? today.plusDays(1) : today;
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.MONTHLY_CARE,
-        month.toString(), due, TEN, java.time.LocalTime.of(20, 0),
+    followUps.schedule(FollowUpKind.MONTHLY_CARE,
+        month.toString(), due, TEN, LocalTime.of(20, 0),
         (int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()),
-        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+        programme.followUps().priorityOf(FollowUpKind
             .MONTHLY_CARE), Map.of(), "nothing reached the member in " + month + " yet");
   }
 
@@ -1155,18 +1167,18 @@ public final class Evaluation {
     LocalDate last = before.activity().lastPurchase();
     long gap = today.toEpochDay() - last.toEpochDay();
     long usual = usualGap();
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.CHURN_ALERT,
-        last.toString(), today.plusDays(1), TEN, java.time.LocalTime.of(20, 0), 3,
-        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+    followUps.schedule(FollowUpKind.CHURN_ALERT,
+        last.toString(), today.plusDays(1), TEN, LocalTime.of(20, 0), 3,
+        programme.followUps().priorityOf(FollowUpKind
             .CHURN_ALERT), Map.of("gap", Long.toString(gap), "usual", Long.toString(usual)),
         gap + " days since the last purchase, more than twice the usual " + usual);
   }
 
-  private List<io.github.loyaltyrules.model.Voucher> vouchersExpiringSoon() {
-    List<io.github.loyaltyrules.model.Voucher> out = new ArrayList<>(1);
+  private List<Voucher> vouchersExpiringSoon() {
+    List<Voucher> out = new ArrayList<>(1);
     LocalDate horizon = today.plusDays(programme.points().expiryNoticeDays());
-    for (io.github.loyaltyrules.model.Voucher v : points.vouchers()) {
-      if (v.status() == io.github.loyaltyrules.model.VoucherStatus.ACTIVE
+    for (Voucher v : points.vouchers()) {
+      if (v.status() == VoucherStatus.ACTIVE
           && !v.validUntil().isBefore(today) && !v.validUntil().isAfter(horizon)) {
         out.add(v);
       }
@@ -1183,13 +1195,13 @@ public final class Evaluation {
   /** Reminds the member of each voucher expiring soon, once per voucher. */
   public void followUpExpiringVouchers() {
     followedUp.add("VOUCHER");
-    for (io.github.loyaltyrules.model.Voucher v : vouchersExpiringSoon()) {
+    for (Voucher v : vouchersExpiringSoon()) {
       LocalDate due = today.plusDays(1).isAfter(v.validUntil()) ? v.validUntil()
           : today.plusDays(1);
-      followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.VOUCHER_EXPIRING,
-          v.code(), due, TEN, java.time.LocalTime.of(20, 0),
+      followUps.schedule(FollowUpKind.VOUCHER_EXPIRING,
+          v.code(), due, TEN, LocalTime.of(20, 0),
           (int) Math.min(7, v.validUntil().toEpochDay() - due.toEpochDay()),
-          programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+          programme.followUps().priorityOf(FollowUpKind
               .VOUCHER_EXPIRING), Map.of("voucher", v.code(), "value",
               v.value().amount().toPlainString(), "validUntil", v.validUntil().toString()),
           "voucher " + v.code() + " of " + v.value() + " is valid until " + v.validUntil());
@@ -1205,9 +1217,9 @@ public final class Evaluation {
   /** Turns the store's notice into a care message the same day, no product talk. */
   public void followUpNotice() {
     followedUp.add("NOTICE");
-    followUps.schedule(io.github.loyaltyrules.followup.FollowUpKind.WEATHER_CARE,
-        transaction.id(), today, TEN, java.time.LocalTime.of(20, 0), 1,
-        programme.followUps().priorityOf(io.github.loyaltyrules.followup.FollowUpKind
+    followUps.schedule(FollowUpKind.WEATHER_CARE,
+        transaction.id(), today, TEN, LocalTime.of(20, 0), 1,
+        programme.followUps().priorityOf(FollowUpKind
             .WEATHER_CARE), Map.of("notice", transaction.code()), "the store's notice "
             + transaction.code());
   }
@@ -1252,7 +1264,7 @@ public final class Evaluation {
     PointsCalculator.Result r;
     if (priced != null) {
       List<Money> paid = new ArrayList<>(priced.lines().size());
-      for (io.github.loyaltyrules.outcome.PricedLine l : priced.lines()) {
+      for (PricedLine l : priced.lines()) {
         paid.add(l.total());
       }
       r = PointsCalculator.calculate(programme.points(), tier, transaction, paid, true, today,
@@ -1315,7 +1327,7 @@ public final class Evaluation {
             + " points for the recharge of " + change);
       }
     } else {
-      Money tendered = transaction.tendered(io.github.loyaltyrules.model.TenderKind.STORED_VALUE);
+      Money tendered = transaction.tendered(TenderKind.STORED_VALUE);
       if (kind == TransactionKind.RETURN) {
         change = tendered;
         why = "return " + transaction.id() + " refunds " + tendered + " to stored value";
@@ -1423,7 +1435,7 @@ public final class Evaluation {
     expiringReported = true;
     int days = programme.points().expiryNoticeDays();
     for (var lot : points.expiringWithin(days)) {
-      effects.add(new io.github.loyaltyrules.outcome.PointsExpiring(currentRule, lot.remaining()
+      effects.add(new PointsExpiring(currentRule, lot.remaining()
           + " points earned " + lot.earnedOn() + " expire after " + lot.expiresAfter(),
           lot.id(), lot.remaining(), lot.expiresAfter()));
     }
