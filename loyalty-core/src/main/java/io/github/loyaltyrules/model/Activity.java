@@ -1,21 +1,32 @@
 package io.github.loyaltyrules.model;
 
 import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * A member's purchase history in brief: how many purchases, the first and last purchase dates
- * and the last visit (with or without purchase). Business dates in the programme's time zone.
+ * A member's purchase history in brief: how many purchases, the first and last purchase dates,
+ * the last visit (with or without purchase), and how many purchases each associate served.
+ * Business dates in the programme's time zone.
  *
  * <p>Thread-safety: immutable, safe to share.
+ *
+ * @param purchases purchases so far
+ * @param firstPurchase the first purchase's date
+ * @param lastPurchase the last purchase's date
+ * @param lastVisit the last visit's date, with or without a purchase
+ * @param servedBy purchases served, by associate id, in id order
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPurchase,
-    LocalDate lastVisit) {
+    LocalDate lastVisit,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") Map<String, Long> servedBy) {
 
   /** No activity yet. */
-  public static final Activity NONE = new Activity(0, null, null, null);
+  public static final Activity NONE = new Activity(0, null, null, null, null);
 
   public Activity {
     if (purchases < 0) {
@@ -25,18 +36,59 @@ public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPu
       throw new InvalidValueException("activity.lastPurchase", lastPurchase,
           "must not be before the first purchase " + firstPurchase);
     }
+    servedBy = java.util.Collections.unmodifiableSortedMap(
+        new TreeMap<>(Check.map("activity.servedBy", servedBy)));
+    for (Map.Entry<String, Long> e : servedBy.entrySet()) {
+      if (e.getValue() < 1) {
+        throw new InvalidValueException("activity.servedBy[" + e.getKey() + "]", e.getValue(),
+            "must be at least 1");
+      }
+    }
+  }
+
+  /** The history as version 0.1 kept it, without the associates. */
+  public Activity(long purchases, LocalDate firstPurchase, LocalDate lastPurchase,
+      LocalDate lastVisit) {
+    this(purchases, firstPurchase, lastPurchase, lastVisit, null);
+  }
+
+  /**
+   * The associate who served most of the member's purchases (ties: the lower id), or null when
+   * no purchase named one.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public String servedMostBy() {
+    String best = null;
+    for (Map.Entry<String, Long> e : new TreeMap<>(servedBy).entrySet()) {
+      if (best == null || e.getValue() > servedBy.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
   }
 
   /** The history after a purchase on {@code date}. */
   public Activity purchasedOn(LocalDate date) {
+    return purchasedOn(date, null);
+  }
+
+  /** The history after a purchase on {@code date} served by {@code associateId} (or null). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public Activity purchasedOn(LocalDate date, String associateId) {
     LocalDate first = firstPurchase == null || date.isBefore(firstPurchase) ? date : firstPurchase;
     LocalDate last = lastPurchase == null || date.isAfter(lastPurchase) ? date : lastPurchase;
-    return new Activity(purchases + 1, first, last, later(lastVisit, date));
+    Map<String, Long> served = servedBy;
+    if (associateId != null) {
+      served = new TreeMap<>(servedBy);
+      served.merge(associateId, 1L, Long::sum);
+    }
+    return new Activity(purchases + 1, first, last, later(lastVisit, date), served);
   }
 
   /** The history after a visit (any transaction at the store) on {@code date}. */
   public Activity visitedOn(LocalDate date) {
-    return new Activity(purchases, firstPurchase, lastPurchase, later(lastVisit, date));
+    return new Activity(purchases, firstPurchase, lastPurchase, later(lastVisit, date),
+        servedBy);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

@@ -100,4 +100,17 @@ class CardStandingActivityTest {
     assertThat(a.visitedOn(LocalDate.of(2026, 2, 1))).isEqualTo(a);
     assertThat(Activity.NONE.visitedOn(MAR_1)).isEqualTo(new Activity(0, null, null, MAR_1));
   }
+
+  @Test
+  void theAssociateWhoServedMostPurchasesIsKnownTiesToTheLowerId() {
+    Activity a = Activity.NONE.purchasedOn(MAR_1, "A07").purchasedOn(MAR_1, "A03")
+        .purchasedOn(MAR_1, null);
+
+    assertThat(a.purchases()).isEqualTo(3);
+    assertThat(a.servedBy()).containsExactly(java.util.Map.entry("A03", 1L),
+        java.util.Map.entry("A07", 1L));
+    assertThat(a.servedMostBy()).isEqualTo("A03");
+    assertThat(a.purchasedOn(MAR_1, "A07").servedMostBy()).isEqualTo("A07");
+    assertThat(Activity.NONE.servedMostBy()).isNull();
+  }
 }

@@ -1044,12 +1044,15 @@ public final class Evaluation {
         && !today.isBefore(last.plusDays(programme.followUps().dormancyDays()));
   }
 
-  /** "We miss you" from the member's associate, once per time the member goes quiet. */
+  /**
+   * "We miss you" from the associate who served most of the member's purchases (else the
+   * member's own), once per time the member goes quiet.
+   */
   public void followUpDormant() {
     followedUp.add("DORMANT");
     LocalDate last = before.activity().lastPurchase();
     long days = today.toEpochDay() - last.toEpochDay();
-    followUps.schedule(FollowUpKind.WE_MISS_YOU,
+    followUps.scheduleFrom(before.activity().servedMostBy(), FollowUpKind.WE_MISS_YOU,
         last.toString(), today.plusDays(1), LocalTime.of(10, 0),
         LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
             FollowUpKind.WE_MISS_YOU),
@@ -1472,8 +1475,8 @@ public final class Evaluation {
     Activity activity = before.activity();
     if (transaction != null && getKind() != TransactionKind.EVENT
         && getKind() != TransactionKind.NOTICE) {
-      activity = getKind() == TransactionKind.SALE ? activity.purchasedOn(today)
-          : activity.visitedOn(today);
+      activity = getKind() == TransactionKind.SALE
+          ? activity.purchasedOn(today, transaction.associateId()) : activity.visitedOn(today);
     }
     // remember ids for the duplicate window before the newest transaction (not before today:
     // the engine refuses anything older than that window, so nothing forgotten can come back)

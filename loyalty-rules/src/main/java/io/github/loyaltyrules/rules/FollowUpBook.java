@@ -113,6 +113,16 @@ final class FollowUpBook {
    */
   void schedule(FollowUpKind kind, String cause, LocalDate due, LocalTime from, LocalTime to,
       int validDays, int priority, Map<String, String> params, String why) {
+    scheduleFrom(null, kind, cause, due, from, to, validDays, priority, params, why);
+  }
+
+  /**
+   * As {@link #schedule}, owned by {@code associateId} when it is not null (else the member's
+   * own associate or the rota).
+   */
+  void scheduleFrom(String associateId, FollowUpKind kind, String cause, LocalDate due,
+      LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
+      String why) {
     String id = idOf(kind, cause);
     if (has(id)) {
       return;
@@ -129,7 +139,8 @@ final class FollowUpBook {
           + " to be contacted on " + policy.channels(), id, kind));
       return;
     }
-    FollowUp task = new FollowUp(id, kind, associate(), channel, due, from, to,
+    FollowUp task = new FollowUp(id, kind, associateId != null ? associateId : associate(),
+        channel, due, from, to,
         due.plusDays(validDays), priority, params, rule.get(), why, FollowUpStatus.OPEN);
     changed = true;
     if (place(task, why)) {

@@ -463,6 +463,26 @@ class FollowUpsTest {
   }
 
   @Test
+  void weMissYouComesFromTheAssociateWhoServedMostPurchases() {
+    // own associate A07, but A03 served two of the three purchases
+    MemberState s = member("M1");
+    String[][] sales = {{"T1", "2026-01-02T10:00", "A03"}, {"T2", "2026-01-05T10:00", "A07"},
+        {"T3", "2026-01-10T10:00", "A03"}};
+    for (String[] t : sales) {
+      Transaction sale = Shop.sale(t[0], t[1], "10.00");
+      s = ENGINE.evaluate(s, new Transaction(sale.id(), sale.kind(), sale.time(), "S01", t[2],
+          sale.lines(), List.of(), null, null, null, false, null, 0)).state();
+    }
+
+    FollowUp missed = byKind(ENGINE.assess(s, LocalDate.of(2026, 4, 10)).state())
+        .get(FollowUpKind.WE_MISS_YOU);
+
+    assertThat(s.activity().servedBy()).containsExactly(Map.entry("A03", 2L),
+        Map.entry("A07", 1L));
+    assertThat(missed.associateId()).isEqualTo("A03");
+  }
+
+  @Test
   void expiringPointsAreRecalledTheNextDay() {
     LoyaltyEngine engine = Shop.engine(Shop.defaultWithPoints(
         "{\"pendingDays\": 0, \"expiry\": {\"kind\": \"DAYS_AFTER_EARNING\", \"n\": 40}}"));
