@@ -44,7 +44,11 @@ public final class Check {
     return List.copyOf(value);
   }
 
-  /** An immutable copy; null means empty; a null key or value fails naming the field. */
+  /**
+   * An immutable copy in key order (insertion order for keys that are not comparable), so a
+   * value written as JSON always reads the same; null means empty; a null key or value fails
+   * naming the field.
+   */
   public static <K, V> Map<K, V> map(String field, Map<K, V> value) {
     if (value == null) {
       return Map.of();
@@ -55,7 +59,10 @@ public final class Check {
             "must have a key and a value");
       }
     }
-    return Map.copyOf(value);
+    boolean sortable = !value.isEmpty()
+        && value.keySet().iterator().next() instanceof Comparable<?>;
+    return java.util.Collections.unmodifiableMap(sortable ? new java.util.TreeMap<>(value)
+        : new java.util.LinkedHashMap<>(value));
   }
 
   /** Masks personal data for messages and {@code toString}: keeps only the length. */

@@ -42,8 +42,9 @@ public record SoldLine(String sku, Money saleTotal, List<Money> units, int retur
             e.getValue().size() + " shares", "needs one share per unit, " + units.size());
       }
     }
-    shares = Map.copyOf(shares.entrySet().stream().collect(
-        java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+    Map<String, List<Money>> copy = new java.util.LinkedHashMap<>();
+    shares.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    shares = java.util.Collections.unmodifiableMap(copy);
   }
 
   /** Units not yet returned. */

@@ -276,6 +276,18 @@ class FollowUpsTest {
   }
 
   @Test
+  void aStateIsWrittenAsTheSameJsonWhateverOrderItsMapsWereBuiltIn() {
+    MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "10.00"))
+        .state();
+
+    String json = LoyaltyJson.write(s);
+
+    assertThat(json.replaceAll("\\s", ""))
+        .contains("\"params\":{\"categories\":\"TOPS\",\"sale\":\"T1\"}");
+    assertThat(LoyaltyJson.write(LoyaltyJson.readState(json))).isEqualTo(json);
+  }
+
+  @Test
   void followUpsSurviveAJsonRoundTripOfTheState() {
     MemberState s = ENGINE.evaluate(member("M1"), Shop.sale("T1", "2026-05-04T10:00", "10.00"))
         .state();
