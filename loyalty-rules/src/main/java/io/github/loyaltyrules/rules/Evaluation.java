@@ -76,6 +76,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Evaluation {
   private static final String HOST = "(host)";
+  /** Follow-up windows: the morning, 10:00–12:00, and the day, 10:00–20:00. */
+  private static final LocalTime TEN = LocalTime.of(10, 0);
+  private static final LocalTime NOON = LocalTime.of(12, 0);
+  private static final LocalTime EIGHT_PM = LocalTime.of(20, 0);
 
   private final Programme programme;
   private final Qualification qualification;
@@ -835,12 +839,7 @@ public final class Evaluation {
 
   private Money checkVoucher(Tender t) {
     String code = t.reference();
-    Voucher found = null;
-    for (Voucher v : points.vouchers()) {
-      if (v.code().equals(code)) {
-        found = v;
-      }
-    }
+    Voucher found = points.voucher(code);
     if (found == null) {
       refuse("voucher " + code + " is not one of member " + before.memberId() + "'s vouchers");
     } else if (found.status() != VoucherStatus.ACTIVE) {
@@ -906,9 +905,8 @@ public final class Evaluation {
           }
         }
       }
-      followUps.schedule(step.kind(), transaction.id(), due, step.from(), step.to(),
-          step.validDays(), step.priority(), Map.of("sale", transaction.id(), "categories",
-              String.join(",", categories)), why);
+      followUps.scheduleStep(step, transaction.id(), due, Map.of("sale", transaction.id(),
+          "categories", String.join(",", categories)), why);
     }
   }
 
@@ -930,8 +928,7 @@ public final class Evaluation {
     followUps.schedule(FollowUpKind.VISIT_THANKS,
         transaction.id(), morning ? today : today.plusDays(1),
         LocalTime.of(morning ? 14 : 10, 0), LocalTime.of(morning ? 16 : 12, 0),
-        0, policy.priorityOf(FollowUpKind.VISIT_THANKS),
-        Map.of("visit", transaction.id()), (morning ? "morning" : "evening") + "-shift visit "
+        0, Map.of("visit", transaction.id()), (morning ? "morning" : "evening") + "-shift visit "
             + transaction.id() + " without a purchase");
   }
 
@@ -947,10 +944,8 @@ public final class Evaluation {
     for (Effect e : List.copyOf(effects)) {
       if (e instanceof TierChanged t && t.upgrade()) {
         followUps.schedule(FollowUpKind.TIER_CONGRATULATIONS,
-            t.to() + "-" + today, today.plusDays(1), LocalTime.of(10, 0),
-            LocalTime.of(20, 0), 3, programme.followUps().priorityOf(
-                FollowUpKind.TIER_CONGRATULATIONS),
-            Map.of("tier", programme.tier(t.to()).name()), "moved up to "
+            t.to() + "-" + today, today.plusDays(1), TEN,
+            EIGHT_PM, 3, Map.of("tier", programme.tier(t.to()).name()), "moved up to "
                 + programme.tier(t.to()).name() + " on "
                 + today);
       }
@@ -969,10 +964,8 @@ public final class Evaluation {
     for (Effect e : List.copyOf(effects)) {
       if (e instanceof NearNextTier n) {
         followUps.schedule(FollowUpKind.NEAR_NEXT_TIER,
-            n.nextTier() + "-" + n.window(), today.plusDays(1), LocalTime.of(10, 0),
-            LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
-                FollowUpKind.NEAR_NEXT_TIER),
-            Map.of("tier", programme.tier(n.nextTier()).name(), "missing",
+            n.nextTier() + "-" + n.window(), today.plusDays(1), TEN,
+            EIGHT_PM, 7, Map.of("tier", programme.tier(n.nextTier()).name(), "missing",
                 n.missing().amount().toPlainString()),
             n.missing() + " from " + programme.tier(n.nextTier()).name() + " in " + n.window());
       }
@@ -998,10 +991,9 @@ public final class Evaluation {
     }
     LocalDate due = today.plusDays(1).isAfter(first) ? first : today.plusDays(1);
     followUps.schedule(FollowUpKind.POINTS_EXPIRING,
-        first.toString(), due, LocalTime.of(10, 0), LocalTime.of(20, 0),
+        first.toString(), due, TEN, EIGHT_PM,
         (int) Math.max(0, Math.min(7, first.toEpochDay() - due.toEpochDay())),
-        programme.followUps().priorityOf(FollowUpKind
-            .POINTS_EXPIRING), Map.of("points", Long.toString(total), "lastValidDay",
+        Map.of("points", Long.toString(total), "lastValidDay",
             first.toString()), total + " points expire, the first after " + first);
   }
 
@@ -1031,9 +1023,8 @@ public final class Evaluation {
     followedUp.add("BIRTHDAY");
     LocalDate day = nextBirthday();
     followUps.schedule(FollowUpKind.BIRTHDAY,
-        Integer.toString(day.getYear()), day, LocalTime.of(10, 0),
-        LocalTime.of(12, 0), 0, programme.followUps().priorityOf(
-            FollowUpKind.BIRTHDAY), Map.of(),
+        Integer.toString(day.getYear()), day, TEN,
+        NOON, 0, Map.of(),
         "birthday greeting and benefit, " + day);
   }
 
@@ -1053,14 +1044,10 @@ public final class Evaluation {
     LocalDate last = before.activity().lastPurchase();
     long days = today.toEpochDay() - last.toEpochDay();
     followUps.scheduleFrom(before.activity().servedMostBy(), FollowUpKind.WE_MISS_YOU,
-        last.toString(), today.plusDays(1), LocalTime.of(10, 0),
-        LocalTime.of(20, 0), 7, programme.followUps().priorityOf(
-            FollowUpKind.WE_MISS_YOU),
-        Map.of("days", Long.toString(days)), "no purchase for " + days + " days, since " + last);
+        last.toString(), today.plusDays(1), TEN,
+        EIGHT_PM, 7, Map.of("days", Long.toString(days)), "no purchase for " + days + " days, since " + last);
   }
 
-  private static final LocalTime TEN = LocalTime.of(10, 0);
-  private static final LocalTime NOON = LocalTime.of(12, 0);
 
   private List<StoreEvent> holidaysAhead() {
     List<StoreEvent> out = new ArrayList<>(1);
@@ -1083,9 +1070,7 @@ public final class Evaluation {
     followedUp.add("HOLIDAY");
     for (StoreEvent h : holidaysAhead()) {
       followUps.schedule(FollowUpKind.HOLIDAY,
-          h.id() + "-" + h.date(), h.date(), TEN, NOON, 0, programme.followUps().priorityOf(
-              FollowUpKind.HOLIDAY),
-          Map.of("holiday", h.name()), h.name() + " greeting on " + h.date());
+          h.id() + "-" + h.date(), h.date(), TEN, NOON, 0, Map.of("holiday", h.name()), h.name() + " greeting on " + h.date());
     }
   }
 
@@ -1118,9 +1103,7 @@ public final class Evaluation {
       boolean morning = Math.floorMod((before.memberId() + ":" + e.id()).hashCode(), 2) == 0;
       followUps.schedule(FollowUpKind.PROMOTION_NOTICE,
           e.id(), e.date().minusDays(3), morning ? TEN : LocalTime.of(14, 0),
-          morning ? NOON : LocalTime.of(16, 0), 2, programme.followUps().priorityOf(
-              FollowUpKind.PROMOTION_NOTICE),
-          Map.of("event", e.name(), "date", e.date().toString()), e.name() + " on " + e.date()
+          morning ? NOON : LocalTime.of(16, 0), 2, Map.of("event", e.name(), "date", e.date().toString()), e.name() + " on " + e.date()
               + ", announced three days ahead (" + (morning ? "morning" : "afternoon")
               + " half)");
     }
@@ -1141,10 +1124,9 @@ public final class Evaluation {
     YearMonth month = YearMonth.from(today);
     LocalDate due = today.plusDays(1).getMonth() == today.getMonth() ? today.plusDays(1) : today;
     followUps.schedule(FollowUpKind.MONTHLY_CARE,
-        month.toString(), due, TEN, LocalTime.of(20, 0),
+        month.toString(), due, TEN, EIGHT_PM,
         (int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()),
-        programme.followUps().priorityOf(FollowUpKind
-            .MONTHLY_CARE), Map.of(), "nothing reached the member in " + month + " yet");
+        Map.of(), "nothing reached the member in " + month + " yet");
   }
 
   /** The member's usual days between purchases, or -1 with fewer than three purchases. */
@@ -1171,9 +1153,8 @@ public final class Evaluation {
     long gap = today.toEpochDay() - last.toEpochDay();
     long usual = usualGap();
     followUps.schedule(FollowUpKind.CHURN_ALERT,
-        last.toString(), today.plusDays(1), TEN, LocalTime.of(20, 0), 3,
-        programme.followUps().priorityOf(FollowUpKind
-            .CHURN_ALERT), Map.of("gap", Long.toString(gap), "usual", Long.toString(usual)),
+        last.toString(), today.plusDays(1), TEN, EIGHT_PM, 3,
+        Map.of("gap", Long.toString(gap), "usual", Long.toString(usual)),
         gap + " days since the last purchase, more than twice the usual " + usual);
   }
 
@@ -1202,10 +1183,9 @@ public final class Evaluation {
       LocalDate due = today.plusDays(1).isAfter(v.validUntil()) ? v.validUntil()
           : today.plusDays(1);
       followUps.schedule(FollowUpKind.VOUCHER_EXPIRING,
-          v.code(), due, TEN, LocalTime.of(20, 0),
+          v.code(), due, TEN, EIGHT_PM,
           (int) Math.min(7, v.validUntil().toEpochDay() - due.toEpochDay()),
-          programme.followUps().priorityOf(FollowUpKind
-              .VOUCHER_EXPIRING), Map.of("voucher", v.code(), "value",
+          Map.of("voucher", v.code(), "value",
               v.value().amount().toPlainString(), "validUntil", v.validUntil().toString()),
           "voucher " + v.code() + " of " + v.value() + " is valid until " + v.validUntil());
     }
@@ -1221,9 +1201,8 @@ public final class Evaluation {
   public void followUpNotice() {
     followedUp.add("NOTICE");
     followUps.schedule(FollowUpKind.WEATHER_CARE,
-        transaction.id(), today, TEN, LocalTime.of(20, 0), 1,
-        programme.followUps().priorityOf(FollowUpKind
-            .WEATHER_CARE), Map.of("notice", transaction.code()), "the store's notice "
+        transaction.id(), today, TEN, EIGHT_PM, 1,
+        Map.of("notice", transaction.code()), "the store's notice "
             + transaction.code());
   }
 

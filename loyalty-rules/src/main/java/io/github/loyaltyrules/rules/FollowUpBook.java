@@ -4,6 +4,7 @@ import io.github.loyaltyrules.followup.FollowUp;
 import io.github.loyaltyrules.followup.FollowUpKind;
 import io.github.loyaltyrules.followup.FollowUpPolicy;
 import io.github.loyaltyrules.followup.FollowUpStatus;
+import io.github.loyaltyrules.followup.FollowUpStep;
 import io.github.loyaltyrules.model.Channel;
 import io.github.loyaltyrules.model.CustomerProfile;
 import io.github.loyaltyrules.outcome.Effect;
@@ -109,11 +110,12 @@ final class FollowUpBook {
 
   /**
    * Schedules a follow-up of {@code kind} for {@code cause} on {@code due} (or up to
-   * {@code validDays} later), unless one for that cause exists already.
+   * {@code validDays} later) at the programme's priority for the kind, unless one for that cause
+   * exists already.
    */
   void schedule(FollowUpKind kind, String cause, LocalDate due, LocalTime from, LocalTime to,
-      int validDays, int priority, Map<String, String> params, String why) {
-    scheduleFrom(null, kind, cause, due, from, to, validDays, priority, params, why);
+      int validDays, Map<String, String> params, String why) {
+    add(null, kind, cause, due, from, to, validDays, policy.priorityOf(kind), params, why);
   }
 
   /**
@@ -121,6 +123,19 @@ final class FollowUpBook {
    * own associate or the rota).
    */
   void scheduleFrom(String associateId, FollowUpKind kind, String cause, LocalDate due,
+      LocalTime from, LocalTime to, int validDays, Map<String, String> params, String why) {
+    add(associateId, kind, cause, due, from, to, validDays, policy.priorityOf(kind), params,
+        why);
+  }
+
+  /** As {@link #schedule}, for an after-sale step: its kind, window, validity and priority. */
+  void scheduleStep(FollowUpStep step, String cause, LocalDate due, Map<String, String> params,
+      String why) {
+    add(null, step.kind(), cause, due, step.from(), step.to(), step.validDays(),
+        step.priority(), params, why);
+  }
+
+  private void add(String associateId, FollowUpKind kind, String cause, LocalDate due,
       LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
       String why) {
     String id = idOf(kind, cause);

@@ -152,6 +152,16 @@ final class PointsBook {
     return storedValue;
   }
 
+  /** The voucher with {@code code} as decided so far, or null. */
+  Voucher voucher(String code) {
+    for (Voucher v : vouchers) {
+      if (v.code().equals(code)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
   List<Voucher> vouchers() {
     return vouchers;
   }
@@ -181,12 +191,7 @@ final class PointsBook {
    * {@code V-<return id>-<n>}.
    */
   void giveVoucherBack(String code, Money value) {
-    Voucher original = null;
-    for (Voucher v : vouchers) {
-      if (v.code().equals(code)) {
-        original = v;
-      }
-    }
+    Voucher original = voucher(code);
     if (original == null) {
       throw new IllegalStateException("no voucher " + code + " to give back");
     }
