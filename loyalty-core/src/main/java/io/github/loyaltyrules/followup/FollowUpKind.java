@@ -41,5 +41,9 @@ public enum FollowUpKind {
    * associate should act before they leave. */
   CHURN_ALERT,
   /** The store's notice of a weather or season change: care, no product talk. */
-  WEATHER_CARE
+  WEATHER_CARE,
+  /** A task for the associate that the retailer's own rules ask for, such as arranging a
+   * gift; no message to the member unless the retailer adds a template. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+  ASSOCIATE_TASK
 }

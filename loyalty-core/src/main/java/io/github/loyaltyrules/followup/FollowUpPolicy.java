@@ -51,6 +51,9 @@ import org.apiguardian.api.API;
  *     non-product care message; 20 when absent
  * @param contactFrom no contact window starts before this time; 09:00 when absent
  * @param contactTo no contact window ends after this time; 21:00 when absent
+ * @param windows per kind, the window on the due day and the validity; the defaults of
+ *     {@link #DEFAULT_WINDOWS} for kinds not listed. A window the programme sets must lie within
+ *     the contact hours; a default one is clamped to them ({@link #clamp}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newArrivalDates,
@@ -58,15 +61,50 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
     Integer maxPer7Days, Integer maxPer30Days, List<Channel> channels,
     Map<String, List<String>> rota, Map<FollowUpKind, Integer> priorities,
     List<StoreEvent> holidays, List<StoreEvent> promotions, Integer monthlyCareDay,
-    LocalTime contactFrom, LocalTime contactTo) {
+    LocalTime contactFrom, LocalTime contactTo,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    Map<FollowUpKind, ContactWindow> windows) {
 
   private static final LocalTime TEN = LocalTime.of(10, 0);
   private static final LocalTime NOON = LocalTime.of(12, 0);
   private static final LocalTime EIGHT_PM = LocalTime.of(20, 0);
 
+  /**
+   * The windows of the kinds that are not after-sale steps, from the seeds: congratulations,
+   * reminders and alerts 10:00–20:00 (valid 3 or 7 days, 1 for a weather notice), a birthday and
+   * a holiday 10:00–12:00 on the day, a visit's thanks 14:00–16:00 the same day (10:00–12:00 the
+   * next day after an evening-shift visit), a promotion notice 10:00–12:00 or 14:00–16:00 by
+   * halves, valid 2 days, and the monthly care message 10:00–20:00 until the month's end.
+   */
+  public static final Map<FollowUpKind, ContactWindow> DEFAULT_WINDOWS = defaultWindows();
+
   /** The seeds' practice. */
   public static final FollowUpPolicy DEFAULT = new FollowUpPolicy(null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null);
+
+  private static Map<FollowUpKind, ContactWindow> defaultWindows() {
+    Map<FollowUpKind, ContactWindow> w = new EnumMap<>(FollowUpKind.class);
+    LocalTime two = LocalTime.of(14, 0);
+    LocalTime four = LocalTime.of(16, 0);
+    w.put(FollowUpKind.THANK_YOU, new ContactWindow(TEN, EIGHT_PM, 2));
+    w.put(FollowUpKind.CARE, new ContactWindow(TEN, EIGHT_PM, 3));
+    w.put(FollowUpKind.INVITE_BACK, new ContactWindow(TEN, EIGHT_PM, 5));
+    w.put(FollowUpKind.REVISIT, new ContactWindow(TEN, NOON, 5));
+    w.put(FollowUpKind.VISIT_THANKS, new ContactWindow(two, four, 0, TEN, NOON));
+    w.put(FollowUpKind.TIER_CONGRATULATIONS, new ContactWindow(TEN, EIGHT_PM, 3));
+    w.put(FollowUpKind.NEAR_NEXT_TIER, new ContactWindow(TEN, EIGHT_PM, 7));
+    w.put(FollowUpKind.POINTS_EXPIRING, new ContactWindow(TEN, EIGHT_PM, 7));
+    w.put(FollowUpKind.VOUCHER_EXPIRING, new ContactWindow(TEN, EIGHT_PM, 7));
+    w.put(FollowUpKind.BIRTHDAY, new ContactWindow(TEN, NOON, 0));
+    w.put(FollowUpKind.WE_MISS_YOU, new ContactWindow(TEN, EIGHT_PM, 7));
+    w.put(FollowUpKind.HOLIDAY, new ContactWindow(TEN, NOON, 0));
+    w.put(FollowUpKind.PROMOTION_NOTICE, new ContactWindow(TEN, NOON, 2, two, four));
+    w.put(FollowUpKind.MONTHLY_CARE, new ContactWindow(TEN, EIGHT_PM, 30));
+    w.put(FollowUpKind.CHURN_ALERT, new ContactWindow(TEN, EIGHT_PM, 3));
+    w.put(FollowUpKind.WEATHER_CARE, new ContactWindow(TEN, EIGHT_PM, 1));
+    w.put(FollowUpKind.ASSOCIATE_TASK, new ContactWindow(TEN, EIGHT_PM, 1));
+    return java.util.Collections.unmodifiableMap(w);
+  }
 
   public FollowUpPolicy {
     afterSale = afterSale == null ? List.of(
@@ -120,6 +158,20 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
       throw new InvalidValueException("followUps.contactTo", contactTo,
           "must be after contactFrom " + contactFrom);
     }
+    Map<FollowUpKind, ContactWindow> set = Check.map("followUps.windows", windows);
+    for (Map.Entry<FollowUpKind, ContactWindow> e : set.entrySet()) {
+      ContactWindow cw = e.getValue();
+      if (outside(cw.from(), cw.to(), contactFrom, contactTo)
+          || cw.secondFrom() != null
+          && outside(cw.secondFrom(), cw.secondTo(), contactFrom, contactTo)) {
+        throw new InvalidValueException("followUps.windows." + e.getKey(),
+            cw.from() + "–" + cw.to(), "must lie within the contact hours " + contactFrom
+                + "–" + contactTo + " (quiet hours are never used)");
+      }
+    }
+    Map<FollowUpKind, ContactWindow> all = new EnumMap<>(DEFAULT_WINDOWS);
+    all.putAll(set);
+    windows = java.util.Collections.unmodifiableMap(all);
     for (int i = 0; i < afterSale.size(); i++) {
       FollowUpStep step = afterSale.get(i);
       if (step.from().isBefore(contactFrom) || step.to().isAfter(contactTo)) {
@@ -128,6 +180,56 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
                 + "–" + contactTo + " (quiet hours are never used)");
       }
     }
+  }
+
+  private static boolean outside(LocalTime from, LocalTime to, LocalTime contactFrom,
+      LocalTime contactTo) {
+    return from.isBefore(contactFrom) || to.isAfter(contactTo);
+  }
+
+  /**
+   * The window of {@code kind}: the programme's, else the default one clamped to the contact
+   * hours (so with contacts until 18:00 a default 10:00–20:00 window is 10:00–18:00).
+   */
+  public ContactWindow windowOf(FollowUpKind kind) {
+    ContactWindow w = windows.get(kind);
+    LocalTime[] first = clamp(w.from(), w.to());
+    LocalTime[] second = w.secondFrom() == null ? null : clamp(w.secondFrom(), w.secondTo());
+    return new ContactWindow(first[0], first[1], w.validDays(),
+        second == null ? null : second[0], second == null ? null : second[1]);
+  }
+
+  /**
+   * {@code from}–{@code to} within the contact hours: each end moved inside them; a window that
+   * lies wholly outside becomes the same length (at most the contact hours) from the nearer end
+   * of the contact hours. Returns {from, to}.
+   */
+  public LocalTime[] clamp(LocalTime from, LocalTime to) {
+    LocalTime f = from.isBefore(contactFrom) ? contactFrom : from;
+    LocalTime t = to.isAfter(contactTo) ? contactTo : to;
+    if (t.isAfter(f)) {
+      return new LocalTime[] {f, t};
+    }
+    long minutes = Math.min(java.time.Duration.between(from, to).toMinutes(),
+        java.time.Duration.between(contactFrom, contactTo).toMinutes());
+    return !from.isBefore(contactTo)
+        ? new LocalTime[] {contactTo.minusMinutes(minutes), contactTo}
+        : new LocalTime[] {contactFrom, contactFrom.plusMinutes(minutes)};
+  }
+
+  /**
+   * The first new-arrival date from {@code due} to {@code newArrivalShiftDays} later, or null:
+   * an invitation back moves to it.
+   */
+  public LocalDate newArrivalWithinShift(LocalDate due) {
+    LocalDate best = null;
+    for (LocalDate arrival : newArrivalDates) {
+      if (!arrival.isBefore(due) && !arrival.isAfter(due.plusDays(newArrivalShiftDays))
+          && (best == null || arrival.isBefore(best))) {
+        best = arrival;
+      }
+    }
+    return best;
   }
 
   /** The priority of {@code kind} for contacts not made by an after-sale step. */

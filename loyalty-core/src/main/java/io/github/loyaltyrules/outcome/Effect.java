@@ -34,12 +34,13 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(BasketPriced.class),
     @JsonSubTypes.Type(RefundCalculated.class),
     @JsonSubTypes.Type(FollowUpScheduled.class),
-    @JsonSubTypes.Type(FollowUpDropped.class)})
+    @JsonSubTypes.Type(FollowUpDropped.class),
+    @JsonSubTypes.Type(DecisionNotApplied.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
     NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
     GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced, RefundCalculated,
-    FollowUpScheduled, FollowUpDropped {
+    FollowUpScheduled, FollowUpDropped, DecisionNotApplied {
 
   /** The name of the rule that produced this effect. */
   String rule();

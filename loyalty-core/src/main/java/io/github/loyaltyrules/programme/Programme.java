@@ -39,6 +39,7 @@ import org.apiguardian.api.API;
  * @param pricing how a basket is priced: member rates on sale items, promotions, floors and caps;
  *     the seeds' practice when absent
  * @param followUps whom the store contacts, when and how often; the seeds' practice when absent
+ * @param limits rule firings and time allowed per evaluation; 10,000 and 200 ms when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Programme(
@@ -52,7 +53,8 @@ public record Programme(
     List<Tier> tiers,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsPolicy points,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") PricingPolicy pricing,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3") FollowUpPolicy followUps) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") FollowUpPolicy followUps,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.4") EvaluationLimits limits) {
 
   public Programme {
     Check.notBlank("programme.id", id);
@@ -72,6 +74,15 @@ public record Programme(
     points = checkPoints(points == null ? PointsPolicy.DEFAULT : points, currency);
     pricing = checkPricing(pricing == null ? PricingPolicy.DEFAULT : pricing, currency);
     followUps = followUps == null ? FollowUpPolicy.DEFAULT : followUps;
+    limits = limits == null ? EvaluationLimits.DEFAULT : limits;
+  }
+
+  /** A programme as version 0.3 described it, with the default limits. */
+  public Programme(String id, String name, Currency currency, ZoneId timeZone,
+      RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
+      List<Tier> tiers, PointsPolicy points, PricingPolicy pricing, FollowUpPolicy followUps) {
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, pricing,
+        followUps, null);
   }
 
   /** A programme as version 0.3's first cut described it, with the default follow-ups. */

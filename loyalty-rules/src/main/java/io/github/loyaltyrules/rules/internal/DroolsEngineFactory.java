@@ -5,16 +5,41 @@ import io.github.loyaltyrules.RuleSource;
 import io.github.loyaltyrules.spi.EngineFactory;
 import io.github.loyaltyrules.spi.EngineSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
 
 /**
  * The {@link EngineFactory} found by {@link java.util.ServiceLoader}: compiles the default pack
- * (unless left out) and the retailer's rule files. Stateless; thread-safe.
+ * (unless left out) and the retailer's rule files. Rules read every figure from the programme's
+ * facts, so one compiled rule base serves any number of programmes: an engine for a second
+ * programme with the same rule sources reuses it (the last {@value #CACHED} rule sets are kept).
+ * Thread-safe.
  */
 public final class DroolsEngineFactory implements EngineFactory {
 
   /** The session strategy chosen by measurement; see benchmarks/RESULTS.md. */
   static final SessionStrategy DEFAULT_STRATEGY = SessionStrategy.POOLED;
+
+  static final int CACHED = 8;
+
+  /** Compiled rule bases and their session sources, by the sources' names and texts. */
+  private static final Map<List<List<String>>, Map<SessionStrategy, SessionStrategy.Sessions>>
+      BASES = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(
+            Map.Entry<List<List<String>>, Map<SessionStrategy, SessionStrategy.Sessions>> e) {
+          return size() > CACHED;
+        }
+      };
+  private static final Map<List<List<String>>, KieBase> COMPILED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<List<String>>, KieBase> e) {
+          return size() > CACHED;
+        }
+      };
 
   @Override
   public LoyaltyEngine create(EngineSpec spec) {
@@ -28,7 +53,21 @@ public final class DroolsEngineFactory implements EngineFactory {
       sources.addAll(RuleCompiler.defaultPack());
     }
     sources.addAll(spec.rules());
-    return new DroolsLoyaltyEngine(spec.programme(), spec.clock(), RuleCompiler.compile(sources),
-        strategy);
+    List<List<String>> key = new ArrayList<>(sources.size());
+    for (RuleSource s : sources) {
+      key.add(List.of(s.name(), s.text()));
+    }
+    SessionStrategy.Sessions sessions;
+    synchronized (BASES) {
+      KieBase base = COMPILED.get(key);
+      if (base == null) {
+        base = RuleCompiler.compile(sources);
+        COMPILED.put(key, base);
+      }
+      final KieBase compiled = base;
+      sessions = BASES.computeIfAbsent(key, k -> new java.util.EnumMap<>(SessionStrategy.class))
+          .computeIfAbsent(strategy, s -> s.sessions(compiled));
+    }
+    return new DroolsLoyaltyEngine(spec.programme(), spec.clock(), sessions);
   }
 }

@@ -4,7 +4,6 @@ import io.github.loyaltyrules.EvaluationException;
 import io.github.loyaltyrules.Explanation;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.LoyaltyEngine;
-import io.github.loyaltyrules.LoyaltyException;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.RecentTransaction;
@@ -19,29 +18,27 @@ import io.github.loyaltyrules.outcome.TransferOutcome;
 import io.github.loyaltyrules.RefusedException;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.Programme;
-import io.github.loyaltyrules.rules.Evaluation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Currency;
-import org.kie.api.KieBase;
 
 /**
- * The Drools engine: rules compiled once into a {@link KieBase}, each call run in its own
- * session. Thread-safe: the KieBase and the session strategy are shared, every call has its
- * own {@link Evaluation}.
+ * The Drools engine: rules compiled once into a {@link KieBase}, each call run through the
+ * {@link Pipeline} in its own session. Thread-safe: the KieBase and the session pool are shared,
+ * every call has its own session and working state.
  */
 final class DroolsLoyaltyEngine implements LoyaltyEngine {
   private final Programme programme;
   private final Clock clock;
-  private final SessionStrategy.Runner runner;
+  private final SessionStrategy.Sessions sessions;
 
-  DroolsLoyaltyEngine(Programme programme, Clock clock, KieBase base, SessionStrategy strategy) {
+  DroolsLoyaltyEngine(Programme programme, Clock clock, SessionStrategy.Sessions sessions) {
     this.programme = programme;
     this.clock = clock;
-    this.runner = strategy.runner(base, new FiringRecorder());
+    this.sessions = sessions;
   }
 
   @Override
@@ -71,8 +68,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
           + "'s latest transaction (" + newest + "), so it can no longer be told from a replay;"
           + " evaluate transactions in time, or raise points.duplicateWindowDays");
     }
-    return run(new Evaluation(programme, state, transaction, today),
-        "transaction " + transaction.id());
+    return run(state, transaction, today, false, "transaction " + transaction.id());
   }
 
   @Override
@@ -91,8 +87,8 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
       }
     }
     LocalDate today = sale.time().atZone(programme.timeZone()).toLocalDate();
-    Outcome o = run(new Evaluation(programme, state, sale.withTenders(vouchers), today,
-        explanation == Explanation.FULL), "quote " + sale.id());
+    Outcome o = run(state, sale.withTenders(vouchers), today, explanation == Explanation.FULL,
+        "quote " + sale.id());
     return o.effects(BasketPriced.class).get(0);
   }
 
@@ -148,25 +144,13 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
   public Outcome assess(MemberState state, LocalDate date) {
     Check.notNull("state", state);
     Check.notNull("date", date);
-    return run(new Evaluation(programme, state, null, date), "assessment on " + date);
+    return run(state, null, date, false, "the assessment on " + date);
   }
 
-  private Outcome run(Evaluation evaluation, String what) {
-    try {
-      runner.run(evaluation);
-    } catch (LoyaltyException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      if (root instanceof LoyaltyException le) {
-        throw le;
-      }
-      throw new EvaluationException("rule '" + evaluation.firingRule() + "' failed during " + what
-          + " of member " + evaluation.getBefore().memberId() + ": " + root.getMessage(), e);
-    }
-    return evaluation.toOutcome();
+  private Outcome run(MemberState state, Transaction transaction, LocalDate today,
+      boolean full, String what) {
+    return Pipeline.run(programme, state, transaction, today, full,
+        new DroolsDecisionSession(sessions.get(), programme.limits(), what + " of member "
+            + state.memberId()));
   }
 }

@@ -1,68 +1,36 @@
 package io.github.loyaltyrules.rules.internal;
 
-import io.github.loyaltyrules.rules.Evaluation;
-import java.util.List;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * How one evaluation gets a Drools session. The default was chosen by measurement (see
- * benchmarks/RESULTS.md); the others stay for the benchmark that compares them. All are
+ * benchmarks/RESULTS.md); the other stays for the benchmark that compares them. Both are
  * thread-safe.
  */
 public enum SessionStrategy {
-  /** A shared stateless session; Drools makes a working memory per call. */
-  STATELESS {
-    @Override
-    Runner runner(KieBase base, FiringRecorder recorder) {
-      StatelessKieSession session = base.newStatelessKieSession();
-      session.addEventListener(recorder);
-      return e -> session.execute(List.of(e));
-    }
-  },
   /** A new stateful session per call, disposed after. */
   FRESH_SESSION {
     @Override
-    Runner runner(KieBase base, FiringRecorder recorder) {
-      return e -> {
-        KieSession session = base.newKieSession();
-        try {
-          session.addEventListener(recorder);
-          session.insert(e);
-          session.fireAllRules();
-        } finally {
-          session.dispose();
-        }
-      };
+    Sessions sessions(KieBase base) {
+      return base::newKieSession;
     }
   },
-  /** Sessions from a pool, reset and returned after each call. */
+  /** Sessions from a pool, reset and returned when disposed. */
   POOLED {
     @Override
-    Runner runner(KieBase base, FiringRecorder recorder) {
+    Sessions sessions(KieBase base) {
       KieSessionsPool pool = base.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-      return e -> {
-        KieSession session = pool.newKieSession();
-        try {
-          if (session.getAgendaEventListeners().isEmpty()) {
-            session.addEventListener(recorder);
-          }
-          session.insert(e);
-          session.fireAllRules();
-        } finally {
-          session.dispose();
-        }
-      };
+      return pool::newKieSession;
     }
   };
 
-  abstract Runner runner(KieBase base, FiringRecorder recorder);
+  abstract Sessions sessions(KieBase base);
 
-  /** Fires the rules on one evaluation. */
+  /** Hands out a session for one evaluation; the caller disposes it. */
   @FunctionalInterface
-  interface Runner {
-    void run(Evaluation evaluation);
+  interface Sessions {
+    KieSession get();
   }
 }

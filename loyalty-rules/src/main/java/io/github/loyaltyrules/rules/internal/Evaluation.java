@@ -1,4 +1,4 @@
-package io.github.loyaltyrules.rules;
+package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.EvaluationException;
 import io.github.loyaltyrules.followup.FollowUpKind;
@@ -40,6 +40,7 @@ import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.programme.Qualification;
 import io.github.loyaltyrules.programme.QualificationWindow;
 import io.github.loyaltyrules.programme.Tier;
+import io.github.loyaltyrules.rules.facts.TierReview;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -48,38 +49,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apiguardian.api.API;
 
 /**
- * The one fact every rule works on: the programme, the business date ("today"), the transaction
- * (null for an assessment) and the member's state as it is being decided. Rules read it through
- * its getters and change it only through its action methods ({@link #issueCard}, {@link
- * #moveUpTo}, ...), each of which records an {@link Effect} carrying the name of the rule that
- * called it and a reason for the shop floor.
- *
- * <p>A retailer's own rule file uses it like the default pack does:
- * <pre>{@code
- * rule "Staff are gold at once"
- *   salience 60
- * when
- *   $e : Evaluation( activeCard, profile.attributes["staff"] == "yes", tier.rank < 3 )
- * then
- *   modify($e) { moveUpTo($e.programme.tier("GOLD"), "staff are gold members") }
- * end
- * }</pre>
- * Actions that change what other rules see must be called inside {@code modify($e) { ... }} so
- * that the engine re-evaluates the rules; every default rule guards itself so that it fires at
- * most once per change.
+ * The working state of one evaluation and the settlers' actions on it: the engine hands the
+ * rules' decisions to these actions phase by phase ({@link Pipeline}); each records an
+ * {@link Effect} stamped with the name of the rule whose decision it settles. Rules never see
+ * this class.
  *
  * <p>Thread-safety: not thread-safe. One instance belongs to one evaluation, on one thread.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Evaluation {
+final class Evaluation {
   private static final String HOST = "(host)";
-  /** Follow-up windows: the morning, 10:00–12:00, and the day, 10:00–20:00. */
-  private static final LocalTime TEN = LocalTime.of(10, 0);
-  private static final LocalTime NOON = LocalTime.of(12, 0);
-  private static final LocalTime EIGHT_PM = LocalTime.of(20, 0);
 
   private final Programme programme;
   private final Qualification qualification;
@@ -118,11 +98,6 @@ public final class Evaluation {
   private final FollowUpBook followUps;
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
   private final boolean followUpHousekeepingDue;
-  // effects scanned so far for the follow-up triggers, and what they held (rules ask often)
-  private int effectsScanned;
-  private boolean upgradeSeen;
-  private boolean nearTierSeen;
-  private boolean expiringSeen;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -565,11 +540,7 @@ public final class Evaluation {
    * today; a return takes the returned value back from the month of the original sale (never
    * below zero in that month).
    */
-  public void recordSpend() {
-    if (spendRecorded) {
-      throw new IllegalStateException("spend already recorded; rule " + currentRule
-          + " must check 'spendRecorded == false' first");
-    }
+  void recordSpend(java.util.Set<Integer> excludedLines, String excludedWhy) {
     spendRecorded = true;
     windowSpend = null;
     TransactionKind kind = getKind();
@@ -577,6 +548,13 @@ public final class Evaluation {
       return;
     }
     Money amount = getGoodsAmount();
+    Money excluded = programme.zero();
+    for (int i : excludedLines) {
+      Money line = lineAmount(i);
+      excluded = line == null ? excluded : excluded.plus(line);
+    }
+    amount = amount.minus(excluded);
+    amount = amount.isNegative() ? programme.zero() : amount;
     LocalDate date = kind == TransactionKind.SALE ? today : originalSaleDate();
     YearMonth month = YearMonth.from(date);
     Money old = spend.getOrDefault(month, programme.zero());
@@ -596,7 +574,22 @@ public final class Evaluation {
         : "return of " + amount + " from the sale of " + originalSaleDate() + " takes "
             + change.negate() + " from " + month + "; " + affected + " spend is now "
             + affectedSpend;
+    if (excluded.isPositive()) {
+      reason += "; " + excluded + " does not count (" + excludedWhy + ")";
+    }
     effects.add(new SpendRecorded(currentRule, reason, month, change, affected, affectedSpend));
+  }
+
+  /** What line {@code i} paid (a sale) or refunds (a return); null when there is no such line. */
+  Money lineAmount(int i) {
+    if (priced != null) {
+      return i >= 0 && i < priced.lines().size() ? priced.lines().get(i).total() : null;
+    }
+    if (refund != null) {
+      return i >= 0 && i < refund.lines().size() ? refund.lines().get(i).amount() : null;
+    }
+    List<Line> lines = transaction == null ? List.of() : transaction.lines();
+    return i >= 0 && i < lines.size() ? lines.get(i).amount() : null;
   }
 
   private LocalDate originalSaleDate() {
@@ -605,8 +598,10 @@ public final class Evaluation {
 
   /** Moves the member up to {@code target} because of the current window's spend. */
   public void moveUpTo(Tier target) {
-    moveUpTo(target, getWindowSpend() + " spend in " + getWindow() + " reached " + target.name()
-        + " (" + programme.money(target.qualifyingSpend()) + ")");
+    boolean bySpend = getWindowSpend().amount().compareTo(target.qualifyingSpend()) >= 0;
+    moveUpTo(target, bySpend ? getWindowSpend() + " spend in " + getWindow() + " reached "
+        + target.name() + " (" + programme.money(target.qualifyingSpend()) + ")"
+        : "rule '" + currentRule + "' qualifies the member for " + target.name());
   }
 
   /** Moves the member up to {@code target} with the reason given. */
@@ -642,17 +637,19 @@ public final class Evaluation {
   }
 
   /** Completes the due review by keeping the tier for one more window. */
-  public void keepTier() {
+  void keepTier(io.github.loyaltyrules.rules.decisions.KeepTier.Why why) {
     TierReview review = requireReview();
     LocalDate heldUntil = qualification.followingWindowEnd(review.window().end());
     standing = new TierStanding(standing.since(), heldUntil, standing.manualFloor(), null, null);
-    String why = review.meetsRetention()
+    String because = why == io.github.loyaltyrules.rules.decisions.KeepTier.Why.RETAILER_POLICY
+        ? review.spend() + " spend in " + review.window() + "; kept by the retailer's rule"
+        : review.meetsRetention()
         ? review.spend() + " spend in " + review.window() + " met " + tier.name() + "'s retention"
             + " threshold " + programme.money(tier.retentionSpend())
         : review.spend() + " spend in " + review.window() + " is under " + tier.name()
             + "'s retention threshold " + programme.money(tier.retentionSpend())
             + ", but staff set it as the floor";
-    effects.add(new TierKept(currentRule, why + "; held until " + heldUntil, tier.code(),
+    effects.add(new TierKept(currentRule, because + "; held until " + heldUntil, tier.code(),
         review.window(), review.spend(), heldUntil));
   }
 
@@ -724,41 +721,14 @@ public final class Evaluation {
   // ---------------------------------------------------------------- pricing actions
 
   /**
-   * Prices this sale phase by phase (see {@link BasketPricer}): the member rates that compete
-   * are the tier's (with an active card), the stored-value rate and, in the birthday month, the
-   * programme's birthday rate; {@code VOUCHER} tenders must name an active, unexpired voucher of
-   * the member, which is then used (whatever part of it the basket does not take lapses).
+   * Prices this sale phase by phase (see {@link BasketPricer}) with the pricing rules'
+   * decisions; {@code VOUCHER} tenders must name an active, unexpired voucher of the member,
+   * which is then used (whatever part of it the basket does not take lapses).
    */
-  public void priceBasket() {
-    if (basketPriced) {
-      throw new IllegalStateException("rule " + currentRule + " prices the sale twice;"
-          + " check 'basketPriced == false' first");
-    }
+  void priceBasket(List<BasketPricer.LineDecisions> lines,
+      List<io.github.loyaltyrules.rules.decisions.MultiBuy> multiBuys,
+      List<io.github.loyaltyrules.rules.decisions.BasketAmountOff> basket) {
     basketPriced = true;
-    var pricing = programme.pricing();
-    List<BasketPricer.MemberRate> rates = new ArrayList<>(3);
-    List<NotApplied> notes = new ArrayList<>(2);
-    if (isActiveCard()) {
-      rates.add(new BasketPricer.MemberRate("tier:" + tier.code(), tier.memberRate(),
-          tier.name() + " rate " + BasketPricer.percent(tier.memberRate())));
-    } else {
-      notes.add(new NotApplied("tier",
-          "no active card, so no member rate"));
-    }
-    StoredValue sv = points.storedValue();
-    if (sv != null && sv.memberRate() != null) {
-      rates.add(new BasketPricer.MemberRate("stored-value", sv.memberRate(),
-          "stored-value rate " + BasketPricer.percent(sv.memberRate())));
-    }
-    if (pricing.birthdayRate() != null) {
-      if (isBirthdayMonth() && isActiveCard()) {
-        rates.add(new BasketPricer.MemberRate("birthday", pricing.birthdayRate(),
-            "birthday rate " + BasketPricer.percent(pricing.birthdayRate())));
-      } else {
-        notes.add(new NotApplied("birthday",
-            isActiveCard() ? "not the member's birthday month" : "no active card"));
-      }
-    }
     List<BasketPricer.VoucherUse> vouchers = new ArrayList<>(1);
     java.util.Set<String> codes = new java.util.HashSet<>(2);
     for (Tender t : transaction.tenders()) {
@@ -770,8 +740,8 @@ public final class Evaluation {
         vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
       }
     }
-    priced = BasketPricer.price(currentRule, pricing, programme.currency(),
-        transaction.lines(), rates, notes, vouchers, today, fullExplanation);
+    priced = BasketPricer.price(currentRule, programme.pricing(), programme.currency(),
+        transaction.lines(), lines, multiBuys, basket, vouchers, fullExplanation);
     effects.add(priced);
     checkTenders();
     for (BasketPricer.VoucherUse v : vouchers) {
@@ -858,143 +828,10 @@ public final class Evaluation {
     return followUpHousekeepingDue && !followedUp.contains("HOUSEKEEPING");
   }
 
-  /** Notes the upgrades, near-tier flags and expiring points among the effects added since. */
-  private void scanEffects() {
-    for (; effectsScanned < effects.size(); effectsScanned++) {
-      Effect e = effects.get(effectsScanned);
-      upgradeSeen |= e instanceof TierChanged t && t.upgrade();
-      nearTierSeen |= e instanceof NearNextTier;
-      expiringSeen |= e instanceof PointsExpiring;
-    }
-  }
-
   /** Expires open follow-ups past their validity; forgets closed ones after a year. */
   public void followUpHousekeeping() {
     followedUp.add("HOUSEKEEPING");
     followUps.housekeeping();
-  }
-
-  /** Whether a card holder's sale still needs its follow-ups. */
-  public boolean isSaleFollowUpDue() {
-    return getKind() == TransactionKind.SALE && isCardHolder() && !followedUp.contains("SALE");
-  }
-
-  /**
-   * Schedules the programme's contacts after this sale (days 3, 7, 15 and 30 by default); an
-   * invitation back moves to a new-arrival date within the programme's shift when there is one.
-   */
-  public void followUpSale() {
-    followedUp.add("SALE");
-    var policy = programme.followUps();
-    java.util.Set<String> categories = new java.util.TreeSet<>();
-    for (Line l : transaction.lines()) {
-      if (l.category() != null) {
-        categories.add(l.category());
-      }
-    }
-    for (FollowUpStep step : policy.afterSale()) {
-      LocalDate due = today.plusDays(step.days());
-      String why = "day " + step.days() + " after sale " + transaction.id();
-      if (step.kind() == FollowUpKind.INVITE_BACK) {
-        for (LocalDate arrival : new java.util.TreeSet<>(policy.newArrivalDates())) {
-          if (!arrival.isBefore(due)
-              && !arrival.isAfter(due.plusDays(policy.newArrivalShiftDays()))) {
-            why += ", moved to the new arrivals of " + arrival;
-            due = arrival;
-            break;
-          }
-        }
-      }
-      followUps.scheduleStep(step, transaction.id(), due, Map.of("sale", transaction.id(),
-          "categories", String.join(",", categories)), why);
-    }
-  }
-
-  /** Whether a card holder's visit without a purchase still needs its thank-you. */
-  public boolean isVisitFollowUpDue() {
-    return getKind() == TransactionKind.VISIT && isCardHolder()
-        && !followedUp.contains("VISIT");
-  }
-
-  /**
-   * Thanks a visit without a purchase: the same day 14:00–16:00 for a morning-shift visit, the
-   * next day 10:00–12:00 for an evening-shift one (the programme sets where the shifts meet).
-   */
-  public void followUpVisit() {
-    followedUp.add("VISIT");
-    var policy = programme.followUps();
-    LocalTime at = transaction.time().atZone(programme.timeZone()).toLocalTime();
-    boolean morning = at.isBefore(policy.eveningShiftStarts());
-    followUps.schedule(FollowUpKind.VISIT_THANKS,
-        transaction.id(), morning ? today : today.plusDays(1),
-        LocalTime.of(morning ? 14 : 10, 0), LocalTime.of(morning ? 16 : 12, 0),
-        0, Map.of("visit", transaction.id()), (morning ? "morning" : "evening") + "-shift visit "
-            + transaction.id() + " without a purchase");
-  }
-
-  /** Whether this evaluation moved the member up a tier and the congratulation is not planned. */
-  public boolean isUpgradeFollowUpDue() {
-    scanEffects();
-    return upgradeSeen && !followedUp.contains("UPGRADE");
-  }
-
-  /** Congratulates the member on the upgrade the next day. */
-  public void followUpUpgrade() {
-    followedUp.add("UPGRADE");
-    for (Effect e : List.copyOf(effects)) {
-      if (e instanceof TierChanged t && t.upgrade()) {
-        followUps.schedule(FollowUpKind.TIER_CONGRATULATIONS,
-            t.to() + "-" + today, today.plusDays(1), TEN,
-            EIGHT_PM, 3, Map.of("tier", programme.tier(t.to()).name()), "moved up to "
-                + programme.tier(t.to()).name() + " on "
-                + today);
-      }
-    }
-  }
-
-  /** Whether the member was flagged near the next tier and the invitation is not planned. */
-  public boolean isNearTierFollowUpDue() {
-    scanEffects();
-    return nearTierSeen && !followedUp.contains("NEAR");
-  }
-
-  /** Invites a member near the next tier, once per tier and window. */
-  public void followUpNearTier() {
-    followedUp.add("NEAR");
-    for (Effect e : List.copyOf(effects)) {
-      if (e instanceof NearNextTier n) {
-        followUps.schedule(FollowUpKind.NEAR_NEXT_TIER,
-            n.nextTier() + "-" + n.window(), today.plusDays(1), TEN,
-            EIGHT_PM, 7, Map.of("tier", programme.tier(n.nextTier()).name(), "missing",
-                n.missing().amount().toPlainString()),
-            n.missing() + " from " + programme.tier(n.nextTier()).name() + " in " + n.window());
-      }
-    }
-  }
-
-  /** Whether points expiring soon were reported and the reminder is not planned. */
-  public boolean isExpiringFollowUpDue() {
-    scanEffects();
-    return expiringSeen && !followedUp.contains("EXPIRING");
-  }
-
-  /** Reminds the member of points expiring soon, once per last valid day. */
-  public void followUpExpiringPoints() {
-    followedUp.add("EXPIRING");
-    LocalDate first = null;
-    long total = 0;
-    for (Effect e : effects) {
-      if (e instanceof PointsExpiring p) {
-        total += p.points();
-        first = first == null || p.lastValidDay().isBefore(first) ? p.lastValidDay() : first;
-      }
-    }
-    LocalDate due = today.plusDays(1).isAfter(first) ? first : today.plusDays(1);
-    followUps.schedule(FollowUpKind.POINTS_EXPIRING,
-        first.toString(), due, TEN, EIGHT_PM,
-        (int) Math.max(0, Math.min(7, first.toEpochDay() - due.toEpochDay())),
-        Map.of("points", Long.toString(total), "lastValidDay",
-            first.toString()), total + " points expire, the first after " + first);
   }
 
   /** The member's next birthday on or after today, or null without a birth date. */
@@ -1012,123 +849,6 @@ public final class Evaluation {
     return thisYear;
   }
 
-  /** Whether an assessment finds the member's birthday within the coming week, not planned. */
-  public boolean isBirthdayFollowUpDue() {
-    LocalDate next = isAssessment() && isCardHolder() ? nextBirthday() : null;
-    return !followedUp.contains("BIRTHDAY") && next != null && next.isBefore(today.plusDays(7));
-  }
-
-  /** Greets the member on the birthday (28 February for 29 February outside leap years). */
-  public void followUpBirthday() {
-    followedUp.add("BIRTHDAY");
-    LocalDate day = nextBirthday();
-    followUps.schedule(FollowUpKind.BIRTHDAY,
-        Integer.toString(day.getYear()), day, TEN,
-        NOON, 0, Map.of(),
-        "birthday greeting and benefit, " + day);
-  }
-
-  /** Whether an assessment finds no purchase for the programme's dormancy period. */
-  public boolean isDormancyFollowUpDue() {
-    LocalDate last = before.activity().lastPurchase();
-    return isAssessment() && isCardHolder() && !followedUp.contains("DORMANT") && last != null
-        && !today.isBefore(last.plusDays(programme.followUps().dormancyDays()));
-  }
-
-  /**
-   * "We miss you" from the associate who served most of the member's purchases (else the
-   * member's own), once per time the member goes quiet.
-   */
-  public void followUpDormant() {
-    followedUp.add("DORMANT");
-    LocalDate last = before.activity().lastPurchase();
-    long days = today.toEpochDay() - last.toEpochDay();
-    followUps.scheduleFrom(before.activity().servedMostBy(), FollowUpKind.WE_MISS_YOU,
-        last.toString(), today.plusDays(1), TEN,
-        EIGHT_PM, 7, Map.of("days", Long.toString(days)), "no purchase for " + days + " days, since " + last);
-  }
-
-
-  private List<StoreEvent> holidaysAhead() {
-    List<StoreEvent> out = new ArrayList<>(1);
-    for (StoreEvent h : programme.followUps().holidays()) {
-      if (!h.date().isBefore(today) && !h.date().isAfter(today.plusDays(3))) {
-        out.add(h);
-      }
-    }
-    return out;
-  }
-
-  /** Whether an assessment finds a holiday within three days not yet greeted. */
-  public boolean isHolidayFollowUpDue() {
-    return isAssessment() && isCardHolder() && !followedUp.contains("HOLIDAY")
-        && !holidaysAhead().isEmpty();
-  }
-
-  /** Greets the member on each holiday of the coming three days: no product in the message. */
-  public void followUpHolidays() {
-    followedUp.add("HOLIDAY");
-    for (StoreEvent h : holidaysAhead()) {
-      followUps.schedule(FollowUpKind.HOLIDAY,
-          h.id() + "-" + h.date(), h.date(), TEN, NOON, 0, Map.of("holiday", h.name()), h.name() + " greeting on " + h.date());
-    }
-  }
-
-  private List<StoreEvent> promotionsToAnnounce() {
-    List<StoreEvent> out = new ArrayList<>(1);
-    for (StoreEvent e : programme.followUps().promotions()) {
-      LocalDate notice = e.date().minusDays(3);
-      if (!notice.isBefore(today) && !notice.isAfter(today.plusDays(3))
-          && (e.tiers().isEmpty() || tier != null && e.tiers().contains(tier.code()))) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  /** Whether an assessment finds a promotion to announce that the member is invited to. */
-  public boolean isPromotionFollowUpDue() {
-    return isAssessment() && isActiveCard() && !followedUp.contains("PROMOTION")
-        && !promotionsToAnnounce().isEmpty();
-  }
-
-  /**
-   * Announces each promotion three days ahead: half the invited members 10:00–12:00, the rest
-   * 14:00–16:00, split by a hash of member and event, so the same member is always in the same
-   * half of an event.
-   */
-  public void followUpPromotions() {
-    followedUp.add("PROMOTION");
-    for (StoreEvent e : promotionsToAnnounce()) {
-      boolean morning = Math.floorMod((before.memberId() + ":" + e.id()).hashCode(), 2) == 0;
-      followUps.schedule(FollowUpKind.PROMOTION_NOTICE,
-          e.id(), e.date().minusDays(3), morning ? TEN : LocalTime.of(14, 0),
-          morning ? NOON : LocalTime.of(16, 0), 2, Map.of("event", e.name(), "date", e.date().toString()), e.name() + " on " + e.date()
-              + ", announced three days ahead (" + (morning ? "morning" : "afternoon")
-              + " half)");
-    }
-  }
-
-  /** Whether an assessment from the programme's day finds nothing reached the member this month. */
-  public boolean isMonthlyCareDue() {
-    return isAssessment() && isCardHolder() && !followedUp.contains("MONTHLY")
-        && today.getDayOfMonth() >= programme.followUps().monthlyCareDay()
-        && !followUps.hasContactIn(YearMonth.from(today))
-        && !followUps.has(followUps.idOf(FollowUpKind
-            .MONTHLY_CARE, YearMonth.from(today).toString()));
-  }
-
-  /** A non-product care message, so every member hears from the store once a month. */
-  public void followUpMonthlyCare() {
-    followedUp.add("MONTHLY");
-    YearMonth month = YearMonth.from(today);
-    LocalDate due = today.plusDays(1).getMonth() == today.getMonth() ? today.plusDays(1) : today;
-    followUps.schedule(FollowUpKind.MONTHLY_CARE,
-        month.toString(), due, TEN, EIGHT_PM,
-        (int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()),
-        Map.of(), "nothing reached the member in " + month + " yet");
-  }
-
   /** The member's usual days between purchases, or -1 with fewer than three purchases. */
   private long usualGap() {
     Activity a = before.activity();
@@ -1137,25 +857,6 @@ public final class Evaluation {
     }
     return (a.lastPurchase().toEpochDay() - a.firstPurchase().toEpochDay())
         / (a.purchases() - 1);
-  }
-
-  /** Whether the gap since the last purchase is more than twice the member's usual gap. */
-  public boolean isChurnAlertDue() {
-    long usual = isAssessment() && isCardHolder() ? usualGap() : -1;
-    return usual >= 1 && !followedUp.contains("CHURN")
-        && today.toEpochDay() - before.activity().lastPurchase().toEpochDay() > 2 * usual;
-  }
-
-  /** Alerts the member's associate to a member drifting away, once per last purchase. */
-  public void followUpChurn() {
-    followedUp.add("CHURN");
-    LocalDate last = before.activity().lastPurchase();
-    long gap = today.toEpochDay() - last.toEpochDay();
-    long usual = usualGap();
-    followUps.schedule(FollowUpKind.CHURN_ALERT,
-        last.toString(), today.plusDays(1), TEN, EIGHT_PM, 3,
-        Map.of("gap", Long.toString(gap), "usual", Long.toString(usual)),
-        gap + " days since the last purchase, more than twice the usual " + usual);
   }
 
   private List<Voucher> vouchersExpiringSoon() {
@@ -1168,42 +869,6 @@ public final class Evaluation {
       }
     }
     return out;
-  }
-
-  /** Whether an assessment finds an active voucher expiring within the notice period. */
-  public boolean isVoucherFollowUpDue() {
-    return isAssessment() && isCardHolder() && !followedUp.contains("VOUCHER")
-        && !vouchersExpiringSoon().isEmpty();
-  }
-
-  /** Reminds the member of each voucher expiring soon, once per voucher. */
-  public void followUpExpiringVouchers() {
-    followedUp.add("VOUCHER");
-    for (Voucher v : vouchersExpiringSoon()) {
-      LocalDate due = today.plusDays(1).isAfter(v.validUntil()) ? v.validUntil()
-          : today.plusDays(1);
-      followUps.schedule(FollowUpKind.VOUCHER_EXPIRING,
-          v.code(), due, TEN, EIGHT_PM,
-          (int) Math.min(7, v.validUntil().toEpochDay() - due.toEpochDay()),
-          Map.of("voucher", v.code(), "value",
-              v.value().amount().toPlainString(), "validUntil", v.validUntil().toString()),
-          "voucher " + v.code() + " of " + v.value() + " is valid until " + v.validUntil());
-    }
-  }
-
-  /** Whether a card holder's notice (weather, season) still needs its care message. */
-  public boolean isNoticeFollowUpDue() {
-    return getKind() == TransactionKind.NOTICE && isCardHolder()
-        && !followedUp.contains("NOTICE");
-  }
-
-  /** Turns the store's notice into a care message the same day, no product talk. */
-  public void followUpNotice() {
-    followedUp.add("NOTICE");
-    followUps.schedule(FollowUpKind.WEATHER_CARE,
-        transaction.id(), today, TEN, EIGHT_PM, 1,
-        Map.of("notice", transaction.code()), "the store's notice "
-            + transaction.code());
   }
 
   // ---------------------------------------------------------------- points actions
@@ -1233,28 +898,25 @@ public final class Evaluation {
   }
 
   /**
-   * Computes this sale's points (see {@link PointsCalculator}) and credits them as a lot, pending
-   * for the programme's return window; records how they were computed.
+   * Computes this sale's points (see {@link PointsCalculator}) with the points rules' decisions
+   * and credits them as a lot, pending for the programme's return window; records how they were
+   * computed.
    */
-  public void earnSalePoints() {
-    if (salePointsEarned) {
-      throw new IllegalStateException("rule " + currentRule + " earns the sale's points twice;"
-          + " check 'salePointsEarned == false' first");
-    }
+  void earnSalePoints(List<PointsCalculator.LineDecisions> lines, long basketBonus) {
     requireCard();
     salePointsEarned = true;
-    PointsCalculator.Result r;
+    List<Money> paid = new ArrayList<>(transaction.lines().size());
     if (priced != null) {
-      List<Money> paid = new ArrayList<>(priced.lines().size());
       for (PricedLine l : priced.lines()) {
         paid.add(l.total());
       }
-      r = PointsCalculator.calculate(programme.points(), tier, transaction, paid, true, today,
-          isBirthdayMonth());
     } else {
-      r = PointsCalculator.calculate(programme.points(), tier, transaction, today,
-          isBirthdayMonth());
+      for (Line l : transaction.lines()) {
+        paid.add(l.amount());
+      }
     }
+    PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), transaction, paid,
+        priced != null, lines, basketBonus);
     effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
         r.lines(), r.points()));
     // the lot's basis is everything paid for the goods, so a return revokes in proportion to
@@ -1428,26 +1090,188 @@ public final class Evaluation {
     throw new io.github.loyaltyrules.RefusedException(why + " (rule '" + currentRule + "')");
   }
 
+
   // ---------------------------------------------------------------- engine side
 
-  /**
-   * Called by the engine as a rule starts firing: effects recorded until the next call carry
-   * this rule's name.
-   */
-  @API(status = API.Status.INTERNAL, since = "0.1")
-  public void ruleFiring(String name, String pack) {
-    currentRule = name;
+  /** Effects recorded from now on carry {@code rule}: the rule whose decision is settled. */
+  void stamp(String rule) {
+    currentRule = rule;
+  }
+
+  /** Records that {@code name} of {@code pack} fired. */
+  void fired(String name, String pack) {
     fired.add(new FiredRule(name, pack));
   }
 
+  /** How many effects are recorded so far. */
+  int effectCount() {
+    return effects.size();
+  }
+
+  /** The effects recorded from index {@code from} on. */
+  List<Effect> effectsFrom(int from) {
+    return effects.subList(from, effects.size());
+  }
+
+  /** Records a decision that did not apply. */
+  void notApplied(String rule, String decision, String why) {
+    effects.add(new io.github.loyaltyrules.outcome.DecisionNotApplied(rule, why, decision));
+  }
+
+  boolean hasDueReview() {
+    return getDueReview() != null;
+  }
+
+  // ---------------------------------------------------------------- facts
+
+  /** The member as decided so far, for the rules. */
+  io.github.loyaltyrules.rules.facts.Member memberFact() {
+    Activity a = before.activity();
+    LocalDate last = a.lastPurchase();
+    QualificationWindow previous = qualification.windowContaining(window.start().minusDays(1));
+    Tier next = getNextTier();
+    StoredValue sv = points.storedValue();
+    boolean contactable = false;
+    for (io.github.loyaltyrules.model.Channel c : programme.followUps().channels()) {
+      contactable |= before.profile().consents(c);
+    }
+    return new io.github.loyaltyrules.rules.facts.Member(before.memberId(), card != null,
+        isActiveCard(), card == null ? null : card.status(), tier,
+        tier == null ? null : tier.code(), tier == null ? -1 : tier.rank(), standing.since(),
+        standing.heldUntil(), getManualFloor(), before.profile().attributes(),
+        before.profile().homeStore(), before.profile().associateId(), window, getWindowSpend(),
+        spendIn(previous), next, next == null ? null : getMissingForNextTier(),
+        isNearNextTier(), a.purchases(), a.firstPurchase(), last,
+        last == null ? -1 : today.toEpochDay() - last.toEpochDay(), usualGap(),
+        points.available(), points.pending(), points.debt(),
+        sv == null ? programme.zero() : sv.balance(), sv == null ? null : sv.memberRate(),
+        contactable, a.servedMostBy());
+  }
+
+  /** The business day, for the rules. */
+  io.github.loyaltyrules.rules.facts.Today todayFact() {
+    io.github.loyaltyrules.followup.StoreEvent holiday = null;
+    for (io.github.loyaltyrules.followup.StoreEvent h : programme.followUps().holidays()) {
+      holiday = holiday == null && h.date().equals(today) ? h : holiday;
+    }
+    LocalDate next = nextBirthday();
+    java.time.DayOfWeek dow = today.getDayOfWeek();
+    return new io.github.loyaltyrules.rules.facts.Today(today, dow,
+        dow == java.time.DayOfWeek.SATURDAY || dow == java.time.DayOfWeek.SUNDAY, holiday,
+        next != null && next.equals(today), isBirthdayMonth(),
+        next == null ? -1 : next.toEpochDay() - today.toEpochDay(),
+        transaction == null ? null
+            : transaction.time().atZone(programme.timeZone()).toLocalTime());
+  }
+
+  /** The sale's lines, for the pricing rules. */
+  List<io.github.loyaltyrules.rules.facts.SaleLine> saleLineFacts() {
+    List<io.github.loyaltyrules.rules.facts.SaleLine> out = new ArrayList<>();
+    List<Line> lines = transaction.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      out.add(io.github.loyaltyrules.rules.facts.SaleLine.of(i, lines.get(i)));
+    }
+    return out;
+  }
+
+  /** The lines with what each paid (a sale) or refunds (a return), after pricing. */
+  List<io.github.loyaltyrules.rules.facts.PaidLine> paidLineFacts() {
+    List<io.github.loyaltyrules.rules.facts.PaidLine> out = new ArrayList<>();
+    List<Line> lines = transaction.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      Money paid = lineAmount(i);
+      out.add(new io.github.loyaltyrules.rules.facts.PaidLine(i, l.sku(), l.category(), l.tags(),
+          l.quantity(), l.listPrice(), l.unitPrice(), paid == null ? l.amount() : paid, l));
+    }
+    return out;
+  }
+
+  /** The priced sale as a whole; null when nothing was priced. */
+  io.github.loyaltyrules.rules.facts.Basket basketFact() {
+    if (priced == null) {
+      return null;
+    }
+    return new io.github.loyaltyrules.rules.facts.Basket(transaction.id(),
+        transaction.lines().size(), transaction.itemCount(), priced.listTotal(),
+        priced.saleTotal(), priced.total());
+  }
+
+  /** After a return's spend: the upgrade it puts at risk, or null. */
+  io.github.loyaltyrules.rules.facts.UpgradeAtRisk upgradeAtRiskFact() {
+    Tier fallback = getUpgradeUndoneTo();
+    if (fallback == null) {
+      return null;
+    }
+    QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
+    return new io.github.loyaltyrules.rules.facts.UpgradeAtRisk(saleWindow, spendIn(saleWindow),
+        tier, fallback);
+  }
+
+  /** The points reported expiring by this evaluation, or null when none were. */
+  io.github.loyaltyrules.rules.facts.ExpiringPoints expiringPointsFact() {
+    LocalDate first = null;
+    long total = 0;
+    for (Effect e : effects) {
+      if (e instanceof PointsExpiring p) {
+        total += p.points();
+        first = first == null || p.lastValidDay().isBefore(first) ? p.lastValidDay() : first;
+      }
+    }
+    return first == null ? null : new io.github.loyaltyrules.rules.facts.ExpiringPoints(total,
+        first);
+  }
+
+  /** The member's active vouchers expiring within the notice period. */
+  List<io.github.loyaltyrules.rules.facts.ExpiringVoucher> expiringVoucherFacts() {
+    List<io.github.loyaltyrules.rules.facts.ExpiringVoucher> out = new ArrayList<>(1);
+    for (Voucher v : vouchersExpiringSoon()) {
+      out.add(new io.github.loyaltyrules.rules.facts.ExpiringVoucher(v.code(), v.value(),
+          v.validUntil()));
+    }
+    return out;
+  }
+
+  /** The tier moves among {@code recorded}, as facts. */
+  List<io.github.loyaltyrules.rules.facts.TierMove> tierMoves(List<Effect> recorded) {
+    List<io.github.loyaltyrules.rules.facts.TierMove> out = new ArrayList<>(1);
+    for (Effect e : recorded) {
+      if (e instanceof TierChanged t) {
+        out.add(new io.github.loyaltyrules.rules.facts.TierMove(t.from(), t.to(),
+            programme.tier(t.to()).name(), t.upgrade()));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- follow-up requests
+
+  /**
+   * Settles a follow-up request under the contact policy (see {@link FollowUpBook}): the
+   * programme's window, validity and priority of its kind where the request leaves them out,
+   * the window clamped to the contact hours.
+   */
+  void requestFollowUp(io.github.loyaltyrules.rules.decisions.FollowUpRequest r) {
+    if (r.onlyIfNoContactInMonth() && (followUps.hasContactIn(YearMonth.from(r.due()))
+        || followUps.has(followUps.idOf(r.kind(), r.cause())))) {
+      return;
+    }
+    var policy = programme.followUps();
+    var window = policy.windowOf(r.kind());
+    LocalTime[] hours = r.from() == null ? new LocalTime[] {window.from(), window.to()}
+        : policy.clamp(r.from(), r.to());
+    followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), hours[0], hours[1],
+        r.validDays() == null ? window.validDays() : r.validDays(),
+        r.priority() == null ? policy.priorityOf(r.kind()) : r.priority(), r.params(),
+        r.reason());
+  }
+
   /** The rule firing now, or "(host)" before any rule fired. */
-  @API(status = API.Status.INTERNAL, since = "0.1")
   public String firingRule() {
     return currentRule;
   }
 
   /** The outcome: the new member state, effects and fired rules. */
-  @API(status = API.Status.INTERNAL, since = "0.1")
   public Outcome toOutcome() {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();

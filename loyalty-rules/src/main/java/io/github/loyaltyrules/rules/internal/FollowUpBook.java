@@ -1,4 +1,4 @@
-package io.github.loyaltyrules.rules;
+package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.followup.FollowUp;
 import io.github.loyaltyrules.followup.FollowUpKind;
@@ -133,6 +133,13 @@ final class FollowUpBook {
       String why) {
     add(null, step.kind(), cause, due, step.from(), step.to(), step.validDays(),
         step.priority(), params, why);
+  }
+
+  /** A follow-up as a rule requested it, with everything given. */
+  void request(String associateId, FollowUpKind kind, String cause, LocalDate due,
+      LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
+      String why) {
+    add(associateId, kind, cause, due, from, to, validDays, priority, params, why);
   }
 
   private void add(String associateId, FollowUpKind kind, String cause, LocalDate due,

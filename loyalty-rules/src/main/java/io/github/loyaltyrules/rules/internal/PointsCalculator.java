@@ -1,4 +1,4 @@
-package io.github.loyaltyrules.rules;
+package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.Money;
@@ -6,15 +6,12 @@ import io.github.loyaltyrules.model.Tender;
 import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.LinePoints;
-import io.github.loyaltyrules.programme.BonusPoints;
 import io.github.loyaltyrules.programme.MultiplierCombination;
-import io.github.loyaltyrules.programme.PointsMultiplier;
 import io.github.loyaltyrules.programme.PointsPolicy;
 import io.github.loyaltyrules.programme.PointsRounding;
-import io.github.loyaltyrules.programme.Tier;
+import io.github.loyaltyrules.rules.decisions.PointsFactor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,31 +29,26 @@ import java.util.List;
  * <p>Thread-safety: stateless, thread-safe.
  */
 final class PointsCalculator {
-  private static final Comparator<PointsMultiplier> PRIORITY = Comparator
-      .comparing(PointsMultiplier::priority).reversed().thenComparing(PointsMultiplier::id);
+  private static final Comparator<PointsFactor> PRIORITY = Comparator
+      .comparingInt(PointsFactor::priority).reversed().thenComparing(PointsFactor::source)
+      .thenComparing(PointsFactor::factor);
 
   private PointsCalculator() {}
 
   /** The result: the lines' explanation and the points. */
   record Result(List<LinePoints> lines, long points, Money earning, String summary) {}
 
-  static Result calculate(PointsPolicy policy, Tier tier, Transaction sale, LocalDate today,
-      boolean birthdayMonth) {
-    List<Money> amounts = new ArrayList<>(sale.lines().size());
-    for (Line line : sale.lines()) {
-      amounts.add(line.amount());
-    }
-    return calculate(policy, tier, sale, amounts, false, today, birthdayMonth);
-  }
+  /** The points rules' decisions for one line. */
+  record LineDecisions(List<PointsFactor> factors, long bonus, String noPoints) {}
 
   /**
-   * As {@link #calculate(PointsPolicy, Tier, Transaction, LocalDate, boolean)} on what each line
-   * was actually paid after pricing ({@code paid}, in line order); with {@code vouchersPriced}
-   * the member's vouchers are already taken off {@code paid}, so their tenders are not taken off
-   * again.
+   * The points of {@code sale} on what each line was actually paid after pricing ({@code paid},
+   * in line order), with the decisions of the points rules for each line and the basket's bonus;
+   * with {@code vouchersPriced} the member's vouchers are already taken off {@code paid}, so
+   * their tenders are not taken off again.
    */
-  static Result calculate(PointsPolicy policy, Tier tier, Transaction sale, List<Money> paid,
-      boolean vouchersPriced, LocalDate today, boolean birthdayMonth) {
+  static Result calculate(PointsPolicy policy, Transaction sale, List<Money> paid,
+      boolean vouchersPriced, List<LineDecisions> decisions, long basketBonus) {
     Money goods = Money.zero(sale.currency());
     for (Money m : paid) {
       goods = goods.plus(m);
@@ -75,21 +67,20 @@ final class PointsCalculator {
     }
     BigDecimal numeratorSum = BigDecimal.ZERO;
     long linesRounded = 0;
-    long bonus = 0;
+    long bonus = basketBonus;
     BigDecimal goodsAmount = goods.amount();
     for (int i = 0; i < sale.lines().size(); i++) {
       Line line = sale.lines().get(i);
-      long lineBonus = bonusFor(policy, line);
+      LineDecisions d = decisions.get(i);
+      long lineBonus = d.bonus();
       bonus += lineBonus;
-      if (policy.excludes(line)) {
+      if (d.noPoints() != null) {
         out.add(new LinePoints(i, line.sku(), zero(goods), BigDecimal.ZERO, List.of(), lineBonus,
-            BigDecimal.valueOf(lineBonus), "excluded from points by the programme"));
+            BigDecimal.valueOf(lineBonus), d.noPoints()));
         continue;
       }
       List<String> applied = new ArrayList<>();
-      applied.add("tier:" + tier.code());
-      BigDecimal multiplier = tier.pointsMultiplier().multiply(
-          lineMultiplier(policy, line, today, birthdayMonth, applied));
+      BigDecimal multiplier = lineMultiplier(policy, d.factors(), applied);
       // exact numerator; the division by the goods total is the only rounding point
       Money lineAmount = paid.get(i);
       BigDecimal numerator = lineAmount.amount().multiply(policy.perUnit())
@@ -138,48 +129,43 @@ final class PointsCalculator {
     return earning.isNegative() ? zero(goods) : earning;
   }
 
-  private static BigDecimal lineMultiplier(PointsPolicy policy, Line line, LocalDate today,
-      boolean birthdayMonth, List<String> applied) {
-    List<PointsMultiplier> matching = new ArrayList<>();
-    for (PointsMultiplier m : policy.multipliers()) {
-      if (m.isOn(today) && m.match().matches(line)) {
-        matching.add(m);
+  /**
+   * The tier factors multiply; the others combine as the policy says, in order of priority
+   * (higher first), then source: all multiply, or the highest wins (ties: the first in that
+   * order).
+   */
+  private static BigDecimal lineMultiplier(PointsPolicy policy, List<PointsFactor> factors,
+      List<String> applied) {
+    BigDecimal tier = BigDecimal.ONE;
+    List<PointsFactor> matching = new ArrayList<>();
+    for (PointsFactor f : factors) {
+      if (f.tier()) {
+        tier = tier.multiply(f.factor());
+        applied.add(f.source());
+      } else {
+        matching.add(f);
       }
     }
-    if (birthdayMonth && policy.birthdayMultiplier().compareTo(BigDecimal.ONE) != 0) {
-      matching.add(new PointsMultiplier(PointsPolicy.BIRTHDAY_MULTIPLIER, 0, null,
-          policy.birthdayMultiplier(), null, null));
-    }
     if (matching.isEmpty()) {
-      return BigDecimal.ONE;
+      return tier;
     }
     matching.sort(PRIORITY);
     if (policy.combine() == MultiplierCombination.MULTIPLY) {
       BigDecimal product = BigDecimal.ONE;
-      for (PointsMultiplier m : matching) {
+      for (PointsFactor m : matching) {
         product = product.multiply(m.factor());
-        applied.add(m.id() + "×" + m.factor().toPlainString());
+        applied.add(m.source() + "×" + m.factor().toPlainString());
       }
-      return product;
+      return tier.multiply(product);
     }
-    PointsMultiplier best = matching.get(0);
-    for (PointsMultiplier m : matching) {
+    PointsFactor best = matching.get(0);
+    for (PointsFactor m : matching) {
       if (m.factor().compareTo(best.factor()) > 0) {
         best = m;
       }
     }
-    applied.add(best.id() + "×" + best.factor().toPlainString());
-    return best.factor();
-  }
-
-  private static long bonusFor(PointsPolicy policy, Line line) {
-    long bonus = 0;
-    for (BonusPoints b : policy.bonuses()) {
-      if (b.match().matches(line)) {
-        bonus += b.pointsPerUnit() * line.quantity();
-      }
-    }
-    return bonus;
+    applied.add(best.source() + "×" + best.factor().toPlainString());
+    return tier.multiply(best.factor());
   }
 
   private static Money zero(Money like) {

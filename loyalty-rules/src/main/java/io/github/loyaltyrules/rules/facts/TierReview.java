@@ -1,4 +1,4 @@
-package io.github.loyaltyrules.rules;
+package io.github.loyaltyrules.rules.facts;
 
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.QualificationWindow;

@@ -1,4 +1,4 @@
-package io.github.loyaltyrules.rules;
+package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.Money;
@@ -7,13 +7,13 @@ import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.NotApplied;
 import io.github.loyaltyrules.outcome.PriceAdjustment;
 import io.github.loyaltyrules.outcome.PricedLine;
-import io.github.loyaltyrules.programme.BasketPromotion;
-import io.github.loyaltyrules.programme.LinePromotion;
 import io.github.loyaltyrules.programme.PricingPolicy;
+import io.github.loyaltyrules.rules.decisions.BasketAmountOff;
+import io.github.loyaltyrules.rules.decisions.MultiBuy;
+import io.github.loyaltyrules.rules.decisions.PromotionRate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -45,10 +45,11 @@ final class BasketPricer {
   /** A voucher paid with: its code and the most it may take off. */
   record VoucherUse(String code, Money value) {}
 
-  private static final Comparator<LinePromotion> PROMOTION_ORDER = Comparator
-      .comparing(LinePromotion::priority).reversed().thenComparing(LinePromotion::id);
-  private static final Comparator<BasketPromotion> BASKET_ORDER = Comparator
-      .comparing(BasketPromotion::priority).reversed().thenComparing(BasketPromotion::id);
+  private static final Comparator<PromotionRate> PROMOTION_ORDER = Comparator
+      .comparingInt(PromotionRate::priority).reversed().thenComparing(PromotionRate::id)
+      .thenComparing(PromotionRate::rate);
+  private static final Comparator<BasketAmountOff> BASKET_ORDER = Comparator
+      .comparingInt(BasketAmountOff::priority).reversed().thenComparing(BasketAmountOff::id);
 
   private BasketPricer() {}
 
@@ -56,7 +57,7 @@ final class BasketPricer {
   private static final class Work {
     final Line line;
     final long saleTotal;
-    final long floor;
+    long floor;
     long current;
     final List<PriceAdjustment> adjustments = new ArrayList<>();
     final List<NotApplied> notApplied = new ArrayList<>();
@@ -69,9 +70,13 @@ final class BasketPricer {
     }
   }
 
+  /** The decisions of the pricing rules for one line. */
+  record LineDecisions(List<MemberRate> rates, List<String> noMemberRate,
+      List<NotApplied> notes, List<PromotionRate> promotions) {}
+
   static BasketPriced price(String rule, PricingPolicy policy, Currency currency,
-      List<Line> lines, List<MemberRate> memberRates, List<NotApplied> memberNotes,
-      List<VoucherUse> vouchers, LocalDate today, boolean full) {
+      List<Line> lines, List<LineDecisions> decisions, List<MultiBuy> multiBuys,
+      List<BasketAmountOff> basket, List<VoucherUse> vouchers, boolean full) {
     int scale = currency.getDefaultFractionDigits();
     List<Work> work = new ArrayList<>(lines.size());
     long listTotal = 0;
@@ -84,11 +89,15 @@ final class BasketPricer {
       listTotal += fen(line.listPrice().amount(), scale) * line.quantity();
       saleTotal += sale;
     }
-    for (Work w : work) {
-      memberRate(policy, w, memberRates, memberNotes, scale, currency);
-      promotions(policy, w, today, scale, currency);
+    for (int i = 0; i < work.size(); i++) {
+      Work w = work.get(i);
+      LineDecisions d = decisions.get(i);
+      w.notApplied.addAll(d.notes());
+      memberRate(policy, w, d.rates(), d.noMemberRate(), scale, currency);
+      promotions(policy, w, d.promotions(), scale, currency);
     }
-    basketPromotions(policy, work, today, currency);
+    multiBuys(policy, work, multiBuys, currency);
+    basketPromotions(work, basket, currency);
     cap(policy, work, saleTotal, currency);
     long voucherTotal = vouchers(work, vouchers, currency);
 
@@ -114,8 +123,7 @@ final class BasketPricer {
   // ---------------------------------------------------------------- phase 2: member rate
 
   private static void memberRate(PricingPolicy policy, Work w, List<MemberRate> rates,
-      List<NotApplied> memberNotes, int scale, Currency currency) {
-    w.notApplied.addAll(memberNotes);
+      List<String> noMemberRate, int scale, Currency currency) {
     List<MemberRate> discounting = new ArrayList<>();
     for (MemberRate r : rates) {
       if (r.rate().compareTo(BigDecimal.ONE) < 0) {
@@ -127,7 +135,7 @@ final class BasketPricer {
     if (discounting.isEmpty()) {
       return;
     }
-    String markdown = deepMarkdown(w.line, policy.markdownStackingMinimum());
+    String markdown = noMemberRate.isEmpty() ? null : noMemberRate.get(0);
     if (markdown != null) {
       for (MemberRate r : discounting) {
         w.notApplied.add(new NotApplied(r.id(), markdown));
@@ -166,42 +174,15 @@ final class BasketPricer {
         best.label());
   }
 
-  /** Why a marked-down line gets no further rate, or null when the markdown allows it. */
-  private static String deepMarkdown(Line line, BigDecimal minimum) {
-    BigDecimal list = line.listPrice().amount();
-    BigDecimal sale = line.unitPrice().amount();
-    if (sale.compareTo(list) >= 0 || sale.compareTo(list.multiply(minimum)) >= 0) {
-      return null;
-    }
-    return "markdown deeper than " + percent(minimum) + ": sale price " + line.unitPrice()
-        + " is under " + percent(minimum) + " of the list price " + line.listPrice();
-  }
-
   // ---------------------------------------------------------------- phase 3: line promotions
 
-  private static void promotions(PricingPolicy policy, Work w, LocalDate today, int scale,
-      Currency currency) {
-    Map<String, LinePromotion> bestOfGroup = new LinkedHashMap<>();
-    List<LinePromotion> sorted = new ArrayList<>(policy.promotions());
+  private static void promotions(PricingPolicy policy, Work w, List<PromotionRate> decided,
+      int scale, Currency currency) {
+    Map<String, PromotionRate> bestOfGroup = new LinkedHashMap<>();
+    List<PromotionRate> sorted = new ArrayList<>(decided);
     sorted.sort(PROMOTION_ORDER);
-    for (LinePromotion p : sorted) {
-      String id = "promotion:" + p.id();
-      if (!p.match().matches(w.line)) {
-        continue;
-      }
-      if (!p.isOn(today)) {
-        w.notApplied.add(new NotApplied(id, "not on " + today + " (runs "
-            + (p.from() == null ? "" : "from " + p.from() + " ")
-            + (p.to() == null ? "" : "to " + p.to()) + ")"));
-        continue;
-      }
-      String markdown = deepMarkdown(w.line, p.markdownStackingMinimum() == null
-          ? policy.markdownStackingMinimum() : p.markdownStackingMinimum());
-      if (markdown != null) {
-        w.notApplied.add(new NotApplied(id, markdown));
-        continue;
-      }
-      LinePromotion held = bestOfGroup.get(p.group());
+    for (PromotionRate p : sorted) {
+      PromotionRate held = bestOfGroup.get(p.group());
       if (held == null || p.rate().compareTo(held.rate()) < 0) {
         if (held != null) {
           w.notApplied.add(excluded(held, p));
@@ -218,7 +199,14 @@ final class BasketPricer {
     BigDecimal competing = BigDecimal.ONE;
     List<String> stackingIds = new ArrayList<>();
     List<String> competingIds = new ArrayList<>();
-    for (LinePromotion p : bestOfGroup.values()) {
+    long before = w.current;
+    for (PromotionRate p : bestOfGroup.values()) {
+      if (p.floor() != null) {
+        long own = fen(w.line.listPrice().amount().multiply(BigDecimal.valueOf(w.line.quantity()))
+            .multiply(p.floor()).setScale(scale, RoundingMode.CEILING), scale);
+        // a promotion's floor limits what it takes off; it never raises the price it found
+        w.floor = Math.max(w.floor, Math.min(own, before));
+      }
       if (p.stacksWithMemberRate()) {
         stacking = stacking.multiply(p.rate());
         stackingIds.add("promotion:" + p.id());
@@ -268,7 +256,7 @@ final class BasketPricer {
     }
   }
 
-  private static NotApplied excluded(LinePromotion loser, LinePromotion winner) {
+  private static NotApplied excluded(PromotionRate loser, PromotionRate winner) {
     return new NotApplied("promotion:" + loser.id(), "excluded by promotion:" + winner.id()
         + " of the same group " + winner.group() + ", which comes first (lower rate, then"
         + " higher priority, then id)");
@@ -290,33 +278,28 @@ final class BasketPricer {
 
   // ---------------------------------------------------------------- phase 4: basket amounts
 
-  private static void basketPromotions(PricingPolicy policy, List<Work> work, LocalDate today,
+  private static void basketPromotions(List<Work> work, List<BasketAmountOff> decided,
       Currency currency) {
-    List<BasketPromotion> sorted = new ArrayList<>(policy.basketPromotions());
+    List<BasketAmountOff> sorted = new ArrayList<>(decided);
     sorted.sort(BASKET_ORDER);
     int scale = currency.getDefaultFractionDigits();
-    for (BasketPromotion p : sorted) {
+    for (BasketAmountOff p : sorted) {
       String id = "basket-promotion:" + p.id();
       List<Work> eligible = new ArrayList<>();
       long base = 0;
-      for (Work w : work) {
-        if (p.match().matches(w.line)) {
-          eligible.add(w);
-          base += w.saleTotal;
+      for (int i : p.lines()) {
+        if (i >= 0 && i < work.size()) {
+          eligible.add(work.get(i));
+          base += work.get(i).saleTotal;
         }
       }
       if (eligible.isEmpty()) {
         continue;
       }
       long threshold = fen(p.threshold(), scale);
-      String why = null;
-      if (!p.isOn(today)) {
-        why = "not on " + today;
-      } else if (base < threshold) {
-        why = "the lines it counts come to " + money(base, currency) + " at sale prices, under"
-            + " its threshold " + money(threshold, currency);
-      }
-      if (why != null) {
+      if (base < threshold) {
+        String why = "the lines it counts come to " + money(base, currency) + " at sale prices,"
+            + " under its threshold " + money(threshold, currency);
         for (Work w : eligible) {
           w.notApplied.add(new NotApplied(id, why));
         }
@@ -338,6 +321,107 @@ final class BasketPricer {
       spread(eligible, weights, caps, -taken, id, AdjustmentKind.BASKET_PROMOTION,
           money(off, currency), note, currency);
     }
+  }
+
+  // ---------------------------------------------------------------- phase 3b: multi-buys
+
+  /**
+   * Each multi-buy ranks its lines' units by price, dearest first (ties: the line's content, then
+   * its index), cuts them into groups and discounts the units it names; each unit's new price is
+   * rounded with the policy's rounding mode, and a line never goes below its floor.
+   */
+  private static void multiBuys(PricingPolicy policy, List<Work> work, List<MultiBuy> decided,
+      Currency currency) {
+    List<MultiBuy> sorted = new ArrayList<>(decided);
+    sorted.sort(Comparator.comparing(MultiBuy::id));
+    int scale = currency.getDefaultFractionDigits();
+    for (MultiBuy m : sorted) {
+      List<long[]> units = new ArrayList<>(); // {line, price}
+      for (int i : m.lines()) {
+        if (i < 0 || i >= work.size()) {
+          continue;
+        }
+        Work w = work.get(i);
+        for (Money u : units(w.current, w.line.quantity(), currency)) {
+          units.add(new long[] {i, fen(u.amount(), scale)});
+        }
+      }
+      units.sort((a, b) -> {
+        int c = Long.compare(b[1], a[1]);
+        if (c != 0) {
+          return c;
+        }
+        c = key(work.get((int) a[0]).line).compareTo(key(work.get((int) b[0]).line));
+        return c != 0 ? c : Long.compare(a[0], b[0]);
+      });
+      int groups = units.size() / m.every();
+      if (groups == 0) {
+        for (int i : m.lines()) {
+          if (i >= 0 && i < work.size()) {
+            work.get(i).notApplied.add(new NotApplied("multi-buy:" + m.id(), units.size()
+                + (units.size() == 1 ? " unit" : " units") + " of the offer, under the "
+                + m.every() + " it needs"));
+          }
+        }
+        continue;
+      }
+      groups = m.repeat() ? groups : 1;
+      long[] off = new long[work.size()];
+      for (int g = 0; g < groups; g++) {
+        List<long[]> group = units.subList(g * m.every(), (g + 1) * m.every());
+        if (m.rate() != null) {
+          for (int k = 0; k < m.discounted(); k++) {
+            long[] u = group.get(m.cheapestFirst() ? m.every() - 1 - k : k);
+            long after = fen(decimal(u[1], scale).multiply(m.rate())
+                .setScale(scale, policy.roundingMode()), scale);
+            off[(int) u[0]] += u[1] - after;
+          }
+        } else {
+          long total = 0;
+          long[] weights = new long[group.size()];
+          for (int k = 0; k < group.size(); k++) {
+            weights[k] = group.get(k)[1];
+            total += weights[k];
+          }
+          long take = total - fen(m.groupPrice().amount(), scale);
+          if (take <= 0) {
+            continue;
+          }
+          String[] keys = new String[group.size()];
+          for (int k = 0; k < keys.length; k++) {
+            keys[k] = key(work.get((int) group.get(k)[0]).line) + '|' + k;
+          }
+          long[] shares = allocate(take, weights, weights.clone(), keys);
+          for (int k = 0; k < group.size(); k++) {
+            off[(int) group.get(k)[0]] += shares[k];
+          }
+        }
+      }
+      String note = m.rate() != null
+          ? m.discounted() + " of every " + m.every() + " units at " + percent(m.rate())
+          : "every " + m.every() + " units for " + m.groupPrice();
+      for (int i = 0; i < work.size(); i++) {
+        if (off[i] == 0) {
+          continue;
+        }
+        Work w = work.get(i);
+        long taken = Math.min(off[i], w.current - w.floor);
+        if (taken <= 0) {
+          w.notApplied.add(new NotApplied("multi-buy:" + m.id(), "the line is at its floor"));
+          continue;
+        }
+        w.adjustments.add(new PriceAdjustment("multi-buy:" + m.id(), AdjustmentKind.PROMOTION,
+            m.rate(), null, money(w.current, currency), money(-taken, currency),
+            taken < off[i] ? note + ", held at the line's floor" : note));
+        w.current -= taken;
+      }
+    }
+  }
+
+  private static String key(Line l) {
+    return l.sku() + '|' + l.quantity() + '|' + l.unitPrice().amount().toPlainString() + '|'
+        + l.listPrice().amount().toPlainString() + '|' + l.category() + '|'
+        + new java.util.TreeSet<>(l.tags());
   }
 
   private static void cap(PricingPolicy policy, List<Work> work, long saleTotal,

@@ -1,0 +1,27 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.outcome.FiredRule;
+import java.util.List;
+
+/**
+ * Where the decisions of one evaluation come from, phase by phase: the Drools rules, or the
+ * plain-Java pack the benchmarks compare them with. {@link Pipeline} inserts the facts, asks for
+ * each phase's decisions and settles them. Confined to one evaluation, on one thread.
+ */
+public interface DecisionSession extends AutoCloseable {
+
+  /** Adds a fact. */
+  void insert(Object fact);
+
+  /** Replaces the one fact of {@code fact}'s class (the member, after a phase changed it). */
+  void replace(Object fact);
+
+  /** Runs the rules of {@code phase}; returns what they decided and which rules fired. */
+  Firing fire(String phase);
+
+  @Override
+  void close();
+
+  /** What one phase decided, stamped, and the rules that fired, in firing order. */
+  record Firing(List<Decided> decisions, List<FiredRule> fired) {}
+}

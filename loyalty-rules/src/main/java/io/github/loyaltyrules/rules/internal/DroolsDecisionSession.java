@@ -1,0 +1,127 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.outcome.FiredRule;
+import io.github.loyaltyrules.programme.EvaluationLimits;
+import io.github.loyaltyrules.rules.decisions.Decision;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One evaluation's Drools session: phases are agenda groups, given the focus one after the other.
+ * Every decision a rule inserts is stamped here with that rule's name, taken from Drools'
+ * insertion event, so a rule cannot set or forge it. Firings and time are counted against the
+ * programme's limits: past either, the session halts and the evaluation is refused with the rules
+ * that fired most. Confined to one evaluation, on one thread.
+ */
+final class DroolsDecisionSession implements DecisionSession {
+  private final KieSession session;
+  private final String what;
+  private final int maxFirings;
+  private final long deadline;
+  private final long maxMillis;
+  private final Map<Class<?>, FactHandle> single = new HashMap<>();
+  private final Map<String, Integer> firedPerRule = new HashMap<>();
+  private final Listener listener = new Listener();
+  private List<Decided> decided = new ArrayList<>();
+  private List<FiredRule> fired = new ArrayList<>();
+  private int firings;
+  private boolean outOfTime;
+
+  DroolsDecisionSession(KieSession session, EvaluationLimits limits, String what) {
+    this.session = session;
+    this.what = what;
+    this.maxFirings = limits.maxFirings();
+    this.maxMillis = limits.maxMillis();
+    this.deadline = System.nanoTime() + limits.maxMillis() * 1_000_000L;
+    session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
+    session.addEventListener(listener.inserts);
+  }
+
+  @Override
+  public void insert(Object fact) {
+    FactHandle h = session.insert(fact);
+    single.putIfAbsent(fact.getClass(), h);
+  }
+
+  @Override
+  public void replace(Object fact) {
+    FactHandle h = single.get(fact.getClass());
+    if (h == null) {
+      single.put(fact.getClass(), session.insert(fact));
+    } else if (!session.getObject(h).equals(fact)) {
+      session.update(h, fact);
+    }
+  }
+
+  @Override
+  public Firing fire(String phase) {
+    session.getAgenda().getAgendaGroup(phase).setFocus();
+    session.fireAllRules(maxFirings - firings + 1);
+    if (firings > maxFirings || outOfTime) {
+      throw new EvaluationException("the rules of " + what + " were stopped after " + firings
+          + " firings" + (outOfTime ? ", past the limit of " + maxMillis + " ms"
+          : ", past the limit of " + maxFirings) + " (programme.limits); the rules that fired"
+          + " most: " + mostFired() + ". A rule whose action changes what it matches fires"
+          + " again and again: insert decisions instead of modifying facts, or add a condition"
+          + " that its own action makes false");
+    }
+    Firing out = new Firing(decided, fired);
+    decided = new ArrayList<>();
+    fired = new ArrayList<>();
+    return out;
+  }
+
+  private String mostFired() {
+    List<Map.Entry<String, Integer>> rules = new ArrayList<>(firedPerRule.entrySet());
+    rules.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.min(3, rules.size()); i++) {
+      out.append(i == 0 ? "" : ", ").append('\'').append(rules.get(i).getKey()).append("' ")
+          .append(rules.get(i).getValue()).append(" times");
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
+    session.removeEventListener(listener.inserts);
+    session.dispose();
+  }
+
+  /** Counts firings and takes each inserted decision with the name of the rule inserting it. */
+  private final class Listener extends DefaultAgendaEventListener {
+    final DefaultRuleRuntimeEventListener inserts = new DefaultRuleRuntimeEventListener() {
+      @Override
+      public void objectInserted(ObjectInsertedEvent event) {
+        Rule rule = event.getRule();
+        if (rule != null && event.getObject() instanceof Decision d) {
+          decided.add(new Decided(d, rule.getName(), rule.getPackageName()));
+        }
+      }
+    };
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      Rule rule = event.getMatch().getRule();
+      fired.add(new FiredRule(rule.getName(), rule.getPackageName()));
+      firedPerRule.merge(rule.getName(), 1, Integer::sum);
+      firings++;
+      if ((firings & 63) == 0 && System.nanoTime() > deadline) {
+        outOfTime = true;
+        event.getKieRuntime().halt();
+      }
+    }
+  }
+}
