@@ -54,9 +54,10 @@ class CardRulesTest {
       assertThat(second.effects(CardIssued.class)).isEmpty();
       assertThat(second.state().card()).isEqualTo(first.state().card());
       assertThat(second.firedRuleNames()).containsExactly(
-          "Price: a sale is priced phase by phase, line by line",
+          "Member rate: an active card gets the tier's rate",
           "Spend: a sale or a return changes the qualifying spend",
           "Points: a sale earns points on what was paid",
+          "Points: the tier's multiplier applies to every line",
           "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
     }
 
@@ -141,9 +142,12 @@ class CardRulesTest {
           .containsExactlyEntriesOf(Map.of(YearMonth.of(2026, 5), cny("500.00")));
       assertThat(outcome.firedRuleNames()).containsExactly(
           "Card: the customer buys the card for its fee",
-          "Price: a sale is priced phase by phase, line by line",
+          "Member rate: an active card gets the tier's rate", // once per line
+          "Member rate: an active card gets the tier's rate",
           "Spend: a sale or a return changes the qualifying spend",
           "Points: a sale earns points on what was paid",
+          "Points: the tier's multiplier applies to every line",
+          "Points: the tier's multiplier applies to every line",
           "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
     }
 

@@ -35,12 +35,13 @@ class EngineContractTest {
     String pack = "io.github.loyaltyrules.rules.defaults";
     assertThat(outcome.firedRules()).containsExactly(
         new FiredRule("Card: the first purchase earns a free card", pack),
-        new FiredRule("Price: a sale is priced phase by phase, line by line", pack),
+        new FiredRule("Member rate: an active card gets the tier's rate", pack),
         new FiredRule("Spend: a sale or a return changes the qualifying spend", pack),
         new FiredRule("Points: a sale earns points on what was paid", pack),
+        new FiredRule("Points: the tier's multiplier applies to every line", pack),
         new FiredRule("Tier: qualifying spend moves the member up at once", pack),
-        new FiredRule("Follow-up: an upgrade is congratulated", pack),
-        new FiredRule("Follow-up: a sale is followed up on days 3, 7, 15 and 30", pack));
+        new FiredRule("Follow-up: a sale is followed up on days 3, 7, 15 and 30", pack),
+        new FiredRule("Follow-up: an upgrade is congratulated", pack));
     assertThat(outcome.transactionId()).isEqualTo("T1");
     assertThat(outcome.businessDate()).isEqualTo(LocalDate.of(2026, 5, 4));
   }
@@ -86,11 +87,11 @@ class EngineContractTest {
     String broken = """
         package com.example.store;
 
-        import io.github.loyaltyrules.rules.Evaluation;
+        import io.github.loyaltyrules.rules.facts.Member;
 
         rule "Broken"
         when
-            $e : Evaluation( noSuchProperty == 1 )
+            $m : Member( noSuchProperty == 1 )
         then
         end
         """;
@@ -109,13 +110,13 @@ class EngineContractTest {
     String throwing = """
         package com.example.store;
 
-        import io.github.loyaltyrules.rules.Evaluation;
+        import io.github.loyaltyrules.model.Transaction;
 
         rule "Store: divide by the item count"
         when
-            $e : Evaluation( itemCount == 0, kind == io.github.loyaltyrules.model.TransactionKind.VISIT )
+            Transaction( $n : itemCount == 0, kind == io.github.loyaltyrules.model.TransactionKind.VISIT )
         then
-            int x = 1 / $e.getItemCount();
+            int x = 1 / $n;
         end
         """;
     LoyaltyEngine engine = LoyaltyEngine.builder().programme(Shop.DEFAULT)
@@ -149,14 +150,16 @@ class EngineContractTest {
     String onlyFlag = """
         package com.example.store;
 
-        import io.github.loyaltyrules.rules.Evaluation;
+        import io.github.loyaltyrules.rules.facts.Member;
+        import io.github.loyaltyrules.rules.decisions.IssueCard;
         import io.github.loyaltyrules.model.CardOrigin;
 
         rule "Store: every visitor gets a card"
+            agenda-group "cards"
         when
-            $e : Evaluation( cardHolder == false )
+            Member( cardHolder == false )
         then
-            modify($e) { issueCard(CardOrigin.MANUAL, "store policy") }
+            insert(new IssueCard(CardOrigin.MANUAL));
         end
         """;
     LoyaltyEngine engine = LoyaltyEngine.builder().programme(Shop.DEFAULT)

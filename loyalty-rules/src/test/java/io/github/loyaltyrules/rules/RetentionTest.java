@@ -168,10 +168,10 @@ class RetentionTest {
     assertThat(outcome.state().tier()).isEqualTo("SILVER");
     assertThat(outcome.firedRuleNames()).containsExactly(
         "Tier: dropped at the window's end to what its spend supports",
-        "Points: pending points become available when the return window has passed",
-        "Price: a sale is priced phase by phase, line by line",
+        "Member rate: an active card gets the tier's rate",
         "Spend: a sale or a return changes the qualifying spend",
         "Points: a sale earns points on what was paid",
+        "Points: the tier's multiplier applies to every line",
         "Points: available points reaching the threshold turn into vouchers",
         "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
   }

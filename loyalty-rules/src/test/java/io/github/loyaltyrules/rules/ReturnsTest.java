@@ -71,7 +71,6 @@ class ReturnsTest {
           + " Ordinary card (2000.00 CNY): the upgrade is undone to Points member");
     });
     assertThat(outcome.firedRuleNames()).containsExactly(
-        "Points: pending points become available when the return window has passed",
         "Price: a return refunds what was paid for its units",
         "Spend: a sale or a return changes the qualifying spend",
         "Points: a return revokes the original sale's points in proportion to the value refunded",

@@ -168,6 +168,18 @@ public final class Pipeline {
     }
 
     settleReviews(fire(Phase.REVIEWS));
+    // overdue reviews are caught up one window at a time (at most two years of them)
+    for (int round = 0; round < 8 && review != null; round++) {
+      TierReview next = e.getDueReview();
+      if (next == null || next.equals(review)) {
+        break;
+      }
+      review = next;
+      seen.removeIf(d -> Phase.REVIEWS.equals(PHASE_OF.get(d.decision().getClass())));
+      session.replace(review);
+      settledUpTo = -1;
+      settleReviews(fire(Phase.REVIEWS));
+    }
     housekeeping();
     memberMayHaveChanged();
 
