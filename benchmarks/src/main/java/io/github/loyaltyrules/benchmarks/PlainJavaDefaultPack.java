@@ -1,26 +1,99 @@
 package io.github.loyaltyrules.benchmarks;
 
+import io.github.loyaltyrules.followup.ContactWindow;
+import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.followup.FollowUpPolicy;
+import io.github.loyaltyrules.followup.FollowUpStep;
+import io.github.loyaltyrules.followup.StoreEvent;
 import io.github.loyaltyrules.model.CardOrigin;
+import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.TenderKind;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.model.TransactionKind;
+import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.programme.BasketPromotion;
+import io.github.loyaltyrules.programme.BonusPoints;
+import io.github.loyaltyrules.programme.CardPolicy;
+import io.github.loyaltyrules.programme.LinePromotion;
+import io.github.loyaltyrules.programme.PointsConversion;
+import io.github.loyaltyrules.programme.PointsMultiplier;
+import io.github.loyaltyrules.programme.PointsPolicy;
+import io.github.loyaltyrules.programme.PricingPolicy;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.programme.Tier;
-import io.github.loyaltyrules.rules.Evaluation;
-import io.github.loyaltyrules.rules.TierReview;
+import io.github.loyaltyrules.rules.decisions.AdjustPoints;
+import io.github.loyaltyrules.rules.decisions.BasketAmountOff;
+import io.github.loyaltyrules.rules.decisions.ChargeCardFee;
+import io.github.loyaltyrules.rules.decisions.ConvertPoints;
+import io.github.loyaltyrules.rules.decisions.CountSpend;
+import io.github.loyaltyrules.rules.decisions.Decision;
+import io.github.loyaltyrules.rules.decisions.DropTier;
+import io.github.loyaltyrules.rules.decisions.EarnSalePoints;
+import io.github.loyaltyrules.rules.decisions.EventPoints;
+import io.github.loyaltyrules.rules.decisions.FlagNearNextTier;
+import io.github.loyaltyrules.rules.decisions.FollowUpRequest;
+import io.github.loyaltyrules.rules.decisions.GivePoints;
+import io.github.loyaltyrules.rules.decisions.IssueCard;
+import io.github.loyaltyrules.rules.decisions.KeepTier;
+import io.github.loyaltyrules.rules.decisions.LineNote;
+import io.github.loyaltyrules.rules.decisions.Lines;
+import io.github.loyaltyrules.rules.decisions.MemberRate;
+import io.github.loyaltyrules.rules.decisions.NoMemberRate;
+import io.github.loyaltyrules.rules.decisions.NoPoints;
+import io.github.loyaltyrules.rules.decisions.OfferCard;
+import io.github.loyaltyrules.rules.decisions.Percent;
+import io.github.loyaltyrules.rules.decisions.PointsBonus;
+import io.github.loyaltyrules.rules.decisions.PointsFactor;
+import io.github.loyaltyrules.rules.decisions.PromotionRate;
+import io.github.loyaltyrules.rules.decisions.QualifyFor;
+import io.github.loyaltyrules.rules.decisions.RaiseToFloor;
+import io.github.loyaltyrules.rules.decisions.ReceivePoints;
+import io.github.loyaltyrules.rules.decisions.RedeemGift;
+import io.github.loyaltyrules.rules.decisions.RefundReturn;
+import io.github.loyaltyrules.rules.decisions.Refuse;
+import io.github.loyaltyrules.rules.decisions.ReportExpiringPoints;
+import io.github.loyaltyrules.rules.decisions.RevokeReturnedPoints;
+import io.github.loyaltyrules.rules.decisions.StoredValueChange;
+import io.github.loyaltyrules.rules.decisions.UndoUpgrade;
+import io.github.loyaltyrules.rules.facts.ExpiringPoints;
+import io.github.loyaltyrules.rules.facts.ExpiringVoucher;
+import io.github.loyaltyrules.rules.facts.Member;
+import io.github.loyaltyrules.rules.facts.NewCard;
+import io.github.loyaltyrules.rules.facts.PaidLine;
+import io.github.loyaltyrules.rules.facts.Phase;
+import io.github.loyaltyrules.rules.facts.SaleLine;
+import io.github.loyaltyrules.rules.facts.TierMove;
+import io.github.loyaltyrules.rules.facts.TierReview;
+import io.github.loyaltyrules.rules.facts.Today;
+import io.github.loyaltyrules.rules.facts.UpgradeAtRisk;
+import io.github.loyaltyrules.rules.internal.Decided;
+import io.github.loyaltyrules.rules.internal.DecisionSession;
+import io.github.loyaltyrules.rules.internal.Pipeline;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The default rule pack (cards, tiers, points) written as plain Java if-statements, in the default pack's
- * salience order: the baseline the Drools engine is measured against. It shares the
- * {@link Evaluation} fact and its actions with the engine, so the difference between the two is
- * what Drools costs. A test checks both give identical outcomes on random histories.
+ * The default rule pack (cards, tiers, pricing, points, follow-ups) written as plain Java: the
+ * baseline the Drools engine is measured against. It computes in Java the decisions each phase's
+ * rules would insert, stamped with the same rule names, and hands them to the same
+ * {@link Pipeline} and settlers as the engine, so the difference between the two is what Drools
+ * costs. A test checks both give identical outcomes on random histories.
+ *
+ * <p>Rules fire in the order Drools fires them: within a phase (agenda group) by the rule's place
+ * in the pack (cards, tiers, points, pricing, follow-ups, each file top to bottom), each rule's
+ * matches one after the other.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
 public final class PlainJavaDefaultPack {
-  private static final String PACK = "io.github.loyaltyrules.rules.defaults";
+  static final String PACK = "io.github.loyaltyrules.rules.defaults";
 
   private final Programme programme;
 
@@ -30,268 +103,597 @@ public final class PlainJavaDefaultPack {
 
   public Outcome evaluate(MemberState state, Transaction transaction) {
     LocalDate today = transaction.time().atZone(programme.timeZone()).toLocalDate();
-    Evaluation e = new Evaluation(programme, state, transaction, today);
-    apply(e);
-    return e.toOutcome();
+    return Pipeline.run(programme, state, transaction, today, false, new Session(programme));
   }
 
   public Outcome assess(MemberState state, LocalDate date) {
-    Evaluation e = new Evaluation(programme, state, null, date);
-    apply(e);
-    return e.toOutcome();
+    return Pipeline.run(programme, state, null, date, false, new Session(programme));
   }
 
-  /**
-   * Fires rules the way the rule engine's agenda does: the applicable rule of highest salience
-   * first, then look again, until none applies. Each rule is guarded exactly as in the pack.
-   */
-  private static void apply(Evaluation e) {
-    while (fireNext(e)) {
-      // each pass fires one rule; a change can make another applicable
-    }
-  }
+  /** The facts of one evaluation, kept in fields, and the default rules as Java. */
+  static final class Session implements DecisionSession {
+    private final Programme p;
+    private Transaction t;
+    private Member m;
+    private Today today;
+    private TierReview review;
+    private final List<TierMove> moves = new ArrayList<>();
+    private final List<NewCard> newCards = new ArrayList<>();
+    private final List<SaleLine> saleLines = new ArrayList<>();
+    private final List<PaidLine> paidLines = new ArrayList<>();
+    private final List<UpgradeAtRisk> atRisk = new ArrayList<>();
+    private final List<ExpiringPoints> expiring = new ArrayList<>();
+    private final List<ExpiringVoucher> vouchers = new ArrayList<>();
+    /** The member fact the floor rule last fired for: a rule fires once per match. */
+    private Member floorFiredFor;
+    private List<Decided> decided = new ArrayList<>();
+    private List<FiredRule> fired = new ArrayList<>();
+    private String rule;
 
-  private static boolean fireNext(Evaluation e) {
-    if (e.isFollowUpHousekeepingDue()) {                                   // salience 96
-      fire(e, "Follow-up: open follow-ups past their validity expire");
-      e.followUpHousekeeping();
-      return true;
+    Session(Programme programme) {
+      this.p = programme;
     }
-    TierReview review = e.getDueReview();                                  // salience 100
-    if (review != null) {
-      if (review.meetsRetention()) {
-        fire(e, "Tier: kept at the window's end when its spend meets the retention threshold");
-        e.keepTier();
-      } else if (review.isHeldByFloor()) {
-        fire(e, "Tier: held by the manual floor at the window's end");
-        e.keepTier();
+
+    @Override
+    public void insert(Object fact) {
+      if (fact instanceof Transaction x) {
+        t = x;
+      } else if (fact instanceof Member x) {
+        m = m == null ? x : m;
+      } else if (fact instanceof Today x) {
+        today = today == null ? x : today;
+      } else if (fact instanceof TierReview x) {
+        review = review == null ? x : review;
+      } else if (fact instanceof TierMove x) {
+        moves.add(x);
+      } else if (fact instanceof NewCard x) {
+        newCards.add(x);
+      } else if (fact instanceof SaleLine x) {
+        saleLines.add(x);
+      } else if (fact instanceof PaidLine x) {
+        paidLines.add(x);
+      } else if (fact instanceof UpgradeAtRisk x) {
+        atRisk.add(x);
+      } else if (fact instanceof ExpiringPoints x) {
+        expiring.add(x);
+      } else if (fact instanceof ExpiringVoucher x) {
+        vouchers.add(x);
+      }
+      // the programme's records are read from the programme itself; Basket: no default rule
+    }
+
+    @Override
+    public void replace(Object fact) {
+      if (fact instanceof Member x) {
+        m = x;
+      } else if (fact instanceof TierReview x) {
+        review = x;
+      } else if (fact instanceof Today x) {
+        today = x;
+      } else if (fact instanceof Transaction x) {
+        t = x;
       } else {
-        fire(e, "Tier: dropped at the window's end to what its spend supports");
-        e.dropTierTo(review.supportedTier());
-      }
-      return true;
-    }
-    if (e.isPointsReleaseDue()) {                                          // salience 95
-      fire(e, "Points: pending points become available when the return window has passed");
-      e.releasePendingPoints();
-      return true;
-    }
-    if (e.isPointsExpiryDue()) {
-      fire(e, "Points: points and vouchers past their last valid day expire");
-      e.expirePoints();
-      return true;
-    }
-    Tier floor = e.getManualFloor();                                       // salience 90
-    if (e.isCardHolder() && floor != null && floor.rank() > e.getTier().rank()) {
-      fire(e, "Tier: raised to the manual floor set by staff");
-      e.raiseToFloor();
-      return true;
-    }
-    TransactionKind kind = e.getKind();                                    // salience 80
-    if (kind == TransactionKind.SALE && !e.isCardHolder()) {
-      if (!e.isPaidCard()) {
-        fire(e, "Card: the first purchase earns a free card");
-        e.issueCard(CardOrigin.FIRST_PURCHASE);
-        return true;
-      } else if (e.isFreeCardEarned()) {
-        fire(e, "Card: enough items in one purchase earn the paid card free");
-        e.issueCard(CardOrigin.FREE_LARGE_BASKET);
-        return true;
-      } else if (e.isBuysCard()) {
-        fire(e, "Card: the customer buys the card for its fee");
-        e.issueCard(CardOrigin.BOUGHT);
-        e.chargeCardFee();
-        return true;
-      } else if (!e.isCardOffered()) {
-        fire(e, "Card: without a card the card is offered and nothing is earned");
-        e.offerCard();
-        return true;
+        insert(fact);
       }
     }
-    if (kind == TransactionKind.RECHARGE && !e.isCardHolder() && e.isCardOnRecharge()) {
-      fire(e, "Card: a recharge of stored value earns a card");
-      e.issueCard(CardOrigin.RECHARGE);
-      return true;
-    }
-    if (kind == TransactionKind.SALE && !e.isBasketPriced()) {               // salience 78
-      fire(e, "Price: a sale is priced phase by phase, line by line");
-      e.priceBasket();
-      return true;
-    }
-    if (kind == TransactionKind.RETURN && !e.isRefundCalculated()) {
-      fire(e, "Price: a return refunds what was paid for its units");
-      e.calculateRefund();
-      return true;
-    }
-    if (e.isJoinPointsDue()) {                                             // salience 75
-      fire(e, "Points: a new card earns the joining points");
-      e.earnEventPoints("JOIN");
-      return true;
-    }
-    if (kind == TransactionKind.RECHARGE && e.isActiveCard() && !e.isStoredValueRecorded()) {
-      fire(e, "Stored value: a recharge adds to the balance and climbs the recharge ladder");
-      e.recordStoredValue();
-      return true;
-    }
-    if ((kind == TransactionKind.SALE || kind == TransactionKind.RETURN)
-        && e.isStoredValueTendered() && !e.isStoredValueRecorded()) {
-      fire(e, "Stored value: paying with stored value takes it from the balance, a refund puts"
-          + " it back");
-      e.recordStoredValue();
-      return true;
-    }
-    if (kind == TransactionKind.RECHARGE && !e.isActiveCard()) {           // salience 74
-      fire(e, "Stored value: a recharge needs an active card");
-      e.refuse("a recharge needs an active card; issue or reactivate the card first");
-    }
-    if ((kind == TransactionKind.REDEMPTION || kind == TransactionKind.CONVERSION
-        || kind == TransactionKind.EVENT || kind == TransactionKind.TRANSFER_OUT
-        || kind == TransactionKind.TRANSFER_IN || kind == TransactionKind.ADJUSTMENT)
-        && !e.isActiveCard()) {
-      fire(e, "Points: redemptions, conversions, events and transfers need an active card");
-      e.refuse("a " + kind + " needs an active card; issue or reactivate the card first");
-    }
-    if ((kind == TransactionKind.SALE || kind == TransactionKind.RETURN)     // salience 70
-        && e.isActiveCard() && !e.isSpendRecorded()) {
-      fire(e, "Spend: a sale or a return changes the qualifying spend");
-      e.recordSpend();
-      return true;
-    }
-    if (kind == TransactionKind.EVENT && e.isActiveCard() && !e.isRequestDone()) { // salience 65
-      fire(e, "Points: an event earns the programme's points for it");
-      e.earnEventPoints(e.getTransaction().code());
-      return true;
-    }
-    if (kind == TransactionKind.SALE && e.isActiveCard() && !e.isSalePointsEarned()) {
-      fire(e, "Points: a sale earns points on what was paid");
-      e.earnSalePoints();
-      return true;
-    }
-    if (kind == TransactionKind.RETURN && !e.isReturnPointsRevoked()) {
-      fire(e, "Points: a return revokes the original sale's points in proportion to the value"
-          + " refunded");
-      e.revokeReturnedPoints();
-      return true;
-    }
-    if (kind == TransactionKind.REDEMPTION && e.isActiveCard() && !e.isRequestDone()) {
-      fire(e, "Points: a gift of the catalogue is taken for points");
-      e.redeemGift();
-      return true;
-    }
-    if (kind == TransactionKind.TRANSFER_OUT && e.isActiveCard() && !e.isRequestDone()) {
-      fire(e, "Points: a transfer gives available points to another member");
-      e.givePoints();
-      return true;
-    }
-    if (kind == TransactionKind.TRANSFER_IN && e.isActiveCard() && !e.isRequestDone()) {
-      fire(e, "Points: a transfer receives points from another member");
-      e.receivePoints();
-      return true;
-    }
-    if (kind == TransactionKind.ADJUSTMENT && e.isActiveCard() && !e.isRequestDone()) {
-      fire(e, "Points: a staff adjustment adds or takes points, with its reason");
-      e.adjustPoints();
-      return true;
-    }
-    if (e.isActiveCard() && e.getQualifyingTier().rank() > e.getTier().rank()) { // salience 60
-      fire(e, "Tier: qualifying spend moves the member up at once");
-      e.moveUpTo(e.getQualifyingTier());
-      return true;
-    }
-    Tier undoTo = e.getUpgradeUndoneTo();
-    if (undoTo != null) {
-      fire(e, "Tier: a return that takes the window's spend under the threshold undoes the upgrade");
-      e.undoUpgradeTo(undoTo);
-      return true;
-    }
-    if (e.isConversionDue()) {                                             // salience 20
-      fire(e, "Points: available points reaching the threshold turn into vouchers");
-      e.convertPointsToVouchers();
-      return true;
-    }
-    if (kind == TransactionKind.CONVERSION && !e.isRequestDone()) {       // salience 19
-      fire(e, "Points: a conversion request with too few points is refused");
-      e.refuseConversion();
-    }
-    if (e.isActiveCard() && e.isNearNextTier() && !e.isNearNextTierFlagged()) { // salience 10
-      fire(e, "Tier: flag a member near the next tier");
-      e.flagNearNextTier();
-      return true;
-    }
-    if (e.isAssessment() && !e.isExpiringReported()) {                     // salience 5
-      fire(e, "Points: an assessment reports points expiring soon");
-      e.reportExpiringPoints();
-      return true;
-    }
-    if (e.isBirthdayFollowUpDue()) {                                       // salience -1..-11
-      fire(e, "Follow-up: a birthday is greeted on the day");
-      e.followUpBirthday();
-      return true;
-    }
-    if (e.isHolidayFollowUpDue()) {
-      fire(e, "Follow-up: a holiday is greeted on the day, with no product in it");
-      e.followUpHolidays();
-      return true;
-    }
-    if (e.isUpgradeFollowUpDue()) {
-      fire(e, "Follow-up: an upgrade is congratulated");
-      e.followUpUpgrade();
-      return true;
-    }
-    if (e.isVisitFollowUpDue()) {
-      fire(e, "Follow-up: a visit without a purchase is thanked");
-      e.followUpVisit();
-      return true;
-    }
-    if (e.isExpiringFollowUpDue()) {
-      fire(e, "Follow-up: points expiring soon are recalled");
-      e.followUpExpiringPoints();
-      return true;
-    }
-    if (e.isChurnAlertDue()) {
-      fire(e, "Follow-up: a member drifting away raises a churn alert");
-      e.followUpChurn();
-      return true;
-    }
-    if (e.isNearTierFollowUpDue()) {
-      fire(e, "Follow-up: a member near the next tier is invited");
-      e.followUpNearTier();
-      return true;
-    }
-    if (e.isSaleFollowUpDue()) {
-      fire(e, "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
-      e.followUpSale();
-      return true;
-    }
-    if (e.isDormancyFollowUpDue()) {
-      fire(e, "Follow-up: a member not seen for the dormancy period is missed");
-      e.followUpDormant();
-      return true;
-    }
-    if (e.isPromotionFollowUpDue()) {
-      fire(e, "Follow-up: a promotion is announced three days ahead");
-      e.followUpPromotions();
-      return true;
-    }
-    if (e.isMonthlyCareDue()) {
-      fire(e, "Follow-up: a member nothing reached this month gets a care message");
-      e.followUpMonthlyCare();
-      return true;
-    }
-    if (e.isNoticeFollowUpDue()) {
-      fire(e, "Follow-up: a weather or season notice becomes a care message");
-      e.followUpNotice();
-      return true;
-    }
-    if (e.isVoucherFollowUpDue()) {
-      fire(e, "Follow-up: a voucher expiring soon is recalled");
-      e.followUpExpiringVouchers();
-      return true;
-    }
-    return false;
-  }
 
-  private static void fire(Evaluation e, String rule) {
-    e.ruleFiring(rule, PACK);
+    @Override
+    public Firing fire(String phase) {
+      switch (phase) {
+        case Phase.REVIEWS -> reviews();
+        case Phase.CARDS -> cards();
+        case Phase.PRICING -> pricing();
+        case Phase.POINTS -> points();
+        case Phase.TIERS -> tiers();
+        case Phase.FOLLOW_UPS -> followUps();
+        default -> { }
+      }
+      Firing out = new Firing(decided, fired);
+      decided = new ArrayList<>();
+      fired = new ArrayList<>();
+      return out;
+    }
+
+    @Override
+    public void close() {
+      // nothing to release
+    }
+
+    private void rule(String name) {
+      rule = name;
+      fired.add(new FiredRule(name, PACK));
+    }
+
+    private void decide(Decision d) {
+      decided.add(new Decided(d, rule, PACK));
+    }
+
+    private TransactionKind kind() {
+      return t == null ? null : t.kind();
+    }
+
+    // ------------------------------------------------------------ reviews (tiers.drl)
+
+    private void reviews() {
+      if (review != null) {
+        if (review.meetsRetention()) {
+          rule("Tier: kept at the window's end when its spend meets the retention threshold");
+          decide(new KeepTier(KeepTier.Why.RETENTION_MET));
+        }
+        if (review.isHeldByFloor()) {
+          rule("Tier: held by the manual floor at the window's end");
+          decide(new KeepTier(KeepTier.Why.MANUAL_FLOOR));
+        }
+        if (!review.meetsRetention() && !review.isHeldByFloor()) {
+          rule("Tier: dropped at the window's end to what its spend supports");
+          decide(new DropTier(review.supportedTier()));
+        }
+      }
+      Tier floor = m.manualFloor();
+      if (m.cardHolder() && floor != null && floor.rank() > m.tierRank() && floorFiredFor != m) {
+        floorFiredFor = m;
+        rule("Tier: raised to the manual floor set by staff");
+        decide(new RaiseToFloor());
+      }
+    }
+
+    // ------------------------------------------------------------ cards (cards.drl)
+
+    private void cards() {
+      CardPolicy c = p.cards();
+      boolean sale = kind() == TransactionKind.SALE;
+      if (m.cardHolder()) {
+        return;
+      }
+      Integer items = c.freeWithItems();
+      if (sale && !c.isPaid()) {
+        rule("Card: the first purchase earns a free card");
+        decide(new IssueCard(CardOrigin.FIRST_PURCHASE));
+      }
+      if (sale && c.isPaid() && items != null && t.itemCount() >= items) {
+        rule("Card: enough items in one purchase earn the paid card free");
+        decide(new IssueCard(CardOrigin.FREE_LARGE_BASKET));
+      }
+      boolean fewItems = items == null || t != null && t.itemCount() < items;
+      if (sale && c.isPaid() && t.buysCard() && fewItems) {
+        rule("Card: the customer buys the card for its fee");
+        decide(new IssueCard(CardOrigin.BOUGHT));
+        decide(new ChargeCardFee());
+      }
+      if (sale && c.isPaid() && !t.buysCard() && fewItems) {
+        rule("Card: without a card the card is offered and nothing is earned");
+        decide(new OfferCard());
+      }
+      if (c.issueOnRecharge() && kind() == TransactionKind.RECHARGE) {
+        rule("Card: a recharge of stored value earns a card");
+        decide(new IssueCard(CardOrigin.RECHARGE));
+      }
+    }
+
+    // ------------------------------------------------------------ pricing (pricing.drl)
+
+    private void pricing() {
+      PricingPolicy pricing = p.pricing();
+      BigDecimal gate = pricing.markdownStackingMinimum();
+      LocalDate d = today.date();
+      if (m.activeCard()) {
+        Tier tier = m.tier();
+        for (SaleLine l : saleLines) {
+          rule("Member rate: an active card gets the tier's rate");
+          decide(MemberRate.of(l, "tier:" + tier.code(), tier.memberRate(),
+              tier.name() + " rate " + Percent.of(tier.memberRate())));
+        }
+      } else {
+        for (SaleLine l : saleLines) {
+          rule("Member rate: none without an active card");
+          decide(LineNote.of(l, "tier", "no active card, so no member rate"));
+        }
+      }
+      BigDecimal stored = m.storedValueRate();
+      if (stored != null) {
+        for (SaleLine l : saleLines) {
+          rule("Member rate: a recharge of stored value earns its rate");
+          decide(MemberRate.of(l, "stored-value", stored, "stored-value rate "
+              + Percent.of(stored)));
+        }
+      }
+      BigDecimal birthday = pricing.birthdayRate();
+      boolean month = today.birthdayMonth();
+      boolean card = m.activeCard();
+      if (birthday != null && month && card) {
+        for (SaleLine l : saleLines) {
+          rule("Member rate: the birthday rate in the birthday month");
+          decide(MemberRate.of(l, "birthday", birthday, "birthday rate "
+              + Percent.of(birthday)));
+        }
+      }
+      if (birthday != null && (!month || !card)) {
+        for (SaleLine l : saleLines) {
+          rule("Member rate: no birthday rate outside the birthday month or without a card");
+          decide(LineNote.of(l, "birthday", card ? "not the member's birthday month"
+              : "no active card"));
+        }
+      }
+      for (SaleLine l : saleLines) {
+        if (!l.saleAtLeast(gate)) {
+          rule("Member rate: on a sale item only when the sale price is at least 80 % of list");
+          decide(NoMemberRate.markdownDeeperThan(l, gate));
+        }
+      }
+      List<LinePromotion> promotions = pricing.promotions();
+      for (LinePromotion promo : promotions) {
+        if (!promo.isOn(d)) {
+          continue;
+        }
+        BigDecimal min = promo.markdownStackingMinimum() != null
+            ? promo.markdownStackingMinimum() : gate;
+        for (SaleLine l : saleLines) {
+          if (promo.match().matches(l.line()) && l.saleAtLeast(min)) {
+            rule("Promotion: a line promotion applies on its dates to the lines it matches");
+            decide(PromotionRate.of(l, promo));
+          }
+        }
+      }
+      for (LinePromotion promo : promotions) {
+        if (promo.isOn(d)) {
+          continue;
+        }
+        for (SaleLine l : saleLines) {
+          if (promo.match().matches(l.line())) {
+            rule("Promotion: not outside its dates");
+            decide(LineNote.of(l, "promotion:" + promo.id(), "not on " + d + " (runs "
+                + (promo.from() == null ? "" : "from " + promo.from() + " ")
+                + (promo.to() == null ? "" : "to " + promo.to()) + ")"));
+          }
+        }
+      }
+      for (LinePromotion promo : promotions) {
+        if (!promo.isOn(d)) {
+          continue;
+        }
+        BigDecimal min = promo.markdownStackingMinimum() != null
+            ? promo.markdownStackingMinimum() : gate;
+        for (SaleLine l : saleLines) {
+          if (promo.match().matches(l.line()) && !l.saleAtLeast(min)) {
+            rule("Promotion: not on a line marked down deeper than its minimum");
+            decide(LineNote.markdownDeeperThan(l, "promotion:" + promo.id(), min));
+          }
+        }
+      }
+      for (BasketPromotion promo : pricing.basketPromotions()) {
+        if (!promo.isOn(d)) {
+          continue;
+        }
+        List<SaleLine> counted = new ArrayList<>();
+        for (SaleLine l : saleLines) {
+          if (promo.match().matches(l.line())) {
+            counted.add(l);
+          }
+        }
+        if (!counted.isEmpty()) {
+          rule("Basket promotion: an amount off when the lines it counts reach its threshold");
+          decide(BasketAmountOff.of(promo, Lines.indexes(counted)));
+        }
+      }
+      for (BasketPromotion promo : pricing.basketPromotions()) {
+        if (promo.isOn(d)) {
+          continue;
+        }
+        for (SaleLine l : saleLines) {
+          if (promo.match().matches(l.line())) {
+            rule("Basket promotion: not outside its dates");
+            decide(LineNote.of(l, "basket-promotion:" + promo.id(), "not on " + d));
+          }
+        }
+      }
+      if (kind() == TransactionKind.RETURN) {
+        rule("Price: a return refunds what was paid for its units");
+        decide(new RefundReturn());
+      }
+    }
+
+    // ------------------------------------------------------------ points (tiers.drl, points.drl)
+
+    private void points() {
+      TransactionKind kind = kind();
+      PointsPolicy points = p.points();
+      boolean sale = kind == TransactionKind.SALE;
+      boolean active = m.activeCard();
+      if ((sale || kind == TransactionKind.RETURN) && active) {
+        rule("Spend: a sale or a return changes the qualifying spend");
+        decide(new CountSpend());
+      }
+      if (sale && active) {
+        rule("Points: a sale earns points on what was paid");
+        decide(new EarnSalePoints());
+        for (PaidLine l : paidLines) {
+          rule("Points: the tier's multiplier applies to every line");
+          decide(PointsFactor.ofTier(l, m.tier()));
+        }
+      }
+      if (sale) {
+        LocalDate d = today.date();
+        for (PointsMultiplier x : points.multipliers()) {
+          if (!x.isOn(d)) {
+            continue;
+          }
+          for (PaidLine l : paidLines) {
+            if (x.match().matches(l.line())) {
+              rule("Points: the programme's multipliers apply on their dates to the lines they"
+                  + " match");
+              decide(PointsFactor.of(l, x));
+            }
+          }
+        }
+        BigDecimal b = points.birthdayMultiplier();
+        if (today.birthdayMonth() && b.compareTo(BigDecimal.ONE) != 0) {
+          for (PaidLine l : paidLines) {
+            rule("Points: the birthday month multiplies the points");
+            decide(PointsFactor.of(l, PointsPolicy.BIRTHDAY_MULTIPLIER, b));
+          }
+        }
+        for (BonusPoints x : points.bonuses()) {
+          for (PaidLine l : paidLines) {
+            if (x.match().matches(l.line())) {
+              rule("Points: the programme's bonuses per unit");
+              decide(PointsBonus.of(l, x.id(), x.pointsPerUnit() * l.quantity()));
+            }
+          }
+        }
+        for (PaidLine l : paidLines) {
+          if (points.excludes(l.line())) {
+            rule("Points: the programme's exclusions earn nothing");
+            decide(NoPoints.of(l, "excluded from points by the programme"));
+          }
+        }
+      }
+      if (points.eventPoints("JOIN") > 0) {
+        for (int i = 0; i < newCards.size(); i++) {
+          rule("Points: a new card earns the joining points");
+          decide(new EventPoints("JOIN"));
+        }
+      }
+      if (kind == TransactionKind.EVENT && active) {
+        rule("Points: an event earns the programme's points for it");
+        decide(new EventPoints(t.code()));
+      }
+      if (kind == TransactionKind.RECHARGE && active) {
+        rule("Stored value: a recharge adds to the balance and climbs the recharge ladder");
+        decide(new StoredValueChange());
+      }
+      if (kind == TransactionKind.RECHARGE && !active) {
+        rule("Stored value: a recharge needs an active card");
+        decide(new Refuse("a recharge needs an active card; issue or reactivate the card"
+            + " first"));
+      }
+      if ((sale || kind == TransactionKind.RETURN)
+          && t.tendered(TenderKind.STORED_VALUE) != null) {
+        rule("Stored value: paying with stored value takes it from the balance, a refund puts"
+            + " it back");
+        decide(new StoredValueChange());
+      }
+      if (kind == TransactionKind.RETURN) {
+        rule("Points: a return revokes the original sale's points in proportion to the value"
+            + " refunded");
+        decide(new RevokeReturnedPoints());
+      }
+      if (kind == TransactionKind.REDEMPTION && active) {
+        rule("Points: a gift of the catalogue is taken for points");
+        decide(new RedeemGift());
+      }
+      if (kind == TransactionKind.TRANSFER_OUT && active) {
+        rule("Points: a transfer gives available points to another member");
+        decide(new GivePoints());
+      }
+      if (kind == TransactionKind.TRANSFER_IN && active) {
+        rule("Points: a transfer receives points from another member");
+        decide(new ReceivePoints());
+      }
+      if (kind == TransactionKind.ADJUSTMENT && active) {
+        rule("Points: a staff adjustment adds or takes points, with its reason");
+        decide(new AdjustPoints());
+      }
+      if ((kind == TransactionKind.REDEMPTION || kind == TransactionKind.CONVERSION
+          || kind == TransactionKind.EVENT || kind == TransactionKind.TRANSFER_OUT
+          || kind == TransactionKind.TRANSFER_IN || kind == TransactionKind.ADJUSTMENT)
+          && !active) {
+        rule("Points: redemptions, conversions, events and transfers need an active card");
+        decide(new Refuse("a " + kind + " needs an active card; issue or reactivate the card"
+            + " first"));
+      }
+    }
+
+    // ------------------------------------------------------------ tiers (tiers.drl, points.drl)
+
+    private void tiers() {
+      if (m.activeCard() && m.windowSpend() != null) {
+        BigDecimal spend = m.windowSpend().amount();
+        Tier top = null;
+        for (Tier x : p.tiers()) {
+          if (x.qualifyingSpend() != null && x.qualifyingSpend().compareTo(spend) <= 0
+              && (top == null || x.rank() > top.rank())) {
+            top = x;
+          }
+        }
+        if (top != null && top.rank() > m.tierRank()) {
+          rule("Tier: qualifying spend moves the member up at once");
+          decide(new QualifyFor(top));
+        }
+      }
+      for (UpgradeAtRisk x : atRisk) {
+        rule("Tier: a return that takes the window's spend under the threshold undoes the"
+            + " upgrade");
+        decide(new UndoUpgrade(x.fallback()));
+      }
+      PointsConversion c = p.points().conversion();
+      boolean conversion = kind() == TransactionKind.CONVERSION;
+      if (Boolean.TRUE.equals(c.automatic()) && m.pointsAvailable() >= c.threshold()) {
+        rule("Points: available points reaching the threshold turn into vouchers");
+        decide(new ConvertPoints());
+      }
+      if (conversion && m.activeCard() && m.pointsAvailable() >= c.threshold()) {
+        rule("Points: a conversion request turns available points into vouchers");
+        decide(new ConvertPoints());
+      }
+      if (conversion && m.activeCard() && m.pointsAvailable() < c.threshold()) {
+        rule("Points: a conversion request with too few points is refused");
+        decide(new Refuse("member " + m.id() + " has " + m.pointsAvailable()
+            + " points available; a voucher needs " + c.threshold()));
+      }
+      if (t == null) {
+        rule("Points: an assessment reports points expiring soon");
+        decide(new ReportExpiringPoints());
+      }
+    }
+
+    // ------------------------------------------------------------ follow-ups (followups.drl)
+
+    private void followUps() {
+      FollowUpPolicy policy = p.followUps();
+      TransactionKind kind = kind();
+      LocalDate d = today.date();
+      if (kind == TransactionKind.SALE && m.cardHolder()) {
+        rule("Follow-up: a sale is followed up on days 3, 7, 15 and 30");
+        Set<String> categories = new TreeSet<>();
+        for (Line l : t.lines()) {
+          if (l.category() != null) {
+            categories.add(l.category());
+          }
+        }
+        for (FollowUpStep step : policy.afterSale()) {
+          LocalDate due = d.plusDays(step.days());
+          String why = "day " + step.days() + " after sale " + t.id();
+          LocalDate arrival = step.kind() == FollowUpKind.INVITE_BACK
+              ? policy.newArrivalWithinShift(due) : null;
+          if (arrival != null) {
+            why += ", moved to the new arrivals of " + arrival;
+            due = arrival;
+          }
+          decide(FollowUpRequest.of(step.kind(), t.id(), due, why)
+              .between(step.from(), step.to()).validFor(step.validDays())
+              .withPriority(step.priority()).with("sale", t.id())
+              .with("categories", String.join(",", categories)));
+        }
+      }
+      if (kind == TransactionKind.VISIT && m.cardHolder()) {
+        rule("Follow-up: a visit without a purchase is thanked");
+        boolean morning = today.time().isBefore(policy.eveningShiftStarts());
+        ContactWindow w = policy.windowOf(FollowUpKind.VISIT_THANKS);
+        decide(FollowUpRequest.of(FollowUpKind.VISIT_THANKS, t.id(),
+                morning ? d : d.plusDays(1),
+                (morning ? "morning" : "evening") + "-shift visit " + t.id()
+                    + " without a purchase")
+            .between(morning ? w.from() : w.alternateFrom(), morning ? w.to() : w.alternateTo())
+            .with("visit", t.id()));
+      }
+      for (TierMove move : moves) {
+        if (move.upgrade()) {
+          rule("Follow-up: an upgrade is congratulated");
+          decide(FollowUpRequest.of(FollowUpKind.TIER_CONGRATULATIONS, move.to() + "-" + d,
+              d.plusDays(1), "moved up to " + move.toName() + " on " + d)
+              .with("tier", move.toName()));
+        }
+      }
+      if (m.activeCard() && m.nearNextTier()) {
+        rule("Follow-up: a member near the next tier is invited");
+        Tier next = m.nextTier();
+        decide(FollowUpRequest.of(FollowUpKind.NEAR_NEXT_TIER, next.code() + "-" + m.window(),
+                d.plusDays(1), m.missingForNextTier() + " from " + next.name() + " in "
+                    + m.window())
+            .with("tier", next.name())
+            .with("missing", m.missingForNextTier().amount().toPlainString()));
+      }
+      for (ExpiringPoints x : expiring) {
+        rule("Follow-up: points expiring soon are recalled");
+        LocalDate first = x.firstLastValidDay();
+        LocalDate due = d.plusDays(1).isAfter(first) ? first : d.plusDays(1);
+        decide(FollowUpRequest.of(FollowUpKind.POINTS_EXPIRING, first.toString(), due,
+                x.points() + " points expire, the first after " + first)
+            .validFor((int) Math.max(0, Math.min(7, first.toEpochDay() - due.toEpochDay())))
+            .with("points", Long.toString(x.points())).with("lastValidDay", first.toString()));
+      }
+      if (t == null && m.cardHolder() && today.daysToBirthday() >= 0
+          && today.daysToBirthday() < 7) {
+        rule("Follow-up: a birthday is greeted on the day");
+        LocalDate day = d.plusDays(today.daysToBirthday());
+        decide(FollowUpRequest.of(FollowUpKind.BIRTHDAY, Integer.toString(day.getYear()), day,
+            "birthday greeting and benefit, " + day));
+      }
+      if (t == null && m.cardHolder() && m.lastPurchase() != null
+          && m.daysSinceLastPurchase() >= policy.dormancyDays()) {
+        rule("Follow-up: a member not seen for the dormancy period is missed");
+        long gap = m.daysSinceLastPurchase();
+        decide(FollowUpRequest.of(FollowUpKind.WE_MISS_YOU, m.lastPurchase().toString(),
+                d.plusDays(1), "no purchase for " + gap + " days, since " + m.lastPurchase())
+            .by(m.servedMostBy()).with("days", Long.toString(gap)));
+      }
+      if (t == null && m.cardHolder()) {
+        for (StoreEvent h : policy.holidays()) {
+          if (!h.date().isBefore(d) && !h.date().isAfter(d.plusDays(3))) {
+            rule("Follow-up: a holiday is greeted on the day, with no product in it");
+            decide(FollowUpRequest.of(FollowUpKind.HOLIDAY, h.id() + "-" + h.date(), h.date(),
+                h.name() + " greeting on " + h.date()).with("holiday", h.name()));
+          }
+        }
+      }
+      if (t == null && m.cardHolder() && m.usualGapDays() >= 1
+          && m.daysSinceLastPurchase() > 2 * m.usualGapDays()) {
+        rule("Follow-up: a member drifting away raises a churn alert");
+        long gap = m.daysSinceLastPurchase();
+        long usual = m.usualGapDays();
+        decide(FollowUpRequest.of(FollowUpKind.CHURN_ALERT, m.lastPurchase().toString(),
+                d.plusDays(1),
+                gap + " days since the last purchase, more than twice the usual " + usual)
+            .with("gap", Long.toString(gap)).with("usual", Long.toString(usual)));
+      }
+      if (t == null && m.activeCard()) {
+        for (StoreEvent e : policy.promotions()) {
+          LocalDate announce = e.date().minusDays(3);
+          if (!announce.isBefore(d) && !announce.isAfter(d.plusDays(3))
+              && (e.tiers().isEmpty() || e.tiers().contains(m.tierCode()))) {
+            rule("Follow-up: a promotion is announced three days ahead");
+            boolean morning = m.halfOf(e.id()) == 0;
+            ContactWindow w = policy.windowOf(FollowUpKind.PROMOTION_NOTICE);
+            decide(FollowUpRequest.of(FollowUpKind.PROMOTION_NOTICE, e.id(), announce,
+                    e.name() + " on " + e.date() + ", announced three days ahead ("
+                        + (morning ? "morning" : "afternoon") + " half)")
+                .between(morning ? w.from() : w.alternateFrom(),
+                    morning ? w.to() : w.alternateTo())
+                .with("event", e.name()).with("date", e.date().toString()));
+          }
+        }
+      }
+      if (t == null && m.cardHolder() && d.getDayOfMonth() >= policy.monthlyCareDay()) {
+        rule("Follow-up: a member nothing reached this month gets a care message");
+        YearMonth month = YearMonth.from(d);
+        LocalDate due = d.plusDays(1).getMonth() == d.getMonth() ? d.plusDays(1) : d;
+        decide(FollowUpRequest.of(FollowUpKind.MONTHLY_CARE, month.toString(), due,
+                "nothing reached the member in " + month + " yet")
+            .validFor((int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()))
+            .ifNoOtherContactInMonth());
+      }
+      if (kind == TransactionKind.NOTICE && m.cardHolder()) {
+        rule("Follow-up: a weather or season notice becomes a care message");
+        decide(FollowUpRequest.of(FollowUpKind.WEATHER_CARE, t.id(), d,
+            "the store's notice " + t.code()).with("notice", t.code()));
+      }
+      if (t == null && m.cardHolder()) {
+        for (ExpiringVoucher v : vouchers) {
+          rule("Follow-up: a voucher expiring soon is recalled");
+          LocalDate until = v.validUntil();
+          LocalDate due = d.plusDays(1).isAfter(until) ? until : d.plusDays(1);
+          decide(FollowUpRequest.of(FollowUpKind.VOUCHER_EXPIRING, v.code(), due,
+                  "voucher " + v.code() + " of " + v.value() + " is valid until " + until)
+              .validFor((int) Math.min(7, until.toEpochDay() - due.toEpochDay()))
+              .with("voucher", v.code()).with("value", v.value().amount().toPlainString())
+              .with("validUntil", until.toString()));
+        }
+      }
+      // tiers.drl's flag: the pack's files load cards, pricing, follow-ups, tiers, points
+      if (m.activeCard() && m.nearNextTier()) {
+        rule("Tier: flag a member near the next tier");
+        decide(new FlagNearNextTier());
+      }
+    }
   }
 }

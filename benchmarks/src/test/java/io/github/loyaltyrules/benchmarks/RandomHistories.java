@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.benchmarks;
 
+import io.github.loyaltyrules.model.Channel;
 import io.github.loyaltyrules.model.CustomerProfile;
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.Money;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -25,8 +27,15 @@ final class RandomHistories {
 
   private RandomHistories() {}
 
+  /**
+   * Member {@code n}: nine in ten consent to messaging, so the follow-ups are settled under the
+   * contact policy, and most have a birthday somewhere in the year, for the birthday rules.
+   */
   static CustomerProfile profile(int n) {
-    return CustomerProfile.anonymous("M" + n);
+    Map<Channel, Boolean> consent = n % 10 == 0 ? Map.of() : Map.of(Channel.MESSAGING, true);
+    LocalDate birthDate = n % 7 == 0 ? null : LocalDate.of(1970 + n % 40, 1 + n % 12, 1 + n % 28);
+    return new CustomerProfile("M" + n, null, null, birthDate, null, null, null, null, null,
+        consent, null);
   }
 
   static List<Step> history(long seed, ZoneId zone) {

@@ -140,6 +140,7 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
     p.put(FollowUpKind.NEAR_NEXT_TIER, 3);
     p.put(FollowUpKind.HOLIDAY, 8);
     p.put(FollowUpKind.CHURN_ALERT, 5);
+    p.put(FollowUpKind.ASSOCIATE_TASK, 5);
     p.put(FollowUpKind.WEATHER_CARE, 4);
     p.put(FollowUpKind.PROMOTION_NOTICE, 3);
     p.put(FollowUpKind.MONTHLY_CARE, 1);

@@ -135,7 +135,7 @@ public final class PosSession {
     out.printf("      points %s -> %s%n", pointsOf(before), pointsOf(outcome.state()));
     printEffects(outcome);
     out.printf("      fired: %s%n%n", outcome.firedRuleNames().isEmpty() ? "(none)"
-        : String.join(" | ", outcome.firedRuleNames()));
+        : firedOnce(outcome.firedRuleNames()));
   }
 
   /** Each store's contacts for the day, by associate, as the staff would see them. */
@@ -204,5 +204,16 @@ public final class PosSession {
     }
     Tier t = programme.tier(s.tier());
     return t.code() + " (" + t.name() + ")";
+  }
+
+  /** Each rule once, in the order it first fired, with "×n" when it fired for n lines. */
+  private static String firedOnce(java.util.List<String> names) {
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      counts.merge(name, 1, Integer::sum);
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    counts.forEach((name, n) -> out.add(n == 1 ? name : name + " ×" + n));
+    return String.join(" | ", out);
   }
 }

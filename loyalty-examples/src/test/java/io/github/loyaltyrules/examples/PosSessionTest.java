@@ -57,9 +57,10 @@ class PosSessionTest {
             + " the upgrade is undone to Silver card")
         .contains("2000.08 CNY spend in 2026-Q2 is under Silver card's retention threshold"
             + " 5000.00 CNY; it supports Ordinary card")
-        .contains("Price: a sale is priced phase by phase, line by line"
+        .contains("Member rate: an active card gets the tier's rate ×2"
             + " | Spend: a sale or a return changes the qualifying spend"
             + " | Points: a sale earns points on what was paid"
+            + " | Points: the tier's multiplier applies to every line ×2"
             + " | Tier: qualifying spend moves the member up at once");
     assertThat(out).doesNotContain("王丽").doesNotContain("138 0000 0001");
   }

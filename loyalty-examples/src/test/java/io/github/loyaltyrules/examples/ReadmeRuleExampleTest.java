@@ -22,14 +22,17 @@ class ReadmeRuleExampleTest {
   private static final String STAFF_RULE = """
       package com.example.store;
 
-      import io.github.loyaltyrules.rules.Evaluation;
+      import io.github.loyaltyrules.programme.Tier;
+      import io.github.loyaltyrules.rules.facts.Member;
+      import io.github.loyaltyrules.rules.decisions.QualifyFor;
 
       rule "Staff are gold at once"
-          salience 60
+          agenda-group "tiers"
       when
-          $e : Evaluation( activeCard, profile.attributes["staff"] == "yes", tier.rank < 3 )
+          $gold : Tier( code == "GOLD" )
+          Member( activeCard, attributes["staff"] == "yes", tierRank < $gold.rank )
       then
-          modify($e) { moveUpTo($e.getProgramme().tier("GOLD"), "staff are gold members") }
+          insert(QualifyFor.because($gold, "staff are gold members"));
       end
       """;
 

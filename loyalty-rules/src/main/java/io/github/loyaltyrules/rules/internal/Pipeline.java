@@ -113,7 +113,6 @@ public final class Pipeline {
   private final DecisionSession session;
   private final Set<Decided> seen = new LinkedHashSet<>();
   private final List<Decided> pending = new ArrayList<>();
-  private int settledUpTo = -1;
   private int movesReported;
 
   private Pipeline(Evaluation e, DecisionSession session) {
@@ -177,7 +176,6 @@ public final class Pipeline {
       review = next;
       seen.removeIf(d -> Phase.REVIEWS.equals(PHASE_OF.get(d.decision().getClass())));
       session.replace(review);
-      settledUpTo = -1;
       settleReviews(fire(Phase.REVIEWS));
     }
     housekeeping();
@@ -298,7 +296,6 @@ public final class Pipeline {
       }
       return false;
     });
-    settledUpTo = index;
     for (Decided d : now) {
       if (d.decision() instanceof Refuse r) {
         e.stamp(d.rule());
@@ -645,7 +642,12 @@ public final class Pipeline {
         lost(d, target.code() + " is not above the tier held, " + e.getTier().code());
       } else {
         e.stamp(d.rule());
-        e.moveUpTo(target);
+        String reason = ((QualifyFor) d.decision()).reason();
+        if (reason == null) {
+          e.moveUpTo(target);
+        } else {
+          e.moveUpTo(target, reason);
+        }
         moved = true;
       }
     }

@@ -1,0 +1,330 @@
+package io.github.loyaltyrules.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.loyaltyrules.Explanation;
+import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.RuleSource;
+import io.github.loyaltyrules.followup.FollowUp;
+import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.json.LoyaltyJson;
+import io.github.loyaltyrules.model.Channel;
+import io.github.loyaltyrules.model.CustomerProfile;
+import io.github.loyaltyrules.model.Line;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.Transaction;
+import io.github.loyaltyrules.outcome.BasketPriced;
+import io.github.loyaltyrules.outcome.FollowUpScheduled;
+import io.github.loyaltyrules.outcome.NotApplied;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.PointsCalculated;
+import io.github.loyaltyrules.outcome.PricedLine;
+import io.github.loyaltyrules.outcome.SpendRecorded;
+import io.github.loyaltyrules.programme.Programme;
+import io.github.loyaltyrules.programme.Programmes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The eight cookbook rules of the README's "Writing rules", each loaded from its file in
+ * {@code examples/rules/} next to the default pack, with no change to the library's Java.
+ * Figures: the default programme (points member 100 %, silver 92 %, gold 90 %, diamond 85 %;
+ * 1 point per yuan paid, rounded down).
+ */
+class CookbookRulesTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  static LoyaltyEngine engine(Programme programme, String file) {
+    return LoyaltyEngine.builder().programme(programme)
+        .rules(RuleSource.ofClasspath("io/github/loyaltyrules/examples/rules/" + file)).build();
+  }
+
+  static Instant at(String shanghai) {
+    return LocalDateTime.parse(shanghai).atZone(SHANGHAI).toInstant();
+  }
+
+  static Money cny(String amount) {
+    return Money.of(amount, "CNY");
+  }
+
+  static Line line(String sku, String category, String list, String sale) {
+    return Line.of(sku, category, 1, cny(list), cny(sale));
+  }
+
+  static Transaction sale(String id, String when, Line... lines) {
+    return Transaction.sale(id, at(when), "S01", List.of(lines));
+  }
+
+  static Transaction sale(String id, String when, String amount) {
+    return sale(id, when, line("SKU-" + id, "TOPS", amount, amount));
+  }
+
+  static MemberState member(String id) {
+    return MemberState.newMember(CustomerProfile.anonymous(id));
+  }
+
+  /** A member who reached {@code tier} with one purchase of {@code spend} on Monday 4 May. */
+  static MemberState memberWithSpend(LoyaltyEngine engine, MemberState member, String spend,
+      String tier) {
+    Outcome o = engine.evaluate(member, sale("Q-" + member.memberId(), "2026-05-04T10:00",
+        spend));
+    assertThat(o.state().tier()).isEqualTo(tier);
+    return o.state();
+  }
+
+  static long points(Outcome o) {
+    return o.effects(PointsCalculated.class).get(0).points();
+  }
+
+  static List<Money> lineTotals(BasketPriced priced) {
+    List<Money> out = new ArrayList<>();
+    for (PricedLine l : priced.lines()) {
+      out.add(l.total());
+    }
+    return out;
+  }
+
+  @Nested
+  class TuesdayDoublePoints {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "tuesday-double-points.drl");
+
+    @Test
+    void aSilverMemberEarnsDoubleOnATuesdayOnly() {
+      MemberState silver = memberWithSpend(engine, member("M1"), "5000.00", "SILVER");
+
+      // Tuesday 5 May: 100.00 at the silver rate of 92 % is 92.00, doubled
+      assertThat(points(engine.evaluate(silver, sale("T1", "2026-05-05T10:00", "100.00"))))
+          .isEqualTo(184);
+      // Wednesday 6 May: no double
+      assertThat(points(engine.evaluate(silver, sale("T2", "2026-05-06T10:00", "100.00"))))
+          .isEqualTo(92);
+    }
+
+    @Test
+    void aMemberBelowSilverEarnsSinglePointsOnATuesday() {
+      assertThat(points(engine.evaluate(member("M2"), sale("T1", "2026-05-05T10:00",
+          "100.00")))).isEqualTo(100);
+    }
+  }
+
+  @Nested
+  class NoMemberRateOnCosmetics {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(),
+        "no-member-rate-on-cosmetics.drl");
+
+    @Test
+    void cosmeticsKeepTheirPriceWhileOtherLinesGetTheSilverRate() {
+      MemberState silver = memberWithSpend(engine, member("M1"), "5000.00", "SILVER");
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          line("LIP-1", "COSMETICS", "100.00", "100.00"), line("TOP-1", "TOPS", "100.00",
+              "100.00"));
+
+      BasketPriced priced = engine.quote(silver, basket, Explanation.FULL);
+
+      assertThat(lineTotals(priced)).containsExactly(cny("100.00"), cny("92.00"));
+      assertThat(priced.lines().get(0).notApplied()).contains(new NotApplied("tier:SILVER",
+          "cosmetics carry no member rate"));
+    }
+  }
+
+  @Nested
+  class VipSaleDayExtra {
+    final Programme programme = withVipDay("2026-05-12");
+    final LoyaltyEngine engine = engine(programme, "vip-sale-day-extra.drl");
+
+    @Test
+    void goldGetsFivePercentMoreOnTheVipDayButNeverUnderSeventyPercentOfList() {
+      MemberState gold = memberWithSpend(engine, member("M1"), "10000.00", "GOLD");
+      Transaction basket = sale("T1", "2026-05-12T10:00",
+          line("A", "TOPS", "100.00", "100.00"),  // 90.00 × 95 % = 85.50
+          line("B", "TOPS", "100.00", "84.00"),   // 75.60 × 95 % = 71.82
+          line("C", "TOPS", "100.00", "80.00"));  // 72.00 × 95 % = 68.40, held at 70.00
+
+      assertThat(lineTotals(engine.quote(gold, basket))).containsExactly(cny("85.50"),
+          cny("71.82"), cny("70.00"));
+    }
+
+    @Test
+    void theDayAfterOnlyTheGoldRateApplies() {
+      MemberState gold = memberWithSpend(engine, member("M1"), "10000.00", "GOLD");
+      Transaction basket = sale("T1", "2026-05-13T10:00",
+          line("A", "TOPS", "100.00", "100.00"), line("C", "TOPS", "100.00", "80.00"));
+
+      assertThat(lineTotals(engine.quote(gold, basket))).containsExactly(cny("90.00"),
+          cny("72.00"));
+    }
+
+    @Test
+    void aSilverMemberGetsNoExtraOnTheVipDay() {
+      MemberState silver = memberWithSpend(engine, member("M2"), "5000.00", "SILVER");
+
+      assertThat(lineTotals(engine.quote(silver, sale("T1", "2026-05-12T10:00", "100.00"))))
+          .containsExactly(cny("92.00"));
+    }
+
+    static Programme withVipDay(String date) {
+      try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+        ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
+        root.set("followUps", LoyaltyJson.mapper().readTree("{\"promotions\": [{\"id\":"
+            + " \"VIP-0512\", \"name\": \"VIP sale day\", \"date\": \"" + date + "\"}]}"));
+        return Programmes.fromJson(root.toString(), "vip-programme.json");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Nested
+  class ThirdTshirtHalfPrice {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(),
+        "third-tshirt-half-price.drl");
+
+    @Test
+    void theCheapestOfThreeTshirtsIsHalfPrice() {
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          line("TS-1", "T_SHIRT", "100.00", "100.00"), line("TS-2", "T_SHIRT", "80.00", "80.00"),
+          line("TS-3", "T_SHIRT", "60.00", "60.00"), line("TOP-1", "TOPS", "50.00", "50.00"));
+
+      BasketPriced priced = engine.quote(member("M1"), basket);
+
+      assertThat(lineTotals(priced)).containsExactly(cny("100.00"), cny("80.00"), cny("30.00"),
+          cny("50.00"));
+      assertThat(priced.total()).isEqualTo(cny("260.00"));
+    }
+
+    @Test
+    void aFourthTshirtStartsTheNextThreeAndPaysInFull() {
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          line("TS-1", "T_SHIRT", "100.00", "100.00"), line("TS-2", "T_SHIRT", "80.00", "80.00"),
+          line("TS-3", "T_SHIRT", "60.00", "60.00"), line("TS-4", "T_SHIRT", "40.00", "40.00"));
+
+      assertThat(lineTotals(engine.quote(member("M1"), basket))).containsExactly(cny("100.00"),
+          cny("80.00"), cny("30.00"), cny("40.00"));
+    }
+
+    @Test
+    void twoTshirtsPayInFull() {
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          line("TS-1", "T_SHIRT", "100.00", "100.00"), line("TS-2", "T_SHIRT", "80.00", "80.00"));
+
+      assertThat(engine.quote(member("M1"), basket).total()).isEqualTo(cny("180.00"));
+    }
+  }
+
+  @Nested
+  class PartnerBirthdayGift {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "partner-birthday-gift.drl");
+
+    @Test
+    void threeDaysBeforeTheBirthdayTheAssociateIsAskedToArrangeTheGift() {
+      CustomerProfile profile = new CustomerProfile("M1", null, null, LocalDate.of(1990, 5, 15),
+          null, null, null, "S01", "A7", Map.of(Channel.MESSAGING, true), null);
+      MemberState card = engine.evaluate(MemberState.newMember(profile),
+          sale("T1", "2026-03-02T10:00", "100.00")).state();
+
+      Outcome o = engine.assess(card, LocalDate.of(2026, 5, 12));
+
+      FollowUp task = o.effects(FollowUpScheduled.class).stream().map(FollowUpScheduled::followUp)
+          .filter(f -> f.kind() == FollowUpKind.ASSOCIATE_TASK).findFirst().orElseThrow();
+      assertThat(task.id()).isEqualTo("M1:ASSOCIATE_TASK:ktv-2026");
+      assertThat(task.associateId()).isEqualTo("A7");
+      assertThat(task.due()).isEqualTo(LocalDate.of(2026, 5, 12));
+      assertThat(task.from()).isEqualTo(LocalTime.of(10, 0));
+      assertThat(task.to()).isEqualTo(LocalTime.of(20, 0));
+      assertThat(task.rule())
+          .isEqualTo("Acme: three days before a birthday, arrange the partner's KTV gift");
+      assertThat(task.params()).containsEntry("task", "arrange the partner's birthday gift (KTV)");
+    }
+
+    @Test
+    void fourDaysBeforeNothingIsAsked() {
+      CustomerProfile profile = new CustomerProfile("M1", null, null, LocalDate.of(1990, 5, 15),
+          null, null, null, "S01", "A7", Map.of(Channel.MESSAGING, true), null);
+      MemberState card = engine.evaluate(MemberState.newMember(profile),
+          sale("T1", "2026-03-02T10:00", "100.00")).state();
+
+      assertThat(engine.assess(card, LocalDate.of(2026, 5, 11)).effects(FollowUpScheduled.class))
+          .noneMatch(s -> s.followUp().kind() == FollowUpKind.ASSOCIATE_TASK);
+    }
+  }
+
+  @Nested
+  class WelcomeBackBonus {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "welcome-back-bonus.drl");
+
+    @Test
+    void theFirstPurchaseAfterNinetyDaysAwayEarnsFiveHundredMore() {
+      MemberState first = engine.evaluate(member("M1"), sale("T1", "2026-01-05T10:00",
+          "100.00")).state();
+
+      Outcome back = engine.evaluate(first, sale("T2", "2026-05-04T10:00", "100.00"));
+      Outcome again = engine.evaluate(back.state(), sale("T3", "2026-05-06T10:00", "100.00"));
+
+      assertThat(points(back)).isEqualTo(600);
+      assertThat(points(again)).isEqualTo(100);
+    }
+
+    @Test
+    void eightyNineDaysAwayEarnNoBonus() {
+      MemberState first = engine.evaluate(member("M1"), sale("T1", "2026-02-04T10:00",
+          "100.00")).state();
+
+      assertThat(points(engine.evaluate(first, sale("T2", "2026-05-04T10:00", "100.00"))))
+          .isEqualTo(100);
+    }
+  }
+
+  @Nested
+  class GiftCardsEarnNothing {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "gift-cards-earn-nothing.drl");
+
+    @Test
+    void aGiftCardCountsForNeitherTierSpendNorPoints() {
+      Outcome o = engine.evaluate(member("M1"), sale("T1", "2026-05-04T10:00",
+          line("GC-2000", "GIFT_CARD", "2000.00", "2000.00"), line("TOP-1", "TOPS", "100.00",
+              "100.00")));
+
+      assertThat(points(o)).isEqualTo(100);
+      assertThat(o.effects(SpendRecorded.class).get(0).change()).isEqualTo(cny("100.00"));
+      // 2,100.00 would have reached the ordinary card (2,000.00)
+      assertThat(o.state().tier()).isEqualTo("POINTS");
+    }
+  }
+
+  @Nested
+  class Employees {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "employees.drl");
+
+    @Test
+    void anEmployeePaysTheDiamondRateAndEarnsNoPoints() {
+      MemberState employee = MemberState.newMember(new CustomerProfile("E1", null, null, null,
+          null, null, null, null, null, null, Map.of("employee", "yes")));
+
+      Outcome o = engine.evaluate(employee, sale("T1", "2026-05-04T10:00", "100.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("85.00"));
+      assertThat(points(o)).isZero();
+      assertThat(o.state().points().available() + o.state().points().pending()).isZero();
+    }
+
+    @Test
+    void aCustomerWhoIsNotAnEmployeePaysThePointsMemberPrice() {
+      Outcome o = engine.evaluate(member("M1"), sale("T1", "2026-05-04T10:00", "100.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("100.00"));
+      assertThat(points(o)).isEqualTo(100);
+    }
+  }
+}
