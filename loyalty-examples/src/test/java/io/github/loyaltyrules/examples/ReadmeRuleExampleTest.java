@@ -27,7 +27,7 @@ class ReadmeRuleExampleTest {
       import io.github.loyaltyrules.rules.decisions.QualifyFor;
 
       rule "Staff are gold at once"
-          agenda-group "tiers"
+          ruleflow-group "tiers"
       when
           $gold : Tier( code == "GOLD" )
           Member( activeCard, attributes["staff"] == "yes", tierRank < $gold.rank )

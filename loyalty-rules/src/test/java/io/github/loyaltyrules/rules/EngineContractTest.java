@@ -155,7 +155,7 @@ class EngineContractTest {
         import io.github.loyaltyrules.model.CardOrigin;
 
         rule "Store: every visitor gets a card"
-            agenda-group "cards"
+            ruleflow-group "cards"
         when
             Member( cardHolder == false )
         then

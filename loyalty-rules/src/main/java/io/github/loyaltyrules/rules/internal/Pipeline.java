@@ -283,7 +283,7 @@ public final class Pipeline {
       if (Phase.ALL.indexOf(own) < index) {
         throw new EvaluationException("rule '" + d.rule() + "' decided " + d.decision()
             + " in phase " + phase + ", but " + own + " decisions are settled before it; put the"
-            + " rule in agenda-group \"" + own + "\"");
+            + " rule in ruleflow-group \"" + own + "\"");
       }
       pending.add(d);
     }

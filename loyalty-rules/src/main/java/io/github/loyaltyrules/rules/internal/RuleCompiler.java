@@ -15,6 +15,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.utils.KieHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,9 @@ final class RuleCompiler {
   static KieBase compile(List<RuleSource> sources) {
     long start = System.nanoTime();
     KieServices services = KieServices.get();
-    KieHelper helper = new KieHelper();
+    // facts are never modified in place (a phase's result is a new or replaced fact), so
+    // property reactivity buys nothing: class reactivity, and no warnings about it
+    KieHelper helper = new KieHelper(PropertySpecificOption.ALLOWED);
     Map<String, String> names = new LinkedHashMap<>();
     for (int i = 0; i < sources.size(); i++) {
       RuleSource source = sources.get(i);
