@@ -107,12 +107,28 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
   }
 
   public FollowUpPolicy {
-    afterSale = afterSale == null ? List.of(
-        new FollowUpStep(FollowUpKind.THANK_YOU, 3, TEN, EIGHT_PM, 2, 5),
-        new FollowUpStep(FollowUpKind.CARE, 7, TEN, EIGHT_PM, 3, 4),
-        new FollowUpStep(FollowUpKind.INVITE_BACK, 15, TEN, EIGHT_PM, 5, 2),
-        new FollowUpStep(FollowUpKind.REVISIT, 30, TEN, NOON, 5, 3))
-        : Check.list("followUps.afterSale", afterSale);
+    contactFrom = contactFrom == null ? LocalTime.of(9, 0) : contactFrom;
+    contactTo = contactTo == null ? LocalTime.of(21, 0) : contactTo;
+    if (!contactTo.isAfter(contactFrom)) {
+      throw new InvalidValueException("followUps.contactTo", contactTo,
+          "must be after contactFrom " + contactFrom);
+    }
+    if (afterSale == null) {
+      // the seeds' steps, their windows clamped to the contact hours
+      List<FollowUpStep> steps = new java.util.ArrayList<>();
+      for (FollowUpStep step : List.of(
+          new FollowUpStep(FollowUpKind.THANK_YOU, 3, TEN, EIGHT_PM, 2, 5),
+          new FollowUpStep(FollowUpKind.CARE, 7, TEN, EIGHT_PM, 3, 4),
+          new FollowUpStep(FollowUpKind.INVITE_BACK, 15, TEN, EIGHT_PM, 5, 2),
+          new FollowUpStep(FollowUpKind.REVISIT, 30, TEN, NOON, 5, 3))) {
+        LocalTime[] w = clamp(step.from(), step.to(), contactFrom, contactTo);
+        steps.add(new FollowUpStep(step.kind(), step.days(), w[0], w[1], step.validDays(),
+            step.priority()));
+      }
+      afterSale = List.copyOf(steps);
+    } else {
+      afterSale = Check.list("followUps.afterSale", afterSale);
+    }
     newArrivalDates = Check.list("followUps.newArrivalDates", newArrivalDates);
     newArrivalShiftDays = atLeast("followUps.newArrivalShiftDays", newArrivalShiftDays, 5, 0);
     eveningShiftStarts = eveningShiftStarts == null ? LocalTime.of(14, 0) : eveningShiftStarts;
@@ -152,12 +168,6 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
     if (monthlyCareDay > 28) {
       throw new InvalidValueException("followUps.monthlyCareDay", monthlyCareDay,
           "must be from 1 to 28, so every month has it");
-    }
-    contactFrom = contactFrom == null ? LocalTime.of(9, 0) : contactFrom;
-    contactTo = contactTo == null ? LocalTime.of(21, 0) : contactTo;
-    if (!contactTo.isAfter(contactFrom)) {
-      throw new InvalidValueException("followUps.contactTo", contactTo,
-          "must be after contactFrom " + contactFrom);
     }
     Map<FollowUpKind, ContactWindow> set = Check.map("followUps.windows", windows);
     for (Map.Entry<FollowUpKind, ContactWindow> e : set.entrySet()) {
@@ -206,6 +216,11 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
    * of the contact hours. Returns {from, to}.
    */
   public LocalTime[] clamp(LocalTime from, LocalTime to) {
+    return clamp(from, to, contactFrom, contactTo);
+  }
+
+  private static LocalTime[] clamp(LocalTime from, LocalTime to, LocalTime contactFrom,
+      LocalTime contactTo) {
     LocalTime f = from.isBefore(contactFrom) ? contactFrom : from;
     LocalTime t = to.isAfter(contactTo) ? contactTo : to;
     if (t.isAfter(f)) {

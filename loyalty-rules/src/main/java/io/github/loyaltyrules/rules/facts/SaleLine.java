@@ -57,4 +57,12 @@ public record SaleLine(int index, String sku, String category, Set<String> tags,
     return !isMarkedDown()
         || salePrice.amount().compareTo(listPrice.amount().multiply(minimum)) >= 0;
   }
+
+  /**
+   * As {@link #saleAtLeast(BigDecimal)} with {@code minimum}, or {@code otherwise} when
+   * {@code minimum} is null (a promotion's own gate, else the programme's).
+   */
+  public boolean saleAtLeast(BigDecimal minimum, BigDecimal otherwise) {
+    return saleAtLeast(minimum != null ? minimum : otherwise);
+  }
 }

@@ -87,8 +87,9 @@ final class DroolsDecisionSession implements DecisionSession {
         .thenComparing(Map.Entry.comparingByKey()));
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < Math.min(3, rules.size()); i++) {
+      int n = rules.get(i).getValue();
       out.append(i == 0 ? "" : ", ").append('\'').append(rules.get(i).getKey()).append("' ")
-          .append(rules.get(i).getValue()).append(" times");
+          .append(n == 1 ? "once" : n + " times");
     }
     return out.toString();
   }

@@ -41,6 +41,14 @@ public final class DroolsEngineFactory implements EngineFactory {
         }
       };
 
+  private static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** How many rule sets were compiled so far (for the test that a second programme reuses). */
+  static int compilations() {
+    return COMPILATIONS.get();
+  }
+
   @Override
   public LoyaltyEngine create(EngineSpec spec) {
     return create(spec, DEFAULT_STRATEGY);
@@ -62,6 +70,7 @@ public final class DroolsEngineFactory implements EngineFactory {
       KieBase base = COMPILED.get(key);
       if (base == null) {
         base = RuleCompiler.compile(sources);
+        COMPILATIONS.incrementAndGet();
         COMPILED.put(key, base);
       }
       final KieBase compiled = base;
