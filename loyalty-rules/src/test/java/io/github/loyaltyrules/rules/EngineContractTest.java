@@ -106,6 +106,30 @@ class EngineContractTest {
   }
 
   @Test
+  void aTextComparedWithATierFailsTheBuildWithFileLineAndRule() {
+    String mismatched = """
+        package com.example.store;
+
+        import io.github.loyaltyrules.rules.facts.*;
+
+        rule "Store: gold members"
+            ruleflow-group "tiers"
+        when
+            Member( activeCard,
+                    tier == "GOLD" )
+        then
+        end
+        """;
+
+    assertThatThrownBy(() -> LoyaltyEngine.builder().programme(Shop.DEFAULT)
+        .rules(RuleSource.of("store.drl", mismatched)).build())
+        .isInstanceOfSatisfying(RuleCompilationException.class, e ->
+            assertThat(e.problems()).containsExactly("store.drl:9: rule 'Store: gold members'"
+                + " compares tier, a Tier, with the text \"GOLD\", so the condition can never"
+                + " hold; compare tier.code == \"GOLD\""));
+  }
+
+  @Test
   void aRuleThatThrowsIsReportedWithItsNameAndTheMember() {
     String throwing = """
         package com.example.store;

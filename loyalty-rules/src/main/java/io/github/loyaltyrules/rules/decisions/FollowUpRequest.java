@@ -58,8 +58,33 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
       throw new InvalidValueException("FollowUpRequest.validDays", validDays,
           "must not be negative");
     }
-    params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new TreeMap<>(Check.map("FollowUpRequest.params", params)));
+    // a request derived with with/between/validFor shares its parameters: copied once
+    params = params instanceof Params ? params
+        : new Params(new TreeMap<>(Check.map("FollowUpRequest.params", params)));
+  }
+
+  /** The parameters, sorted by name, immutable. */
+  private static final class Params extends java.util.AbstractMap<String, String> {
+    private final TreeMap<String, String> map;
+
+    Params(TreeMap<String, String> map) {
+      this.map = map;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, String>> entrySet() {
+      return java.util.Collections.unmodifiableMap(map).entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
   }
 
   /** A request of {@code kind} for {@code cause} on {@code due}, in the programme's window. */
@@ -100,10 +125,12 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
 
   /** This request with the message parameter {@code name} = {@code value}. */
   public FollowUpRequest with(String name, String value) {
-    Map<String, String> p = new TreeMap<>(params);
+    Check.notBlank("FollowUpRequest.params name", name);
+    Check.notNull("FollowUpRequest.params[" + name + "]", value);
+    TreeMap<String, String> p = new TreeMap<>(params);
     p.put(name, value);
-    return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId, p,
-        reason, onlyIfNoContactInMonth);
+    return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
+        new Params(p), reason, onlyIfNoContactInMonth);
   }
 
   /** This request, made only when nothing else reaches the member in the due month. */

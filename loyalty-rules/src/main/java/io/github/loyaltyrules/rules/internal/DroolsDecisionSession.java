@@ -58,8 +58,11 @@ final class DroolsDecisionSession implements DecisionSession {
     FactHandle h = single.get(fact.getClass());
     if (h == null) {
       single.put(fact.getClass(), session.insert(fact));
-    } else if (!session.getObject(h).equals(fact)) {
-      session.update(h, fact);
+    } else {
+      Object old = session.getObject(h);
+      if (old != fact && !old.equals(fact)) {
+        session.update(h, fact);
+      }
     }
   }
 

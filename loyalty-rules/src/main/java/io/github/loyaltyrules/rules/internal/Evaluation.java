@@ -1124,12 +1124,30 @@ final class Evaluation {
 
   // ---------------------------------------------------------------- facts
 
-  /** The member as decided so far, for the rules. */
+  private io.github.loyaltyrules.rules.facts.Member member;
+  private int memberAt = -1;
+
+  /**
+   * The member as decided so far, for the rules: built again only when effects were recorded
+   * since (every change of card, tier, spend, points or stored value records one).
+   */
   io.github.loyaltyrules.rules.facts.Member memberFact() {
+    if (member == null || memberAt != effects.size()) {
+      member = buildMemberFact();
+      memberAt = effects.size();
+    }
+    return member;
+  }
+
+  private io.github.loyaltyrules.rules.facts.Member buildMemberFact() {
     Activity a = before.activity();
     LocalDate last = a.lastPurchase();
     QualificationWindow previous = qualification.windowContaining(window.start().minusDays(1));
     Tier next = getNextTier();
+    Money missing = next == null ? null : getMissingForNextTier();
+    boolean near = missing != null && missing.isPositive() && missing.compareTo(
+        programme.money(next.qualifyingSpend()).times(qualification.nearNextTierFraction(),
+            programme.roundingMode())) <= 0;
     StoredValue sv = points.storedValue();
     boolean contactable = false;
     for (io.github.loyaltyrules.model.Channel c : programme.followUps().channels()) {
@@ -1140,8 +1158,7 @@ final class Evaluation {
         tier == null ? null : tier.code(), tier == null ? -1 : tier.rank(), standing.since(),
         standing.heldUntil(), getManualFloor(), before.profile().attributes(),
         before.profile().homeStore(), before.profile().associateId(), window, getWindowSpend(),
-        spendIn(previous), next, next == null ? null : getMissingForNextTier(),
-        isNearNextTier(), a.purchases(), a.firstPurchase(), last,
+        spendIn(previous), next, missing, near, a.purchases(), a.firstPurchase(), last,
         last == null ? -1 : today.toEpochDay() - last.toEpochDay(), usualGap(),
         points.available(), points.pending(), points.debt(),
         sv == null ? programme.zero() : sv.balance(), sv == null ? null : sv.memberRate(),

@@ -67,8 +67,14 @@ final class RuleCompiler {
           .setResourceType(ResourceType.DRL);
       helper.addResource(resource, ResourceType.DRL);
     }
-    Results results = helper.verify();
     List<String> problems = new ArrayList<>();
+    for (RuleSource source : sources) {
+      problems.addAll(ConditionTypes.check(source));
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleCompilationException(problems);
+    }
+    Results results = helper.verify();
     for (Message m : results.getMessages(Message.Level.ERROR)) {
       String name = m.getPath() == null ? "(rules)" : names.getOrDefault(
           m.getPath().startsWith("src/") ? m.getPath() : "src/main/resources/" + m.getPath(),
