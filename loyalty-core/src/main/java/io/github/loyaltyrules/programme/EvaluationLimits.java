@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param maxFirings rule firings allowed in one evaluation; 10,000 when absent
- * @param maxMillis milliseconds of rule firing allowed in one evaluation; 200 when absent
+ * @param maxMillis milliseconds of the evaluating thread's CPU time allowed for one evaluation's
+ *     rules; 200 when absent. It applies once an engine has made its first 50 evaluations: in a
+ *     fresh JVM those run interpreted code and load classes, and are slow without looping
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record EvaluationLimits(Integer maxFirings, Integer maxMillis) {

@@ -114,6 +114,9 @@ class DecisionModelTest {
         "{\"limits\": {\"maxFirings\": 2000000000, \"maxMillis\": 5}}"), LOOP);
     Transaction loop = Transaction.sale("T1", at("2026-05-04T10:00"), "S01",
         List.of(Line.of("LOOP", "TOPS", 1, cny("10.00"), cny("10.00"))));
+    for (int i = 0; i < 50; i++) { // the time limit applies once the engine has warmed up
+      engine.evaluate(member("W" + i), sale("W" + i, "2026-05-04T10:00", "10.00"));
+    }
 
     assertThatThrownBy(() -> engine.evaluate(member("M1"), loop))
         .isInstanceOf(EvaluationException.class)

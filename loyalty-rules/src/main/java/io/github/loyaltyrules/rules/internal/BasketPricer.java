@@ -199,6 +199,8 @@ final class BasketPricer {
     BigDecimal competing = BigDecimal.ONE;
     List<String> stackingIds = new ArrayList<>();
     List<String> competingIds = new ArrayList<>();
+    List<BigDecimal> stackingRates = new ArrayList<>();
+    List<BigDecimal> competingRates = new ArrayList<>();
     long before = w.current;
     for (PromotionRate p : bestOfGroup.values()) {
       if (p.floor() != null) {
@@ -210,20 +212,24 @@ final class BasketPricer {
       if (p.stacksWithMemberRate()) {
         stacking = stacking.multiply(p.rate());
         stackingIds.add("promotion:" + p.id());
+        stackingRates.add(p.rate());
       } else {
         competing = competing.multiply(p.rate());
         competingIds.add("promotion:" + p.id());
+        competingRates.add(p.rate());
       }
     }
     long withMember = fen(decimal(w.current, scale).multiply(stacking)
         .setScale(scale, policy.roundingMode()), scale);
     if (competingIds.isEmpty()) {
-      apply(w, String.join("+", stackingIds), AdjustmentKind.PROMOTION, stacking, withMember,
+      applyEach(w, stackingIds, stackingRates, withMember, scale, policy.roundingMode(),
           currency, "on top of the member rate");
       return;
     }
     List<String> all = new ArrayList<>(competingIds);
     all.addAll(stackingIds);
+    List<BigDecimal> allRates = new ArrayList<>(competingRates);
+    allRates.addAll(stackingRates);
     long withoutMember = fen(decimal(w.saleTotal, scale).multiply(competing).multiply(stacking)
         .setScale(scale, policy.roundingMode()), scale);
     withoutMember = Math.max(withoutMember, w.floor);
@@ -240,17 +246,16 @@ final class BasketPricer {
         w.adjustments.clear();
         w.current = w.saleTotal;
       }
-      apply(w, String.join("+", all), AdjustmentKind.PROMOTION, competing.multiply(stacking),
-          fen(decimal(w.saleTotal, scale).multiply(competing).multiply(stacking)
-              .setScale(scale, policy.roundingMode()), scale), currency,
-          "instead of the member rate");
+      applyEach(w, all, allRates, fen(decimal(w.saleTotal, scale).multiply(competing)
+          .multiply(stacking).setScale(scale, policy.roundingMode()), scale), scale,
+          policy.roundingMode(), currency, "instead of the member rate");
     } else {
       for (String id : competingIds) {
         w.notApplied.add(new NotApplied(id, "does not stack with the member rate, which gives"
             + " a lower price"));
       }
       if (!stackingIds.isEmpty()) {
-        apply(w, String.join("+", stackingIds), AdjustmentKind.PROMOTION, stacking, withMember,
+        applyEach(w, stackingIds, stackingRates, withMember, scale, policy.roundingMode(),
             currency, "on top of the member rate");
       }
     }
@@ -262,18 +267,43 @@ final class BasketPricer {
         + " higher priority, then id)");
   }
 
-  /** Moves the line to {@code after} with an adjustment, then holds it at its floor. */
-  private static void apply(Work w, String rule, AdjustmentKind kind, BigDecimal rate,
-      long after, Currency currency, String note) {
-    w.adjustments.add(new PriceAdjustment(rule, kind, rate, null, money(w.current, currency),
-        money(after - w.current, currency), note));
-    w.current = after;
+  /**
+   * Moves the line to {@code after} (its price times every rate, rounded once) with one
+   * adjustment per promotion, so a receipt can list each: the k-th takes the line from its price
+   * times the first k−1 rates to its price times the first k rates, each rounded the same way;
+   * the amounts add up to the whole change exactly. Then holds the line at its floor.
+   */
+  private static void applyEach(Work w, List<String> ids, List<BigDecimal> rates, long after,
+      int scale, RoundingMode mode, Currency currency, String note) {
+    BigDecimal product = BigDecimal.ONE;
+    long base = w.current;
+    for (int k = 0; k < ids.size(); k++) {
+      product = product.multiply(rates.get(k));
+      long next = k == ids.size() - 1 ? after
+          : fen(decimal(base, scale).multiply(product).setScale(scale, mode), scale);
+      w.adjustments.add(new PriceAdjustment(ids.get(k), AdjustmentKind.PROMOTION, rates.get(k),
+          null, money(w.current, currency), money(next - w.current, currency), note));
+      w.current = next;
+    }
+    holdAtFloor(w, currency);
+  }
+
+  private static void holdAtFloor(Work w, Currency currency) {
     if (w.current < w.floor) {
       w.adjustments.add(new PriceAdjustment("floor", AdjustmentKind.FLOOR, null, null,
           money(w.current, currency), money(w.floor - w.current, currency),
           "the line may not cost less than " + money(w.floor, currency)));
       w.current = w.floor;
     }
+  }
+
+  /** Moves the line to {@code after} with an adjustment, then holds it at its floor. */
+  private static void apply(Work w, String rule, AdjustmentKind kind, BigDecimal rate,
+      long after, Currency currency, String note) {
+    w.adjustments.add(new PriceAdjustment(rule, kind, rate, null, money(w.current, currency),
+        money(after - w.current, currency), note));
+    w.current = after;
+    holdAtFloor(w, currency);
   }
 
   // ---------------------------------------------------------------- phase 4: basket amounts

@@ -19,9 +19,9 @@ import org.kie.api.runtime.rule.FactHandle;
 /**
  * One evaluation's Drools session: phases are agenda groups, given the focus one after the other.
  * Every decision a rule inserts is stamped here with that rule's name, taken from Drools'
- * insertion event, so a rule cannot set or forge it. Firings and time are counted against the
- * programme's limits: past either, the session halts and the evaluation is refused with the rules
- * that fired most. Confined to one evaluation, on one thread.
+ * insertion event, so a rule cannot set or forge it. Firings and the thread's CPU time are
+ * counted against the programme's limits: past either, the session halts and the evaluation is
+ * refused with the rules that fired most. Confined to one evaluation, on one thread.
  */
 final class DroolsDecisionSession implements DecisionSession {
   private final KieSession session;
@@ -37,12 +37,17 @@ final class DroolsDecisionSession implements DecisionSession {
   private int firings;
   private boolean outOfTime;
 
-  DroolsDecisionSession(KieSession session, EvaluationLimits limits, String what) {
+  /**
+   * A session for one evaluation; with {@code timed} false (an engine still warming up: its
+   * first evaluations in a fresh JVM run interpreted code) only the firing limit applies.
+   */
+  DroolsDecisionSession(KieSession session, EvaluationLimits limits, String what,
+      boolean timed) {
     this.session = session;
     this.what = what;
     this.maxFirings = limits.maxFirings();
     this.maxMillis = limits.maxMillis();
-    this.deadline = System.nanoTime() + limits.maxMillis() * 1_000_000L;
+    this.deadline = timed ? cpuNanos() + limits.maxMillis() * 1_000_000L : Long.MAX_VALUE;
     session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
     session.addEventListener(listener.inserts);
   }
@@ -104,6 +109,18 @@ final class DroolsDecisionSession implements DecisionSession {
     session.dispose();
   }
 
+  /**
+   * The CPU time of this thread: what the rules cost, not time the thread waited for a core or
+   * for the garbage collector on a busy machine.
+   */
+  private static long cpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime()
+        : System.nanoTime();
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   /** Counts firings and takes each inserted decision with the name of the rule inserting it. */
   private final class Listener extends DefaultAgendaEventListener {
     final DefaultRuleRuntimeEventListener inserts = new DefaultRuleRuntimeEventListener() {
@@ -122,7 +139,7 @@ final class DroolsDecisionSession implements DecisionSession {
       fired.add(new FiredRule(rule.getName(), rule.getPackageName()));
       firedPerRule.merge(rule.getName(), 1, Integer::sum);
       firings++;
-      if ((firings & 63) == 0 && System.nanoTime() > deadline) {
+      if ((firings & 63) == 0 && cpuNanos() > deadline) {
         outOfTime = true;
         event.getKieRuntime().halt();
       }

@@ -149,8 +149,19 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
 
   private Outcome run(MemberState state, Transaction transaction, LocalDate today,
       boolean full, String what) {
+    boolean warm = evaluations.get() >= WARM_UP || evaluations.incrementAndGet() > WARM_UP;
     return Pipeline.run(programme, state, transaction, today, full,
         new DroolsDecisionSession(sessions.get(), programme.limits(), what + " of member "
-            + state.memberId()));
+            + state.memberId(), warm));
   }
+
+  /**
+   * The time limit applies from this many evaluations on: the first ones in a fresh JVM run
+   * interpreted code and load classes, and would be refused for being slow, not for looping
+   * (the firing limit applies from the first).
+   */
+  static final int WARM_UP = 50;
+
+  private final java.util.concurrent.atomic.AtomicInteger evaluations =
+      new java.util.concurrent.atomic.AtomicInteger();
 }

@@ -74,25 +74,14 @@ final class Evaluation {
   private final TreeMap<YearMonth, Money> spend;
   private Money windowSpend;
   private boolean spendRecorded;
-  private boolean cardOffered;
-  private boolean nearNextTierFlagged;
 
   private final List<Effect> effects = new ArrayList<>(4);
   private final List<FiredRule> fired = new ArrayList<>(8);
   private String currentRule = HOST;
 
   private final PointsBook points;
-  private boolean cardIssuedNow;
-  private boolean joinPointsEarned;
-  private boolean salePointsEarned;
-  private boolean returnPointsRevoked;
-  private boolean storedValueRecorded;
-  private boolean requestDone;
-  private boolean expiringReported;
   private final boolean fullExplanation;
-  private boolean basketPriced;
   private BasketPriced priced;
-  private boolean refundCalculated;
   private RefundCalculated refund;
   private RecentTransaction originalAfterReturn;
   private final FollowUpBook followUps;
@@ -160,40 +149,22 @@ final class Evaluation {
 
   // ---------------------------------------------------------------- inputs
 
-  public Programme getProgramme() {
+  Programme getProgramme() {
     return programme;
   }
 
-  /** The business date, in the programme's time zone. */
-  public LocalDate getToday() {
-    return today;
-  }
-
   /** The transaction, or null for an assessment. */
-  public Transaction getTransaction() {
+  Transaction getTransaction() {
     return transaction;
   }
 
   /** The transaction's kind, or null for an assessment. */
-  public TransactionKind getKind() {
+  TransactionKind getKind() {
     return transaction == null ? null : transaction.kind();
   }
 
-  public boolean isAssessment() {
-    return transaction == null;
-  }
-
-  /** The member state handed in, before any decision. */
-  public MemberState getBefore() {
-    return before;
-  }
-
-  public io.github.loyaltyrules.model.CustomerProfile getProfile() {
-    return before.profile();
-  }
-
   /** Units bought or returned; 0 without lines. */
-  public int getItemCount() {
+  int getItemCount() {
     return transaction == null ? 0 : transaction.itemCount();
   }
 
@@ -202,7 +173,7 @@ final class Evaluation {
    * of the member not included), for a return whose refund was calculated the refund, else the
    * lines at the prices given ({@link Transaction#goodsAmount()}); zero if none.
    */
-  public Money getGoodsAmount() {
+  Money getGoodsAmount() {
     if (priced != null) {
       return priced.total();
     }
@@ -213,64 +184,34 @@ final class Evaluation {
     return m == null ? programme.zero() : m;
   }
 
-  /** Whether the customer agreed to buy the card with this purchase. */
-  public boolean isBuysCard() {
-    return transaction != null && transaction.buysCard();
-  }
-
-  /** Whether the programme sells its card (a fee above zero). */
-  public boolean isPaidCard() {
-    return programme.cards().isPaid();
-  }
-
-  /** Whether this purchase has enough items to earn the paid card free. */
-  public boolean isFreeCardEarned() {
-    Integer freeWith = programme.cards().freeWithItems();
-    return freeWith != null && getItemCount() >= freeWith;
-  }
-
-  /** Whether the programme issues a card with a recharge of stored value. */
-  public boolean isCardOnRecharge() {
-    return programme.cards().issueOnRecharge();
-  }
-
   // ---------------------------------------------------------------- working state
 
-  /** The card as decided so far; null if the customer has none. */
-  public Card getCard() {
-    return card;
-  }
-
-  public boolean isCardHolder() {
+  boolean isCardHolder() {
     return card != null;
   }
 
   /** Whether the member has a card in {@code ACTIVE} status: only then is spend earned. */
-  public boolean isActiveCard() {
+  boolean isActiveCard() {
     return card != null && card.status() == CardStatus.ACTIVE;
   }
 
   /** The member's tier as decided so far; null without a card. */
-  public Tier getTier() {
+  Tier getTier() {
     return tier;
   }
 
-  public TierStanding getStanding() {
-    return standing;
-  }
-
   /** The tier staff set as a floor, or null. */
-  public Tier getManualFloor() {
+  Tier getManualFloor() {
     return standing.manualFloor() == null ? null : knownTier(standing.manualFloor());
   }
 
   /** The qualification window containing today. */
-  public QualificationWindow getWindow() {
+  QualificationWindow getWindow() {
     return window;
   }
 
   /** Qualifying spend of the current window, including this transaction once recorded. */
-  public Money getWindowSpend() {
+  Money getWindowSpend() {
     if (windowSpend == null) {
       windowSpend = spendIn(window);
     }
@@ -278,7 +219,7 @@ final class Evaluation {
   }
 
   /** Qualifying spend of {@code window} as decided so far. */
-  public Money spendIn(QualificationWindow window) {
+  Money spendIn(QualificationWindow window) {
     Money total = programme.zero();
     for (Money m : spend.subMap(window.first(), window.last().plusMonths(1)).values()) {
       total = total.plus(m);
@@ -286,18 +227,13 @@ final class Evaluation {
     return total;
   }
 
-  /** The highest tier the current window's spend qualifies for. */
-  public Tier getQualifyingTier() {
-    return programme.highestQualifiedBy(getWindowSpend());
-  }
-
   /** The tier above the member's, or null at the top or without a card. */
-  public Tier getNextTier() {
+  Tier getNextTier() {
     return tier == null ? null : programme.tierAbove(tier);
   }
 
   /** Spend still missing in the current window to reach the next tier; null at the top. */
-  public Money getMissingForNextTier() {
+  Money getMissingForNextTier() {
     Tier next = getNextTier();
     return next == null ? null : programme.money(next.qualifyingSpend()).minus(getWindowSpend());
   }
@@ -306,7 +242,7 @@ final class Evaluation {
    * Whether the member is short of the next tier by at most the programme's near-tier share of
    * that tier's threshold (default 20 %), and by more than nothing.
    */
-  public boolean isNearNextTier() {
+  boolean isNearNextTier() {
     Tier next = getNextTier();
     if (next == null) {
       return false;
@@ -321,7 +257,7 @@ final class Evaluation {
    * The review that has fallen due: the member's tier was guaranteed until a day before today,
    * so the window that ended that day is judged. Null when nothing is due.
    */
-  public TierReview getDueReview() {
+  TierReview getDueReview() {
     LocalDate heldUntil = standing.heldUntil();
     if (tier == null || heldUntil == null || !heldUntil.isBefore(today)) {
       return null;
@@ -346,7 +282,7 @@ final class Evaluation {
    * upgrade is undone, to the highest of what the remaining spend qualifies for, the tier held
    * before the upgrade, and the manual floor. Null when nothing is to be undone.
    */
-  public Tier getUpgradeUndoneTo() {
+  Tier getUpgradeUndoneTo() {
     if (getKind() != TransactionKind.RETURN || !spendRecorded || tier == null
         || standing.priorTier() == null || standing.since() == null) {
       return null;
@@ -371,117 +307,29 @@ final class Evaluation {
     return tier.isAbove(target) ? target : null;
   }
 
-  public boolean isSpendRecorded() {
-    return spendRecorded;
-  }
-
-  public boolean isCardOffered() {
-    return cardOffered;
-  }
-
-  public boolean isNearNextTierFlagged() {
-    return nearNextTierFlagged;
-  }
-
-  /** Effects recorded so far, in order. */
-  public List<Effect> getEffects() {
-    return List.copyOf(effects);
-  }
-
   // ---------------------------------------------------------------- points and stored value
 
-  /** Points that can be spent now, as decided so far. */
-  public long getPointsAvailable() {
-    return points.available();
-  }
-
-  /** Points waiting for the return window, as decided so far. */
-  public long getPointsPending() {
-    return points.pending();
-  }
-
-  /** Points owed after a return revoked points already spent. */
-  public long getPointsDebt() {
-    return points.debt();
-  }
-
   /** Whether pending points have reached the end of their return window. */
-  public boolean isPointsReleaseDue() {
+  boolean isPointsReleaseDue() {
     return points.hasReleaseDue();
   }
 
   /** Whether points or vouchers are past their last valid day. */
-  public boolean isPointsExpiryDue() {
+  boolean isPointsExpiryDue() {
     return points.hasExpiryDue();
   }
 
-  /** Whether a card was issued by this evaluation. */
-  public boolean isCardIssuedNow() {
-    return cardIssuedNow;
-  }
-
-  /** Whether a card was issued now and the programme gives points for joining (event JOIN). */
-  public boolean isJoinPointsDue() {
-    return cardIssuedNow && !joinPointsEarned && programme.points().eventPoints("JOIN") > 0;
-  }
-
-  /** Whether this sale's points have been computed and credited. */
-  public boolean isSalePointsEarned() {
-    return salePointsEarned;
-  }
-
-  /** Whether this return's points have been revoked. */
-  public boolean isReturnPointsRevoked() {
-    return returnPointsRevoked;
-  }
-
-  /** Whether this transaction's stored value (recharge, payment, refund) has been recorded. */
-  public boolean isStoredValueRecorded() {
-    return storedValueRecorded;
-  }
-
-  /** Whether this redemption, conversion request or event has been handled. */
-  public boolean isRequestDone() {
-    return requestDone;
-  }
-
-  public boolean isExpiringReported() {
-    return expiringReported;
-  }
-
-  /** Whether this sale has been priced. */
-  public boolean isBasketPriced() {
-    return basketPriced;
-  }
-
-  /** Whether this return's refund has been calculated. */
-  public boolean isRefundCalculated() {
-    return refundCalculated;
-  }
-
   /** Whether today falls in the month of the member's birthday. */
-  public boolean isBirthdayMonth() {
+  boolean isBirthdayMonth() {
     MonthDay birthday = before.profile().birthday();
     return birthday != null && birthday.getMonth() == today.getMonth();
-  }
-
-  /** Whether the transaction pays with, or refunds to, stored value. */
-  public boolean isStoredValueTendered() {
-    return transaction != null
-        && transaction.tendered(TenderKind.STORED_VALUE) != null;
-  }
-
-  /** The stored-value balance as decided so far; zero before the first recharge. */
-  public Money getStoredValueBalance() {
-    StoredValue sv = points.storedValue();
-    return sv == null ? programme.zero() : sv.balance();
   }
 
   /**
    * Whether available points reach the conversion threshold and vouchers are due: at once when
    * the programme converts automatically, else on the member's {@code CONVERSION} request.
    */
-  public boolean isConversionDue() {
+  boolean isConversionDue() {
     var c = programme.points().conversion();
     boolean asked = c.automatic() || getKind() == TransactionKind.CONVERSION;
     return asked && points.available() >= c.threshold();
@@ -490,7 +338,7 @@ final class Evaluation {
   // ---------------------------------------------------------------- actions
 
   /** Issues a card in the programme's lowest tier, with a standard reason for {@code origin}. */
-  public void issueCard(CardOrigin origin) {
+  void issueCard(CardOrigin origin) {
     issueCard(origin, switch (origin) {
       case FIRST_PURCHASE -> "the first purchase of any amount earns a free card";
       case BOUGHT -> "the customer bought the card for " + cardFee();
@@ -502,7 +350,7 @@ final class Evaluation {
   }
 
   /** Issues a card in the programme's lowest tier. */
-  public void issueCard(CardOrigin origin, String reason) {
+  void issueCard(CardOrigin origin, String reason) {
     if (card != null) {
       throw new IllegalStateException("member already has card; rule " + currentRule
           + " must check 'card == null' first");
@@ -512,22 +360,20 @@ final class Evaluation {
         CardStatus.ACTIVE, today, origin);
     tier = base;
     standing = new TierStanding(today, null, standing.manualFloor(), null, null);
-    cardIssuedNow = true;
     effects.add(new CardIssued(currentRule, reason, card));
   }
 
   /** Records that the card is on offer at its fee; the customer earns nothing this time. */
-  public void offerCard() {
+  void offerCard() {
     Integer freeWith = programme.cards().freeWithItems();
     String reason = "no card, so nothing is earned: the card costs " + cardFee()
         + (freeWith == null ? "" : ", or is free with " + freeWith + " items in one purchase"
             + " (this one has " + getItemCount() + ")");
     effects.add(new CardOffered(currentRule, reason, cardFee(), freeWith));
-    cardOffered = true;
   }
 
   /** Charges the card fee with this transaction. */
-  public void chargeCardFee() {
+  void chargeCardFee() {
     effects.add(new CardFeeCharged(currentRule, "card fee " + cardFee(), cardFee()));
   }
 
@@ -597,7 +443,7 @@ final class Evaluation {
   }
 
   /** Moves the member up to {@code target} because of the current window's spend. */
-  public void moveUpTo(Tier target) {
+  void moveUpTo(Tier target) {
     boolean bySpend = getWindowSpend().amount().compareTo(target.qualifyingSpend()) >= 0;
     moveUpTo(target, bySpend ? getWindowSpend() + " spend in " + getWindow() + " reached "
         + target.name() + " (" + programme.money(target.qualifyingSpend()) + ")"
@@ -605,7 +451,7 @@ final class Evaluation {
   }
 
   /** Moves the member up to {@code target} with the reason given. */
-  public void moveUpTo(Tier target, String reason) {
+  void moveUpTo(Tier target, String reason) {
     requireCard();
     if (!target.isAbove(tier)) {
       throw new IllegalStateException("rule " + currentRule + " moves up to " + target.code()
@@ -625,7 +471,7 @@ final class Evaluation {
   }
 
   /** Raises the member to their manual floor. */
-  public void raiseToFloor() {
+  void raiseToFloor() {
     requireCard();
     Tier floor = getManualFloor();
     changeTier(floor, new TierStanding(today, heldUntil(floor, today), standing.manualFloor(),
@@ -654,7 +500,7 @@ final class Evaluation {
   }
 
   /** Completes the due review by dropping the member to {@code target}. */
-  public void dropTierTo(Tier target) {
+  void dropTierTo(Tier target) {
     TierReview review = requireReview();
     LocalDate since = review.window().end().plusDays(1);
     LocalDate heldUntil = target.equals(programme.baseTier()) ? null
@@ -666,7 +512,7 @@ final class Evaluation {
   }
 
   /** Undoes an upgrade after a return, down to {@code target} (see {@link #getUpgradeUndoneTo}). */
-  public void undoUpgradeTo(Tier target) {
+  void undoUpgradeTo(Tier target) {
     requireCard();
     QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
     Money saleWindowSpend = spendIn(saleWindow);
@@ -684,12 +530,11 @@ final class Evaluation {
   }
 
   /** Flags that the member is near the next tier (see {@link #isNearNextTier()}). */
-  public void flagNearNextTier() {
+  void flagNearNextTier() {
     Tier next = getNextTier();
     Money missing = getMissingForNextTier();
     effects.add(new NearNextTier(currentRule, missing + " more in " + getWindow() + " reaches "
         + next.name(), tier.code(), next.code(), missing, getWindow(), getWindowSpend()));
-    nearNextTierFlagged = true;
   }
 
   private void changeTier(Tier target, TierStanding next, boolean upgrade,
@@ -728,7 +573,6 @@ final class Evaluation {
   void priceBasket(List<BasketPricer.LineDecisions> lines,
       List<io.github.loyaltyrules.rules.decisions.MultiBuy> multiBuys,
       List<io.github.loyaltyrules.rules.decisions.BasketAmountOff> basket) {
-    basketPriced = true;
     List<BasketPricer.VoucherUse> vouchers = new ArrayList<>(1);
     java.util.Set<String> codes = new java.util.HashSet<>(2);
     for (Tender t : transaction.tenders()) {
@@ -786,12 +630,7 @@ final class Evaluation {
    * member's recent transactions. Refused when the return brings back more units of a SKU than
    * the sale has left.
    */
-  public void calculateRefund() {
-    if (refundCalculated) {
-      throw new IllegalStateException("rule " + currentRule + " calculates the refund twice;"
-          + " check 'refundCalculated == false' first");
-    }
-    refundCalculated = true;
+  void calculateRefund() {
     RecentTransaction original = null;
     for (RecentTransaction t : before.recentTransactions()) {
       if (t.id().equals(transaction.originalSaleId())) {
@@ -824,12 +663,12 @@ final class Evaluation {
   // ---------------------------------------------------------------- follow-ups (DOMAIN.md §4)
 
   /** Whether open follow-ups passed their validity or closed ones are old enough to forget. */
-  public boolean isFollowUpHousekeepingDue() {
+  boolean isFollowUpHousekeepingDue() {
     return followUpHousekeepingDue && !followedUp.contains("HOUSEKEEPING");
   }
 
   /** Expires open follow-ups past their validity; forgets closed ones after a year. */
-  public void followUpHousekeeping() {
+  void followUpHousekeeping() {
     followedUp.add("HOUSEKEEPING");
     followUps.housekeeping();
   }
@@ -874,23 +713,18 @@ final class Evaluation {
   // ---------------------------------------------------------------- points actions
 
   /** Makes pending points whose return window has passed available. */
-  public void releasePendingPoints() {
+  void releasePendingPoints() {
     points.releaseDue();
   }
 
   /** Expires points and vouchers past their last valid day. */
-  public void expirePoints() {
+  void expirePoints() {
     points.expireDue();
   }
 
   /** Credits the programme's points for the event {@code code} (e.g. JOIN), available at once. */
-  public void earnEventPoints(String code) {
+  void earnEventPoints(String code) {
     long n = programme.points().eventPoints(code);
-    if ("JOIN".equals(code)) {
-      joinPointsEarned = true;
-    } else {
-      requestDone = true;
-    }
     if (n == 0) {
       return;
     }
@@ -904,7 +738,6 @@ final class Evaluation {
    */
   void earnSalePoints(List<PointsCalculator.LineDecisions> lines, long basketBonus) {
     requireCard();
-    salePointsEarned = true;
     List<Money> paid = new ArrayList<>(transaction.lines().size());
     if (priced != null) {
       for (PricedLine l : priced.lines()) {
@@ -930,8 +763,7 @@ final class Evaluation {
    * points already spent come from the other available points, then become a debt or are
    * written off as the programme says.
    */
-  public void revokeReturnedPoints() {
-    returnPointsRevoked = true;
+  void revokeReturnedPoints() {
     Money value = getGoodsAmount();
     for (io.github.loyaltyrules.model.PointsLot lot
         : points.saleLotsOf(transaction.originalSaleId())) {
@@ -945,8 +777,7 @@ final class Evaluation {
    * the old and new rate is kept); a sale's stored-value tenders are taken from the balance (never
    * below zero); a return's are put back.
    */
-  public void recordStoredValue() {
-    storedValueRecorded = true;
+  void recordStoredValue() {
     StoredValue now = points.storedValue();
     Money balance = now == null ? programme.zero() : now.balance();
     java.math.BigDecimal rate = now == null ? null : now.memberRate();
@@ -991,8 +822,7 @@ final class Evaluation {
   }
 
   /** Gives the gift named by this redemption for its points; refuses when short or unknown. */
-  public void redeemGift() {
-    requestDone = true;
+  void redeemGift() {
     var gift = programme.points().gift(transaction.code());
     if (gift == null) {
       refuse("gift '" + transaction.code() + "' is not in programme " + programme.id()
@@ -1011,16 +841,12 @@ final class Evaluation {
   }
 
   /** Converts available points into vouchers while they reach the threshold. */
-  public void convertPointsToVouchers() {
-    if (getKind() == TransactionKind.CONVERSION) {
-      requestDone = true;
-    }
+  void convertPointsToVouchers() {
     points.convert();
   }
 
   /** Records that a conversion request found too few points (nothing else changes). */
-  public void refuseConversion() {
-    requestDone = true;
+  void refuseConversion() {
     var c = programme.points().conversion();
     refuse("member " + before.memberId() + " has " + points.available() + " points available;"
         + " a voucher needs " + c.threshold());
@@ -1030,8 +856,7 @@ final class Evaluation {
    * Gives this transfer's points to the other member: refused when the available points are
    * short (saying how many are pending, which cannot be given yet).
    */
-  public void givePoints() {
-    requestDone = true;
+  void givePoints() {
     long n = transaction.points();
     if (points.available() < n) {
       refuse("member " + before.memberId() + " gives " + n + " points but has "
@@ -1044,8 +869,7 @@ final class Evaluation {
   }
 
   /** Receives this transfer's points from the other member, available at once. */
-  public void receivePoints() {
-    requestDone = true;
+  void receivePoints() {
     long n = transaction.points();
     points.credit(n, transaction.id(), null, 0, EntryKind.TRANSFER_IN,
         n + " points received from member " + transaction.code());
@@ -1057,8 +881,7 @@ final class Evaluation {
    * order, refused when the member has fewer available. Both are ADJUST entries naming the
    * reason and the staff member.
    */
-  public void adjustPoints() {
-    requestDone = true;
+  void adjustPoints() {
     long n = transaction.points();
     String why = "adjusted by " + transaction.associateId() + " for " + transaction.code();
     if (n > 0) {
@@ -1075,8 +898,7 @@ final class Evaluation {
   }
 
   /** Reports lots expiring within the programme's notice period. */
-  public void reportExpiringPoints() {
-    expiringReported = true;
+  void reportExpiringPoints() {
     int days = programme.points().expiryNoticeDays();
     for (var lot : points.expiringWithin(days)) {
       effects.add(new PointsExpiring(currentRule, lot.remaining()
@@ -1086,7 +908,7 @@ final class Evaluation {
   }
 
   /** Refuses the transaction: nothing is changed and the host gets a {@link RefusedException}. */
-  public void refuse(String why) {
+  void refuse(String why) {
     throw new io.github.loyaltyrules.RefusedException(why + " (rule '" + currentRule + "')");
   }
 
@@ -1116,10 +938,6 @@ final class Evaluation {
   /** Records a decision that did not apply. */
   void notApplied(String rule, String decision, String why) {
     effects.add(new io.github.loyaltyrules.outcome.DecisionNotApplied(rule, why, decision));
-  }
-
-  boolean hasDueReview() {
-    return getDueReview() != null;
   }
 
   // ---------------------------------------------------------------- facts
@@ -1284,12 +1102,12 @@ final class Evaluation {
   }
 
   /** The rule firing now, or "(host)" before any rule fired. */
-  public String firingRule() {
+  String firingRule() {
     return currentRule;
   }
 
   /** The outcome: the new member state, effects and fired rules. */
-  public Outcome toOutcome() {
+  Outcome toOutcome() {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();
     Activity activity = before.activity();
@@ -1324,8 +1142,4 @@ final class Evaluation {
         fired);
   }
 
-  /** The spend per month as decided so far; read-only view. */
-  public Map<YearMonth, Money> getMonthlySpend() {
-    return java.util.Collections.unmodifiableMap(spend);
-  }
 }

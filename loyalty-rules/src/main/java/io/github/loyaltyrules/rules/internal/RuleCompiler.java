@@ -16,7 +16,10 @@ import org.kie.api.builder.Results;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.conf.PropertySpecificOption;
-import org.kie.internal.utils.KieHelper;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.internal.builder.InternalKieBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +58,10 @@ final class RuleCompiler {
     KieServices services = KieServices.get();
     // facts are never modified in place (a phase's result is a new or replaced fact), so
     // property reactivity buys nothing: class reactivity, and no warnings about it
-    KieHelper helper = new KieHelper(PropertySpecificOption.ALLOWED);
+    KieModuleModel model = services.newKieModuleModel();
+    model.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME,
+        PropertySpecificOption.ALLOWED.toString());
+    KieFileSystem files = services.newKieFileSystem();
     Map<String, String> names = new LinkedHashMap<>();
     for (int i = 0; i < sources.size(); i++) {
       RuleSource source = sources.get(i);
@@ -65,7 +71,7 @@ final class RuleCompiler {
           .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
           .setSourcePath(path)
           .setResourceType(ResourceType.DRL);
-      helper.addResource(resource, ResourceType.DRL);
+      files.write(resource);
     }
     List<String> problems = new ArrayList<>();
     for (RuleSource source : sources) {
@@ -74,7 +80,11 @@ final class RuleCompiler {
     if (!problems.isEmpty()) {
       throw new RuleCompilationException(problems);
     }
-    Results results = helper.verify();
+    // one build: KieHelper's verify() and build() would each compile the rules
+    ClassLoader loader = RuleCompiler.class.getClassLoader();
+    KieBuilder builder = ((InternalKieBuilder) services.newKieBuilder(files, loader))
+        .withKModuleModel(model).buildAll();
+    Results results = builder.getResults();
     for (Message m : results.getMessages(Message.Level.ERROR)) {
       String name = m.getPath() == null ? "(rules)" : names.getOrDefault(
           m.getPath().startsWith("src/") ? m.getPath() : "src/main/resources/" + m.getPath(),
@@ -88,7 +98,8 @@ final class RuleCompiler {
       LOG.warn("rule warning {}:{}: {}", names.getOrDefault(m.getPath(), m.getPath()),
           m.getLine(), m.getText());
     }
-    KieBase base = helper.build();
+    KieBase base = services.newKieContainer(builder.getKieModule().getReleaseId(), loader)
+        .getKieBase();
     LOG.info("compiled {} rule files ({} rules) in {} ms", sources.size(),
         base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
         (System.nanoTime() - start) / 1_000_000);
