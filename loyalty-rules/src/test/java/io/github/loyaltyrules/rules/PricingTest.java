@@ -190,6 +190,26 @@ class PricingTest {
   }
 
   @Test
+  void twoStackedPromotionsAreListedEachWithItsOwnAmountAddingUpToOneRounding() {
+    // 45.00 × 90 % × 95 % = 38.475 → 38.48, rounded once: the first takes 4.50 (to 40.50), the
+    // second 2.02 (to 38.48)
+    LoyaltyEngine engine = Shop.engine(withPricing("""
+        {"promotions": [{"id": "A", "rate": "0.90", "stacksWithMemberRate": true},
+                        {"id": "B", "rate": "0.95", "stacksWithMemberRate": true}]}"""));
+
+    BasketPriced p = priced(engine, member("M1"), sale("T1", line("SKU-1", 1, "45.00",
+        "45.00")));
+
+    assertThat(p.lines().get(0).adjustments())
+        .extracting(PriceAdjustment::rule, PriceAdjustment::rate, PriceAdjustment::base,
+            PriceAdjustment::amount)
+        .containsExactly(tuple("promotion:A", new java.math.BigDecimal("0.90"), cny("45.00"),
+            cny("-4.50")), tuple("promotion:B", new java.math.BigDecimal("0.95"), cny("40.50"),
+            cny("-2.02")));
+    assertThat(p.total()).isEqualTo(cny("38.48"));
+  }
+
+  @Test
   void aPromotionOutsideItsDatesIsListedAsNotApplied() {
     LoyaltyEngine engine = Shop.engine(withPricing("""
         {"promotions": [{"id": "VIP-DAY", "rate": "0.90", "stacksWithMemberRate": true,
