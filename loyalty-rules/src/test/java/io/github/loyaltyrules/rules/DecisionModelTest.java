@@ -332,6 +332,73 @@ class DecisionModelTest {
   }
 
   @Test
+  void aPromotionThatStopsLaterOnesLeavesThemNotApplied() {
+    LoyaltyEngine engine = engine(DEFAULT, """
+        package com.example.store;
+        import java.math.BigDecimal;
+        import io.github.loyaltyrules.rules.facts.SaleLine;
+        import io.github.loyaltyrules.rules.decisions.PromotionRate;
+
+        rule "Store: coats 10 % off, and nothing else"
+            ruleflow-group "pricing"
+        when
+            $l : SaleLine( category == "COATS" )
+        then
+            insert(PromotionRate.of($l, "coats", new BigDecimal("0.90"), true).withPriority(2)
+                .stoppingLaterOnes());
+            insert(PromotionRate.of($l, "clearance", new BigDecimal("0.80"), true));
+        end
+        """);
+    Transaction coat = Transaction.sale("T1", at("2026-05-04T10:00"), "S01",
+        List.of(Line.of("CO-1", "COATS", 1, cny("100.00"), cny("100.00"))));
+
+    var priced = engine.quote(member("M1"), coat, io.github.loyaltyrules.Explanation.FULL);
+
+    assertThat(priced.total()).isEqualTo(cny("90.00"));
+    assertThat(priced.lines().get(0).notApplied()).contains(
+        new io.github.loyaltyrules.outcome.NotApplied("promotion:clearance",
+            "not applied after promotion:coats, which stops the promotions after it"));
+  }
+
+  @Test
+  void anAmountOffEachUnitAndAFixedUnitPriceApplyAfterTheRates() {
+    LoyaltyEngine engine = engine(DEFAULT, """
+        package com.example.store;
+        import io.github.loyaltyrules.model.Money;
+        import io.github.loyaltyrules.rules.facts.SaleLine;
+        import io.github.loyaltyrules.rules.decisions.LineAmountOff;
+
+        rule "Store: 20.00 off each scarf"
+            ruleflow-group "pricing"
+        when
+            $l : SaleLine( category == "SCARVES" )
+        then
+            insert(LineAmountOff.perUnit($l, "scarf-20", Money.of("20.00", "CNY")));
+        end
+
+        rule "Store: every umbrella 39.00"
+            ruleflow-group "pricing"
+        when
+            $l : SaleLine( category == "UMBRELLAS" )
+        then
+            insert(LineAmountOff.fixedPrice($l, "umbrella-39", Money.of("39.00", "CNY")));
+        end
+        """);
+    Transaction basket = Transaction.sale("T1", at("2026-05-04T10:00"), "S01", List.of(
+        Line.of("SC-1", "SCARVES", 2, cny("50.00"), cny("50.00")),
+        Line.of("UM-1", "UMBRELLAS", 1, cny("59.00"), cny("59.00")),
+        Line.of("UM-2", "UMBRELLAS", 1, cny("35.00"), cny("35.00"))));
+
+    var priced = engine.quote(member("M1"), basket, io.github.loyaltyrules.Explanation.FULL);
+
+    assertThat(priced.lines()).extracting(l -> l.total())
+        .containsExactly(cny("60.00"), cny("39.00"), cny("35.00"));
+    assertThat(priced.lines().get(2).notApplied()).contains(
+        new io.github.loyaltyrules.outcome.NotApplied("promotion:umbrella-39",
+            "the line already costs 35.00 CNY, no more than 39.00 CNY a unit"));
+  }
+
+  @Test
   void followUpWindowsComeFromTheProgrammeWithinItsContactHours() {
     Programme until18 = defaultWith("{\"followUps\": {\"contactTo\": \"18:00\"}}");
     Programme ownWindow = defaultWith("{\"followUps\": {\"windows\": {\"TIER_CONGRATULATIONS\":"

@@ -9,6 +9,7 @@ import io.github.loyaltyrules.outcome.PriceAdjustment;
 import io.github.loyaltyrules.outcome.PricedLine;
 import io.github.loyaltyrules.programme.PricingPolicy;
 import io.github.loyaltyrules.rules.decisions.BasketAmountOff;
+import io.github.loyaltyrules.rules.decisions.LineAmountOff;
 import io.github.loyaltyrules.rules.decisions.MultiBuy;
 import io.github.loyaltyrules.rules.decisions.PromotionRate;
 import java.math.BigDecimal;
@@ -72,7 +73,8 @@ final class BasketPricer {
 
   /** The decisions of the pricing rules for one line. */
   record LineDecisions(List<MemberRate> rates, List<String> noMemberRate,
-      List<NotApplied> notes, List<PromotionRate> promotions) {}
+      List<NotApplied> notes, List<PromotionRate> promotions,
+      List<LineAmountOff> amountsOff) {}
 
   static BasketPriced price(String rule, PricingPolicy policy, Currency currency,
       List<Line> lines, List<LineDecisions> decisions, List<MultiBuy> multiBuys,
@@ -95,6 +97,7 @@ final class BasketPricer {
       w.notApplied.addAll(d.notes());
       memberRate(policy, w, d.rates(), d.noMemberRate(), scale, currency);
       promotions(policy, w, d.promotions(), scale, currency);
+      amountsOff(w, d.amountsOff(), scale, currency);
     }
     multiBuys(policy, work, multiBuys, currency);
     basketPromotions(work, basket, currency);
@@ -195,6 +198,18 @@ final class BasketPricer {
     if (bestOfGroup.isEmpty()) {
       return;
     }
+    List<PromotionRate> winners = new ArrayList<>(bestOfGroup.values());
+    winners.sort(PROMOTION_ORDER);
+    PromotionRate stopper = null;
+    for (PromotionRate p : winners) {
+      if (stopper != null) {
+        bestOfGroup.remove(p.group());
+        w.notApplied.add(new NotApplied("promotion:" + p.id(), "not applied after promotion:"
+            + stopper.id() + ", which stops the promotions after it"));
+      } else if (p.stopsLaterOnes()) {
+        stopper = p;
+      }
+    }
     BigDecimal stacking = BigDecimal.ONE;
     BigDecimal competing = BigDecimal.ONE;
     List<String> stackingIds = new ArrayList<>();
@@ -258,6 +273,41 @@ final class BasketPricer {
         applyEach(w, stackingIds, stackingRates, withMember, scale, policy.roundingMode(),
             currency, "on top of the member rate");
       }
+    }
+  }
+
+  // ---------------------------------------------------------------- phase 3a: amounts off a line
+
+  /** Amounts off each unit and fixed unit prices, in order of id, never below the floor. */
+  private static void amountsOff(Work w, List<LineAmountOff> decided, int scale,
+      Currency currency) {
+    List<LineAmountOff> sorted = new ArrayList<>(decided);
+    sorted.sort(Comparator.comparing(LineAmountOff::id));
+    for (LineAmountOff a : sorted) {
+      String id = "promotion:" + a.id();
+      long wanted;
+      String note;
+      if (a.amountPerUnit() != null) {
+        wanted = fen(a.amountPerUnit().amount(), scale) * w.line.quantity();
+        note = a.amountPerUnit() + " off each unit";
+      } else {
+        wanted = w.current - fen(a.fixedUnitPrice().amount(), scale) * w.line.quantity();
+        note = "each unit for " + a.fixedUnitPrice();
+        if (wanted <= 0) {
+          w.notApplied.add(new NotApplied(id, "the line already costs " + money(w.current,
+              currency) + ", no more than " + a.fixedUnitPrice() + " a unit"));
+          continue;
+        }
+      }
+      long off = Math.min(wanted, w.current - w.floor);
+      if (off <= 0) {
+        w.notApplied.add(new NotApplied(id, "the line is at its floor"));
+        continue;
+      }
+      w.adjustments.add(new PriceAdjustment(id, AdjustmentKind.PROMOTION, null, null,
+          money(w.current, currency), money(-off, currency),
+          off < wanted ? note + ", held at the line's floor" : note));
+      w.current -= off;
     }
   }
 

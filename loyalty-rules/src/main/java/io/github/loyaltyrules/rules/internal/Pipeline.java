@@ -26,6 +26,7 @@ import io.github.loyaltyrules.rules.decisions.FollowUpRequest;
 import io.github.loyaltyrules.rules.decisions.GivePoints;
 import io.github.loyaltyrules.rules.decisions.IssueCard;
 import io.github.loyaltyrules.rules.decisions.KeepTier;
+import io.github.loyaltyrules.rules.decisions.LineAmountOff;
 import io.github.loyaltyrules.rules.decisions.LineNote;
 import io.github.loyaltyrules.rules.decisions.MemberRate;
 import io.github.loyaltyrules.rules.decisions.MultiBuy;
@@ -82,6 +83,7 @@ public final class Pipeline {
       Map.entry(MemberRate.class, Phase.PRICING), Map.entry(NoMemberRate.class, Phase.PRICING),
       Map.entry(LineNote.class, Phase.PRICING), Map.entry(PromotionRate.class, Phase.PRICING),
       Map.entry(MultiBuy.class, Phase.PRICING), Map.entry(BasketAmountOff.class, Phase.PRICING),
+      Map.entry(LineAmountOff.class, Phase.PRICING),
       Map.entry(RefundReturn.class, Phase.PRICING),
       Map.entry(EarnSalePoints.class, Phase.POINTS), Map.entry(PointsFactor.class, Phase.POINTS),
       Map.entry(PointsBonus.class, Phase.POINTS), Map.entry(NoPoints.class, Phase.POINTS),
@@ -449,6 +451,7 @@ public final class Pipeline {
     List<TreeSet<String>> noRate = new ArrayList<>(n);
     List<TreeMap<String, NotApplied>> notes = new ArrayList<>(n);
     List<List<PromotionRate>> promotions = lists(n);
+    List<List<LineAmountOff>> amountsOff = lists(n);
     for (int i = 0; i < n; i++) {
       noRate.add(new TreeSet<>());
       notes.add(new TreeMap<>());
@@ -466,6 +469,8 @@ public final class Pipeline {
             new NotApplied(r.source(), r.reason()));
       } else if (x instanceof PromotionRate r && line(r.line(), n, d)) {
         promotions.get(r.line()).add(r);
+      } else if (x instanceof LineAmountOff a && line(a.line(), n, d)) {
+        amountsOff.get(a.line()).add(a);
       } else if (x instanceof MultiBuy m) {
         multiBuys.add(m);
       } else if (x instanceof BasketAmountOff b) {
@@ -479,7 +484,7 @@ public final class Pipeline {
           .thenComparing(BasketPricer.MemberRate::id)
           .thenComparing(BasketPricer.MemberRate::rate));
       lines.add(new BasketPricer.LineDecisions(r, List.copyOf(noRate.get(i)),
-          List.copyOf(notes.get(i).values()), promotions.get(i)));
+          List.copyOf(notes.get(i).values()), promotions.get(i), amountsOff.get(i)));
     }
     e.stamp("(pricing)");
     e.priceBasket(lines, multiBuys, basket);

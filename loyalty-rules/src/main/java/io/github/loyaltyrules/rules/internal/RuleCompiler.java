@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
@@ -98,8 +100,12 @@ final class RuleCompiler {
       LOG.warn("rule warning {}:{}: {}", names.getOrDefault(m.getPath(), m.getPath()),
           m.getLine(), m.getText());
     }
+    // the rule base never changes once built: Drools can then keep each session's facts in a
+    // plain identity store instead of one store per fact class, built again for every session
+    KieBaseConfiguration conf = services.newKieBaseConfiguration();
+    conf.setOption(KieBaseMutabilityOption.DISABLED);
     KieBase base = services.newKieContainer(builder.getKieModule().getReleaseId(), loader)
-        .getKieBase();
+        .newKieBase(conf);
     LOG.info("compiled {} rule files ({} rules) in {} ms", sources.size(),
         base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
         (System.nanoTime() - start) / 1_000_000);
