@@ -215,6 +215,57 @@ class DecisionModelTest {
   }
 
   @Test
+  void theCardFeeIsChargedOnlyWhenTheCardIssuedIsTheOneSold() {
+    LoyaltyEngine engine = engine(Shop.PAID_CARD, """
+        package com.example.store;
+        import io.github.loyaltyrules.model.CardOrigin;
+        import io.github.loyaltyrules.rules.facts.Member;
+        import io.github.loyaltyrules.rules.decisions.IssueCard;
+
+        rule "Store: opening week, every first purchase earns the card free"
+            ruleflow-group "cards"
+        when
+            Member( cardHolder == false )
+        then
+            insert(new IssueCard(CardOrigin.FIRST_PURCHASE));
+        end
+        """);
+
+    Outcome o = engine.evaluate(member("M1"), sale("T1", "2026-05-04T10:00", "300.00")
+        .withCardPurchase());
+
+    assertThat(o.state().card().origin()).isEqualTo(CardOrigin.FIRST_PURCHASE);
+    assertThat(o.effects(io.github.loyaltyrules.outcome.CardFeeCharged.class)).isEmpty();
+    assertThat(o.effects(DecisionNotApplied.class)).extracting(DecisionNotApplied::rule,
+        DecisionNotApplied::reason).contains(
+        org.assertj.core.api.Assertions.tuple("Card: the customer buys the card for its fee",
+            "no card was sold with this purchase"));
+  }
+
+  @Test
+  void twoRulesCreditingTheSameEventCreditItOnce() {
+    LoyaltyEngine engine = engine(Shop.defaultWithPoints("{\"events\": {\"JOIN\": 100}}"), """
+        package com.example.store;
+        import io.github.loyaltyrules.rules.facts.NewCard;
+        import io.github.loyaltyrules.rules.decisions.EventPoints;
+
+        rule "Store: welcome points"
+            ruleflow-group "points"
+        when
+            NewCard()
+        then
+            insert(new EventPoints("JOIN"));
+        end
+        """);
+
+    Outcome o = engine.evaluate(member("M1"), sale("T1", "2026-05-04T10:00", "10.00"));
+
+    assertThat(o.state().points().available()).isEqualTo(100);
+    assertThat(o.effects(DecisionNotApplied.class)).singleElement()
+        .satisfies(n -> assertThat(n.reason()).contains("credits the event JOIN once"));
+  }
+
+  @Test
   void aLowerTierThanTheOneQualifiedForIsExplainedAsNotApplied() {
     LoyaltyEngine engine = engine(Shop.FLAT, """
         package com.example.store;

@@ -4,7 +4,8 @@ package io.github.loyaltyrules.rules.decisions;
 import org.apiguardian.api.API;
 
 /**
- * Turn available points into vouchers while they reach the conversion threshold; a conversion request with too few is refused.
+ * Turn available points into vouchers while they reach the conversion threshold; a conversion
+ * request with too few is refused.
  *
  * <p>Phase {@code points}. Thread-safety: immutable, safe to share.
  */

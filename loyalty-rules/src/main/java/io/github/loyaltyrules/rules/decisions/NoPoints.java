@@ -5,7 +5,8 @@ import io.github.loyaltyrules.rules.facts.PaidLine;
 import org.apiguardian.api.API;
 
 /**
- * The line earns no points on what it paid (a {@link PointsBonus} for it still counts, as for the programme's exclusions): it is listed in the points explanation with the reason.
+ * The line earns no points on what it paid (a {@link PointsBonus} for it still counts, as for the
+ * programme's exclusions): it is listed in the points explanation with the reason.
  *
  * <p>Phase {@code points}. Thread-safety: immutable, safe to share.
  *

@@ -5,7 +5,8 @@ import io.github.loyaltyrules.rules.facts.PaidLine;
 import org.apiguardian.api.API;
 
 /**
- * The line does not count for the qualifying spend: a sale does not add it and a return of it takes nothing back.
+ * The line does not count for the qualifying spend: a sale does not add it and a return of it takes
+ * nothing back.
  *
  * <p>Phase {@code points}. Thread-safety: immutable, safe to share.
  *

@@ -5,7 +5,8 @@ import io.github.loyaltyrules.programme.Tier;
 import org.apiguardian.api.API;
 
 /**
- * A return took away the spend that reached the member's tier: undo the upgrade down to {@code tier}.
+ * A return took away the spend that reached the member's tier: undo the upgrade down to {@code
+ * tier}.
  *
  * <p>Phase {@code tiers}. Thread-safety: immutable, safe to share.
  *

@@ -5,7 +5,8 @@ import org.apiguardian.api.API;
 
 /**
  * The phases of an evaluation, in the order they run. A rule names its phase with
- * {@code ruleflow-group "pricing"} (or its older spelling {@code agenda-group}); each phase's decisions are settled in Java before the next
+ * {@code ruleflow-group "pricing"} (or its older spelling {@code agenda-group}); each phase's
+ * decisions are settled in Java before the next
  * phase starts. A rule that names no phase fires in every phase in which its conditions hold
  * (Drools' MAIN group, after the named phase's own rules); its decisions are settled with the
  * next settlement of their kind, and a decision made after its kind was settled is an error that

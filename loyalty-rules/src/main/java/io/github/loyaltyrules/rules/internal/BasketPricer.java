@@ -33,7 +33,8 @@ import java.util.Map;
  * over lines by largest remainder: each line's exact share rounded down, then the fen left over go
  * one each to the lines with the larger remainder, then the larger line, then by the line's SKU
  * and prices, then the earlier line (so only identical lines are told apart by their order, and
- * shuffling the lines changes no price); no line gets more than its cap. A line total is split over its units the same way, the extra
+ * shuffling the lines changes no price); no line gets more than its cap. A line total is split over
+ * its units the same way, the extra
  * fen going to the last units.
  *
  * <p>Thread-safety: stateless, thread-safe.

@@ -17,7 +17,8 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * One evaluation's Drools session: phases are agenda groups, given the focus one after the other.
+ * One evaluation's Drools session: phases are rule-flow (agenda) groups, given the focus one after
+ * the other.
  * Every decision a rule inserts is stamped here with that rule's name, taken from Drools'
  * insertion event, so a rule cannot set or forge it. Firings and the thread's CPU time are
  * counted against the programme's limits: past either, the session halts and the evaluation is
@@ -104,9 +105,12 @@ final class DroolsDecisionSession implements DecisionSession {
 
   @Override
   public void close() {
-    session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
-    session.removeEventListener(listener.inserts);
-    session.dispose();
+    try {
+      session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
+      session.removeEventListener(listener.inserts);
+    } finally {
+      session.dispose();
+    }
   }
 
   /**

@@ -920,6 +920,11 @@ final class Evaluation {
     currentRule = rule;
   }
 
+  /** The member's id (not personal data). */
+  String memberId() {
+    return before.memberId();
+  }
+
   /** Records that {@code name} of {@code pack} fired. */
   void fired(String name, String pack) {
     fired.add(new FiredRule(name, pack));

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.internal;
 import io.github.loyaltyrules.EvaluationException;
 import io.github.loyaltyrules.RefusedException;
 import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.model.CardOrigin;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.model.TransactionKind;
@@ -100,6 +101,9 @@ public final class Pipeline {
       Map.entry(FlagNearNextTier.class, Phase.FOLLOW_UPS),
       Map.entry(FollowUpRequest.class, Phase.FOLLOW_UPS));
 
+  /** Overdue reviews caught up in one evaluation at most (ten years of quarterly windows). */
+  private static final int MAX_REVIEWS = 40;
+
   /**
    * The order in which follow-up requests of each kind are settled (then by priority, higher
    * first, then cause): when the contact caps bind, the kinds earlier here claim the days first.
@@ -128,14 +132,15 @@ public final class Pipeline {
    */
   public static Outcome run(Programme programme, MemberState state, Transaction transaction,
       LocalDate today, boolean fullExplanation, DecisionSession session) {
-    Evaluation e = new Evaluation(programme, state, transaction, today, fullExplanation);
+    Evaluation e = null;
     try (session) {
+      e = new Evaluation(programme, state, transaction, today, fullExplanation);
       return new Pipeline(e, session).run(programme);
     } catch (io.github.loyaltyrules.LoyaltyException x) {
       throw x;
     } catch (RuntimeException x) {
       Throwable root = x;
-      String rule = e.firingRule();
+      String rule = e == null ? "(engine)" : e.firingRule();
       while (root.getCause() != null && root.getCause() != root) {
         if (root instanceof org.kie.api.runtime.rule.ConsequenceException c
             && c.getMatch() != null) {
@@ -148,7 +153,9 @@ public final class Pipeline {
       }
       throw new EvaluationException("rule '" + rule + "' failed during "
           + (transaction == null ? "the assessment on " + today : "transaction "
-          + transaction.id()) + " of member " + state.memberId() + ": " + root, x);
+          + transaction.id()) + " of member " + state.memberId() + ": "
+          + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
+          : ": " + root.getMessage()), x);
     }
   }
 
@@ -168,18 +175,29 @@ public final class Pipeline {
       session.insert(review);
     }
 
-    settleReviews(fire(Phase.REVIEWS));
-    // overdue reviews are caught up one window at a time (at most two years of them)
-    for (int round = 0; round < 8 && review != null; round++) {
+    List<Decided> decided = fire(Phase.REVIEWS);
+    List<Decided> floors = new ArrayList<>(of(decided, RaiseToFloor.class));
+    settleReviews(decided);
+    // overdue reviews are caught up one window at a time, each on the tier the last one left
+    for (int round = 1; review != null; round++) {
       TierReview next = e.getDueReview();
       if (next == null || next.equals(review)) {
         break;
       }
+      if (round > MAX_REVIEWS) {
+        throw new EvaluationException("member " + e.memberId() + " has more than "
+            + MAX_REVIEWS + " tier reviews overdue (the next is " + next.window() + "); check"
+            + " the state's tier standing (heldUntil) and the programme's qualification window");
+      }
       review = next;
       seen.removeIf(d -> Phase.REVIEWS.equals(PHASE_OF.get(d.decision().getClass())));
       session.replace(review);
-      settleReviews(fire(Phase.REVIEWS));
+      memberMayHaveChanged();
+      decided = fire(Phase.REVIEWS);
+      floors.addAll(of(decided, RaiseToFloor.class));
+      settleReviews(decided);
     }
+    settleFloor(floors);
     housekeeping();
     memberMayHaveChanged();
 
@@ -283,7 +301,7 @@ public final class Pipeline {
             + " settles; see docs/RULES.md for the decisions");
       }
       if (Phase.ALL.indexOf(own) < index) {
-        throw new EvaluationException("rule '" + d.rule() + "' decided " + d.decision()
+        throw new EvaluationException("rule '" + d.rule() + "' decided " + describe(d.decision())
             + " in phase " + phase + ", but " + own + " decisions are settled before it; put the"
             + " rule in ruleflow-group \"" + own + "\"");
       }
@@ -331,7 +349,14 @@ public final class Pipeline {
     e.notApplied(d.rule(), describe(d.decision()), why);
   }
 
-  private static String describe(Decision d) {
+  /**
+   * The decision in a few words for messages and explanations: a follow-up request by kind and
+   * cause only, since its reason and parameters may hold a customer's details.
+   */
+  static String describe(Decision d) {
+    if (d instanceof FollowUpRequest r) {
+      return "FollowUpRequest[kind=" + r.kind() + ", cause=" + r.cause() + "]";
+    }
     String s = d.toString();
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
@@ -364,7 +389,11 @@ public final class Pipeline {
         }
       }
     }
-    Decided floor = first(of(ds, RaiseToFloor.class));
+  }
+
+  /** After every overdue review: the manual floor, if it is above the tier the reviews left. */
+  private void settleFloor(List<Decided> floors) {
+    Decided floor = first(floors);
     if (floor != null) {
       Tier target = e.isCardHolder() ? e.getManualFloor() : null;
       if (target == null || !target.isAbove(e.getTier())) {
@@ -405,6 +434,7 @@ public final class Pipeline {
     issues.sort(Comparator.comparing((Decided d) -> ((IssueCard) d.decision()).origin())
         .thenComparing(Decided::rule));
     boolean issued = false;
+    boolean boughtCard = false;
     for (Decided d : issues) {
       if (e.isCardHolder()) {
         lost(d, issued ? "rule '" + issues.get(0).rule() + "' issued the card"
@@ -414,11 +444,16 @@ public final class Pipeline {
       e.stamp(d.rule());
       e.issueCard(((IssueCard) d.decision()).origin());
       issued = true;
+      boughtCard = ((IssueCard) d.decision()).origin() == CardOrigin.BOUGHT;
     }
     Decided fee = first(of(ds, ChargeCardFee.class));
     if (fee != null) {
-      e.stamp(fee.rule());
-      e.chargeCardFee();
+      if (boughtCard) {
+        e.stamp(fee.rule());
+        e.chargeCardFee();
+      } else {
+        lost(fee, "no card was sold with this purchase");
+      }
     }
     Decided offer = first(of(ds, OfferCard.class));
     if (offer != null) {
@@ -506,7 +541,7 @@ public final class Pipeline {
 
   private static boolean line(int index, int lines, Decided d) {
     if (index < 0 || index >= lines) {
-      throw new EvaluationException("rule '" + d.rule() + "' decided " + d.decision()
+      throw new EvaluationException("rule '" + d.rule() + "' decided " + describe(d.decision())
           + " for line " + index + ", but the transaction has " + lines + " lines (0 to "
           + (lines - 1) + ")");
     }
@@ -522,9 +557,21 @@ public final class Pipeline {
       e.stamp(stored.rule());
       e.recordStoredValue();
     }
-    List<Decided> events = of(ds, EventPoints.class);
-    events.sort(Comparator.comparing((Decided d) -> ((EventPoints) d.decision()).code())
-        .thenComparing(Decided::rule));
+    List<Decided> events = new ArrayList<>();
+    Map<String, Decided> byCode = new TreeMap<>();
+    for (Decided d : of(ds, EventPoints.class)) {
+      String code = ((EventPoints) d.decision()).code();
+      Decided held = byCode.get(code);
+      if (held == null || d.rule().compareTo(held.rule()) < 0) {
+        if (held != null) {
+          lost(held, "rule '" + d.rule() + "' credits the event " + code + " once");
+        }
+        byCode.put(code, d);
+      } else {
+        lost(d, "rule '" + held.rule() + "' credits the event " + code + " once");
+      }
+    }
+    events.addAll(byCode.values());
     for (Decided d : events) {
       if ("JOIN".equals(((EventPoints) d.decision()).code())) {
         e.stamp(d.rule());

@@ -23,7 +23,8 @@ import java.util.List;
  * policy says; no intermediate value is rounded, so the result is exact.
  *
  * <p>Arithmetic: a line's exact points are {@code paid × perUnit × multiplier × tier × earning /
- * goods}, where {@code paid} is what the line cost after pricing, where {@code earning / goods} is the share of the goods paid with earning tenders
+ * goods}, where {@code paid} is what the line cost after pricing, where {@code earning / goods} is
+ * the share of the goods paid with earning tenders
  * ({@code goods − non-earning tenders}, at least 0). Only the final division rounds.
  *
  * <p>Thread-safety: stateless, thread-safe.

@@ -82,7 +82,9 @@ final class RuleCompiler {
     if (!problems.isEmpty()) {
       throw new RuleCompilationException(problems);
     }
-    // one build: KieHelper's verify() and build() would each compile the rules
+    // one build: KieHelper's verify() and build() would each compile the rules. Every build
+    // uses Drools' default release id in its global repository: safe because the factory
+    // compiles one rule set at a time (DroolsEngineFactory holds a lock while compiling)
     ClassLoader loader = RuleCompiler.class.getClassLoader();
     KieBuilder builder = ((InternalKieBuilder) services.newKieBuilder(files, loader))
         .withKModuleModel(model).buildAll();
@@ -97,8 +99,10 @@ final class RuleCompiler {
       throw new RuleCompilationException(problems);
     }
     for (Message m : results.getMessages(Message.Level.WARNING)) {
-      LOG.warn("rule warning {}:{}: {}", names.getOrDefault(m.getPath(), m.getPath()),
-          m.getLine(), m.getText());
+      String name = m.getPath() == null ? "(rules)" : names.getOrDefault(
+          m.getPath().startsWith("src/") ? m.getPath() : "src/main/resources/" + m.getPath(),
+          m.getPath());
+      LOG.warn("rule warning {}:{}: {}", name, m.getLine(), m.getText());
     }
     // the rule base never changes once built: Drools can then keep each session's facts in a
     // plain identity store instead of one store per fact class, built again for every session
