@@ -161,6 +161,19 @@ class RetentionTest {
   }
 
   @Test
+  void elevenOverdueQuartersHeldByTheManualFloorAreAllReviewedInOneAssessment() {
+    MemberState floored = goldWithSecondQuarterSpend("10000.00").withManualFloor("GOLD");
+
+    Outcome outcome = FLAT_ENGINE.assess(floored, LocalDate.of(2029, 1, 1));
+
+    // 2026-Q2 met its threshold; 2026-Q3 to 2028-Q4 (ten quarters) had no spend: the floor
+    assertThat(tierEffects(outcome)).hasSize(11).allMatch(TierKept.class::isInstance);
+    assertThat(((TierKept) tierEffects(outcome).get(10)).window()).hasToString("2028-Q4");
+    assertThat(outcome.state().tier()).isEqualTo("GOLD");
+    assertThat(outcome.state().standing().heldUntil()).isEqualTo(LocalDate.of(2029, 3, 31));
+  }
+
+  @Test
   void aSaleAfterTheTierLapsedIsJudgedOnTheTierTheMemberReallyHolds() {
     Outcome outcome = FLAT_ENGINE.evaluate(goldWithSecondQuarterSpend("5000.00"),
         sale("T3", "2026-07-05T10:00", "100.00"));
