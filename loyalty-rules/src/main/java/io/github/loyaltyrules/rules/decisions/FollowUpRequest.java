@@ -66,14 +66,26 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
   /** The parameters, sorted by name, immutable. */
   private static final class Params extends java.util.AbstractMap<String, String> {
     private final TreeMap<String, String> map;
+    private final java.util.Set<Map.Entry<String, String>> entries;
 
     Params(TreeMap<String, String> map) {
       this.map = map;
+      this.entries = java.util.Collections.unmodifiableMap(map).entrySet();
     }
 
     @Override
     public java.util.Set<Map.Entry<String, String>> entrySet() {
-      return java.util.Collections.unmodifiableMap(map).entrySet();
+      return entries;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Params p ? map.equals(p.map) : super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+      return map.hashCode();
     }
 
     @Override

@@ -54,7 +54,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,7 +116,7 @@ public final class Pipeline {
 
   private final Evaluation e;
   private final DecisionSession session;
-  private final Set<Decided> seen = new LinkedHashSet<>();
+  private final Set<Decided> seen = new java.util.HashSet<>();
   private final List<Decided> pending = new ArrayList<>();
   private int movesReported;
 
