@@ -7,7 +7,9 @@ import org.apiguardian.api.API;
 
 /**
  * A tier review that has fallen due: the window that ended on the last day the member's tier
- * was guaranteed, its spend, and what that spend supports.
+ * was guaranteed, its spend, and what that spend supports. Inserted for the {@code reviews}
+ * phase, one at a time when several windows are overdue (moved here from
+ * {@code io.github.loyaltyrules.rules} in 0.4).
  *
  * <p>Thread-safety: immutable, safe to share.
  *
