@@ -499,6 +499,7 @@ final class BasketPricer {
     }
   }
 
+  /** A line's content, for tie-breaks that must not depend on the order of the lines. */
   private static String key(Line l) {
     return l.sku() + '|' + l.quantity() + '|' + l.unitPrice().amount().toPlainString() + '|'
         + l.listPrice().amount().toPlainString() + '|' + l.category() + '|'
@@ -561,10 +562,7 @@ final class BasketPricer {
     }
     String[] keys = new String[lines.size()];
     for (int i = 0; i < keys.length; i++) {
-      Line l = lines.get(i).line;
-      keys[i] = l.sku() + '|' + l.quantity() + '|' + l.unitPrice().amount().toPlainString() + '|'
-          + l.listPrice().amount().toPlainString() + '|' + l.category() + '|'
-          + new java.util.TreeSet<>(l.tags());
+      keys[i] = key(lines.get(i).line);
     }
     long[] shares = allocate(Math.abs(amount), weights, caps, keys);
     for (int i = 0; i < lines.size(); i++) {
