@@ -1,9 +1,6 @@
 package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.EvaluationException;
-import io.github.loyaltyrules.followup.FollowUpKind;
-import io.github.loyaltyrules.followup.FollowUpStep;
-import io.github.loyaltyrules.followup.StoreEvent;
 import io.github.loyaltyrules.model.Activity;
 import io.github.loyaltyrules.model.Card;
 import io.github.loyaltyrules.model.CardOrigin;
@@ -28,7 +25,6 @@ import io.github.loyaltyrules.outcome.Effect;
 import io.github.loyaltyrules.outcome.EntryKind;
 import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.outcome.NearNextTier;
-import io.github.loyaltyrules.outcome.NotApplied;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsExpiring;
 import io.github.loyaltyrules.outcome.PricedLine;
@@ -244,10 +240,11 @@ final class Evaluation {
    */
   boolean isNearNextTier() {
     Tier next = getNextTier();
-    if (next == null) {
-      return false;
-    }
-    Money missing = getMissingForNextTier();
+    return next != null && isNear(next, getMissingForNextTier());
+  }
+
+  /** Whether {@code missing} is positive and at most the near-tier share of {@code next}. */
+  boolean isNear(Tier next, Money missing) {
     Money distance = programme.money(next.qualifyingSpend())
         .times(qualification.nearNextTierFraction(), programme.roundingMode());
     return missing.isPositive() && missing.compareTo(distance) <= 0;
@@ -326,13 +323,11 @@ final class Evaluation {
   }
 
   /**
-   * Whether available points reach the conversion threshold and vouchers are due: at once when
-   * the programme converts automatically, else on the member's {@code CONVERSION} request.
+   * Whether available points reach the conversion threshold; whether to convert (automatically
+   * or on the member's request) is the rules' decision.
    */
   boolean isConversionDue() {
-    var c = programme.points().conversion();
-    boolean asked = c.automatic() || getKind() == TransactionKind.CONVERSION;
-    return asked && points.available() >= c.threshold();
+    return points.available() >= programme.points().conversion().threshold();
   }
 
   // ---------------------------------------------------------------- actions
@@ -438,7 +433,7 @@ final class Evaluation {
     return i >= 0 && i < lines.size() ? lines.get(i).amount() : null;
   }
 
-  private LocalDate originalSaleDate() {
+  LocalDate originalSaleDate() {
     return transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
   }
 
@@ -674,7 +669,7 @@ final class Evaluation {
   }
 
   /** The member's next birthday on or after today, or null without a birth date. */
-  private LocalDate nextBirthday() {
+  LocalDate nextBirthday() {
     MonthDay birthday = before.profile().birthday();
     if (birthday == null) {
       return null;
@@ -689,7 +684,7 @@ final class Evaluation {
   }
 
   /** The member's usual days between purchases, or -1 with fewer than three purchases. */
-  private long usualGap() {
+  long usualGap() {
     Activity a = before.activity();
     if (a.purchases() < 3 || a.firstPurchase() == null || a.lastPurchase() == null) {
       return -1;
@@ -698,7 +693,7 @@ final class Evaluation {
         / (a.purchases() - 1);
   }
 
-  private List<Voucher> vouchersExpiringSoon() {
+  List<Voucher> vouchersExpiringSoon() {
     List<Voucher> out = new ArrayList<>(1);
     LocalDate horizon = today.plusDays(programme.points().expiryNoticeDays());
     for (Voucher v : points.vouchers()) {
@@ -845,13 +840,6 @@ final class Evaluation {
     points.convert();
   }
 
-  /** Records that a conversion request found too few points (nothing else changes). */
-  void refuseConversion() {
-    var c = programme.points().conversion();
-    refuse("member " + before.memberId() + " has " + points.available() + " points available;"
-        + " a voucher needs " + c.threshold());
-  }
-
   /**
    * Gives this transfer's points to the other member: refused when the available points are
    * short (saying how many are pending, which cannot be given yet).
@@ -945,143 +933,31 @@ final class Evaluation {
     effects.add(new io.github.loyaltyrules.outcome.DecisionNotApplied(rule, why, decision));
   }
 
-  // ---------------------------------------------------------------- facts
+  // ---------------------------------------------------------------- for RuleFacts
 
-  private io.github.loyaltyrules.rules.facts.Member member;
-  private int memberAt = -1;
-
-  /**
-   * The member as decided so far, for the rules: built again only when effects were recorded
-   * since (every change of card, tier, spend, points or stored value records one).
-   */
-  io.github.loyaltyrules.rules.facts.Member memberFact() {
-    if (member == null || memberAt != effects.size()) {
-      member = buildMemberFact();
-      memberAt = effects.size();
-    }
-    return member;
+  MemberState before() {
+    return before;
   }
 
-  private io.github.loyaltyrules.rules.facts.Member buildMemberFact() {
-    Activity a = before.activity();
-    LocalDate last = a.lastPurchase();
-    QualificationWindow previous = qualification.windowContaining(window.start().minusDays(1));
-    Tier next = getNextTier();
-    Money missing = next == null ? null : getMissingForNextTier();
-    boolean near = missing != null && missing.isPositive() && missing.compareTo(
-        programme.money(next.qualifyingSpend()).times(qualification.nearNextTierFraction(),
-            programme.roundingMode())) <= 0;
-    StoredValue sv = points.storedValue();
-    boolean contactable = false;
-    for (io.github.loyaltyrules.model.Channel c : programme.followUps().channels()) {
-      contactable |= before.profile().consents(c);
-    }
-    return new io.github.loyaltyrules.rules.facts.Member(before.memberId(), card != null,
-        isActiveCard(), card == null ? null : card.status(), tier,
-        tier == null ? null : tier.code(), tier == null ? -1 : tier.rank(), standing.since(),
-        standing.heldUntil(), getManualFloor(), before.profile().attributes(),
-        before.profile().homeStore(), before.profile().associateId(), window, getWindowSpend(),
-        spendIn(previous), next, missing, near, a.purchases(), a.firstPurchase(), last,
-        last == null ? -1 : today.toEpochDay() - last.toEpochDay(), usualGap(),
-        points.available(), points.pending(), points.debt(),
-        sv == null ? programme.zero() : sv.balance(), sv == null ? null : sv.memberRate(),
-        contactable, a.servedMostBy());
+  Card card() {
+    return card;
   }
 
-  /** The business day, for the rules. */
-  io.github.loyaltyrules.rules.facts.Today todayFact() {
-    io.github.loyaltyrules.followup.StoreEvent holiday = null;
-    for (io.github.loyaltyrules.followup.StoreEvent h : programme.followUps().holidays()) {
-      holiday = holiday == null && h.date().equals(today) ? h : holiday;
-    }
-    LocalDate next = nextBirthday();
-    java.time.DayOfWeek dow = today.getDayOfWeek();
-    return new io.github.loyaltyrules.rules.facts.Today(today, dow,
-        dow == java.time.DayOfWeek.SATURDAY || dow == java.time.DayOfWeek.SUNDAY, holiday,
-        next != null && next.equals(today), isBirthdayMonth(),
-        next == null ? -1 : next.toEpochDay() - today.toEpochDay(),
-        transaction == null ? null
-            : transaction.time().atZone(programme.timeZone()).toLocalTime());
+  TierStanding standing() {
+    return standing;
   }
 
-  /** The sale's lines, for the pricing rules. */
-  List<io.github.loyaltyrules.rules.facts.SaleLine> saleLineFacts() {
-    List<io.github.loyaltyrules.rules.facts.SaleLine> out = new ArrayList<>();
-    List<Line> lines = transaction.lines();
-    for (int i = 0; i < lines.size(); i++) {
-      out.add(io.github.loyaltyrules.rules.facts.SaleLine.of(i, lines.get(i)));
-    }
-    return out;
+  LocalDate today() {
+    return today;
   }
 
-  /** The lines with what each paid (a sale) or refunds (a return), after pricing. */
-  List<io.github.loyaltyrules.rules.facts.PaidLine> paidLineFacts() {
-    List<io.github.loyaltyrules.rules.facts.PaidLine> out = new ArrayList<>();
-    List<Line> lines = transaction.lines();
-    for (int i = 0; i < lines.size(); i++) {
-      Line l = lines.get(i);
-      Money paid = lineAmount(i);
-      out.add(new io.github.loyaltyrules.rules.facts.PaidLine(i, l.sku(), l.category(), l.tags(),
-          l.quantity(), l.listPrice(), l.unitPrice(), paid == null ? l.amount() : paid, l));
-    }
-    return out;
+  PointsBook pointsBook() {
+    return points;
   }
 
-  /** The priced sale as a whole; null when nothing was priced. */
-  io.github.loyaltyrules.rules.facts.Basket basketFact() {
-    if (priced == null) {
-      return null;
-    }
-    return new io.github.loyaltyrules.rules.facts.Basket(transaction.id(),
-        transaction.lines().size(), transaction.itemCount(), priced.listTotal(),
-        priced.saleTotal(), priced.total());
-  }
-
-  /** After a return's spend: the upgrade it puts at risk, or null. */
-  io.github.loyaltyrules.rules.facts.UpgradeAtRisk upgradeAtRiskFact() {
-    Tier fallback = getUpgradeUndoneTo();
-    if (fallback == null) {
-      return null;
-    }
-    QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
-    return new io.github.loyaltyrules.rules.facts.UpgradeAtRisk(saleWindow, spendIn(saleWindow),
-        tier, fallback);
-  }
-
-  /** The points reported expiring by this evaluation, or null when none were. */
-  io.github.loyaltyrules.rules.facts.ExpiringPoints expiringPointsFact() {
-    LocalDate first = null;
-    long total = 0;
-    for (Effect e : effects) {
-      if (e instanceof PointsExpiring p) {
-        total += p.points();
-        first = first == null || p.lastValidDay().isBefore(first) ? p.lastValidDay() : first;
-      }
-    }
-    return first == null ? null : new io.github.loyaltyrules.rules.facts.ExpiringPoints(total,
-        first);
-  }
-
-  /** The member's active vouchers expiring within the notice period. */
-  List<io.github.loyaltyrules.rules.facts.ExpiringVoucher> expiringVoucherFacts() {
-    List<io.github.loyaltyrules.rules.facts.ExpiringVoucher> out = new ArrayList<>(1);
-    for (Voucher v : vouchersExpiringSoon()) {
-      out.add(new io.github.loyaltyrules.rules.facts.ExpiringVoucher(v.code(), v.value(),
-          v.validUntil()));
-    }
-    return out;
-  }
-
-  /** The tier moves among {@code recorded}, as facts. */
-  List<io.github.loyaltyrules.rules.facts.TierMove> tierMoves(List<Effect> recorded) {
-    List<io.github.loyaltyrules.rules.facts.TierMove> out = new ArrayList<>(1);
-    for (Effect e : recorded) {
-      if (e instanceof TierChanged t) {
-        out.add(new io.github.loyaltyrules.rules.facts.TierMove(t.from(), t.to(),
-            programme.tier(t.to()).name(), t.upgrade()));
-      }
-    }
-    return out;
+  /** The priced sale, or null before pricing or for another kind. */
+  BasketPriced priced() {
+    return priced;
   }
 
   // ---------------------------------------------------------------- follow-up requests

@@ -1,0 +1,503 @@
+package io.github.loyaltyrules.rules.internal;
+
+import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.followup.FollowUpKind;
+import io.github.loyaltyrules.model.CardOrigin;
+import io.github.loyaltyrules.model.TransactionKind;
+import io.github.loyaltyrules.outcome.NotApplied;
+import io.github.loyaltyrules.programme.Tier;
+import io.github.loyaltyrules.rules.decisions.AdjustPoints;
+import io.github.loyaltyrules.rules.decisions.BasketAmountOff;
+import io.github.loyaltyrules.rules.decisions.ChargeCardFee;
+import io.github.loyaltyrules.rules.decisions.ConvertPoints;
+import io.github.loyaltyrules.rules.decisions.CountSpend;
+import io.github.loyaltyrules.rules.decisions.Decision;
+import io.github.loyaltyrules.rules.decisions.DropTier;
+import io.github.loyaltyrules.rules.decisions.EarnSalePoints;
+import io.github.loyaltyrules.rules.decisions.EventPoints;
+import io.github.loyaltyrules.rules.decisions.FlagNearNextTier;
+import io.github.loyaltyrules.rules.decisions.FollowUpRequest;
+import io.github.loyaltyrules.rules.decisions.GivePoints;
+import io.github.loyaltyrules.rules.decisions.IssueCard;
+import io.github.loyaltyrules.rules.decisions.KeepTier;
+import io.github.loyaltyrules.rules.decisions.LineAmountOff;
+import io.github.loyaltyrules.rules.decisions.LineNote;
+import io.github.loyaltyrules.rules.decisions.MemberRate;
+import io.github.loyaltyrules.rules.decisions.MultiBuy;
+import io.github.loyaltyrules.rules.decisions.NoMemberRate;
+import io.github.loyaltyrules.rules.decisions.NoPoints;
+import io.github.loyaltyrules.rules.decisions.NoTierSpend;
+import io.github.loyaltyrules.rules.decisions.OfferCard;
+import io.github.loyaltyrules.rules.decisions.PointsBonus;
+import io.github.loyaltyrules.rules.decisions.PointsFactor;
+import io.github.loyaltyrules.rules.decisions.PromotionRate;
+import io.github.loyaltyrules.rules.decisions.QualifyFor;
+import io.github.loyaltyrules.rules.decisions.ReceivePoints;
+import io.github.loyaltyrules.rules.decisions.RedeemGift;
+import io.github.loyaltyrules.rules.decisions.RefundReturn;
+import io.github.loyaltyrules.rules.decisions.ReportExpiringPoints;
+import io.github.loyaltyrules.rules.decisions.RevokeReturnedPoints;
+import io.github.loyaltyrules.rules.decisions.StoredValueChange;
+import io.github.loyaltyrules.rules.decisions.UndoUpgrade;
+import io.github.loyaltyrules.rules.facts.TierReview;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The settlers of the pipeline's phases: each takes one phase's decisions and applies them to
+ * the evaluation's working state (see {@link Evaluation}'s actions), resolving conflicts by the
+ * decisions' content and recording what lost. Confined to the evaluation that owns it.
+ */
+final class Settlers {
+  /**
+   * The order in which follow-up requests of each kind are settled (then by priority, higher
+   * first, then cause): when the contact caps bind, the kinds earlier here claim the days first.
+   */
+  private static final List<FollowUpKind> FOLLOW_UP_ORDER = List.of(FollowUpKind.BIRTHDAY,
+      FollowUpKind.HOLIDAY, FollowUpKind.TIER_CONGRATULATIONS, FollowUpKind.VISIT_THANKS,
+      FollowUpKind.POINTS_EXPIRING, FollowUpKind.CHURN_ALERT, FollowUpKind.NEAR_NEXT_TIER,
+      FollowUpKind.THANK_YOU, FollowUpKind.CARE, FollowUpKind.INVITE_BACK, FollowUpKind.REVISIT,
+      FollowUpKind.WE_MISS_YOU, FollowUpKind.PROMOTION_NOTICE, FollowUpKind.ASSOCIATE_TASK,
+      FollowUpKind.MONTHLY_CARE, FollowUpKind.WEATHER_CARE, FollowUpKind.VOUCHER_EXPIRING);
+
+  private final Evaluation e;
+
+  Settlers(Evaluation e) {
+    this.e = e;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <D extends Decision> List<Decided> of(List<Decided> ds, Class<D> type) {
+    List<Decided> out = new ArrayList<>(2);
+    for (Decided d : ds) {
+      if (type.isInstance(d.decision())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /** The first decision by rule name (deterministic), or null. */
+  private static Decided first(List<Decided> ds) {
+    Decided best = null;
+    for (Decided d : ds) {
+      best = best == null || d.rule().compareTo(best.rule()) < 0 ? d : best;
+    }
+    return best;
+  }
+
+  private void lost(Decided d, String why) {
+    e.notApplied(d.rule(), describe(d.decision()), why);
+  }
+
+  /**
+   * The decision in a few words for messages and explanations: a follow-up request by kind and
+   * cause only, since its reason and parameters may hold a customer's details.
+   */
+  static String describe(Decision d) {
+    if (d instanceof FollowUpRequest r) {
+      return "FollowUpRequest[kind=" + r.kind() + ", cause=" + r.cause() + "]";
+    }
+    String s = d.toString();
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  // ---------------------------------------------------------------- reviews
+
+  void settleReviews(List<Decided> ds) {
+    List<Decided> outcomes = new ArrayList<>(of(ds, KeepTier.class));
+    outcomes.addAll(of(ds, DropTier.class));
+    if (!outcomes.isEmpty()) {
+      TierReview review = e.getDueReview();
+      // the outcome that leaves the highest tier wins; ties: keeping, then the rule's name
+      outcomes.sort(Comparator.comparing((Decided d) -> -rankAfterReview(d, review))
+          .thenComparing(d -> d.decision() instanceof KeepTier ? 0 : 1)
+          .thenComparing(Decided::rule));
+      Decided winner = outcomes.get(0);
+      if (review == null) {
+        for (Decided d : outcomes) {
+          lost(d, "no tier review is due");
+        }
+      } else {
+        e.stamp(winner.rule());
+        if (winner.decision() instanceof KeepTier k) {
+          e.keepTier(k.why());
+        } else {
+          e.dropTierTo(((DropTier) winner.decision()).tier());
+        }
+        for (Decided d : outcomes.subList(1, outcomes.size())) {
+          lost(d, "the review was settled by rule '" + winner.rule() + "'");
+        }
+      }
+    }
+  }
+
+  /** After every overdue review: the manual floor, if it is above the tier the reviews left. */
+  void settleFloor(List<Decided> floors) {
+    Decided floor = first(floors);
+    if (floor != null) {
+      Tier target = e.isCardHolder() ? e.getManualFloor() : null;
+      if (target == null || !target.isAbove(e.getTier())) {
+        lost(floor, "the manual floor is not above the tier held");
+      } else {
+        e.stamp(floor.rule());
+        e.raiseToFloor();
+      }
+    }
+  }
+
+  private static int rankAfterReview(Decided d, TierReview review) {
+    if (d.decision() instanceof DropTier drop) {
+      return drop.tier().rank();
+    }
+    return review == null ? -1 : review.tier().rank();
+  }
+
+  void housekeeping() {
+    if (e.isFollowUpHousekeepingDue()) {
+      e.stamp("(housekeeping)");
+      e.followUpHousekeeping();
+    }
+    if (e.isPointsReleaseDue()) {
+      e.stamp("(housekeeping)");
+      e.releasePendingPoints();
+    }
+    if (e.isPointsExpiryDue()) {
+      e.stamp("(housekeeping)");
+      e.expirePoints();
+    }
+  }
+
+  // ---------------------------------------------------------------- cards
+
+  void settleCards(List<Decided> ds) {
+    List<Decided> issues = of(ds, IssueCard.class);
+    issues.sort(Comparator.comparing((Decided d) -> ((IssueCard) d.decision()).origin())
+        .thenComparing(Decided::rule));
+    boolean issued = false;
+    boolean boughtCard = false;
+    for (Decided d : issues) {
+      if (e.isCardHolder()) {
+        lost(d, issued ? "rule '" + issues.get(0).rule() + "' issued the card"
+            : "the member already has a card");
+        continue;
+      }
+      e.stamp(d.rule());
+      e.issueCard(((IssueCard) d.decision()).origin());
+      issued = true;
+      boughtCard = ((IssueCard) d.decision()).origin() == CardOrigin.BOUGHT;
+    }
+    Decided fee = first(of(ds, ChargeCardFee.class));
+    if (fee != null) {
+      if (boughtCard) {
+        e.stamp(fee.rule());
+        e.chargeCardFee();
+      } else {
+        lost(fee, "no card was sold with this purchase");
+      }
+    }
+    Decided offer = first(of(ds, OfferCard.class));
+    if (offer != null) {
+      if (issued) {
+        lost(offer, "a card was issued");
+      } else {
+        e.stamp(offer.rule());
+        e.offerCard();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- pricing
+
+  void settlePricing(List<Decided> ds) {
+    TransactionKind kind = e.getKind();
+    if (kind == TransactionKind.RETURN) {
+      Decided refund = first(of(ds, RefundReturn.class));
+      if (refund != null) {
+        e.stamp(refund.rule());
+        e.calculateRefund();
+      }
+      return;
+    }
+    if (kind != TransactionKind.SALE) {
+      return;
+    }
+    int n = e.getTransaction().lines().size();
+    List<List<BasketPricer.MemberRate>> rates = lists(n);
+    List<TreeSet<String>> noRate = new ArrayList<>(n);
+    List<TreeMap<String, NotApplied>> notes = new ArrayList<>(n);
+    List<List<PromotionRate>> promotions = lists(n);
+    List<List<LineAmountOff>> amountsOff = lists(n);
+    for (int i = 0; i < n; i++) {
+      noRate.add(new TreeSet<>());
+      notes.add(new TreeMap<>());
+    }
+    List<MultiBuy> multiBuys = new ArrayList<>();
+    List<BasketAmountOff> basket = new ArrayList<>();
+    for (Decided d : ds) {
+      Decision x = d.decision();
+      if (x instanceof MemberRate r && line(r.line(), n, d)) {
+        rates.get(r.line()).add(new BasketPricer.MemberRate(r.source(), r.rate(), r.label()));
+      } else if (x instanceof NoMemberRate r && line(r.line(), n, d)) {
+        noRate.get(r.line()).add(r.reason());
+      } else if (x instanceof LineNote r && line(r.line(), n, d)) {
+        notes.get(r.line()).put(r.source() + '\u0000' + r.reason(),
+            new NotApplied(r.source(), r.reason()));
+      } else if (x instanceof PromotionRate r && line(r.line(), n, d)) {
+        promotions.get(r.line()).add(r);
+      } else if (x instanceof LineAmountOff a && line(a.line(), n, d)) {
+        amountsOff.get(a.line()).add(a);
+      } else if (x instanceof MultiBuy m) {
+        multiBuys.add(m);
+      } else if (x instanceof BasketAmountOff b) {
+        basket.add(b);
+      }
+    }
+    List<BasketPricer.LineDecisions> lines = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      List<BasketPricer.MemberRate> r = rates.get(i);
+      r.sort(Comparator.comparingInt((BasketPricer.MemberRate m) -> rateOrder(m.id()))
+          .thenComparing(BasketPricer.MemberRate::id)
+          .thenComparing(BasketPricer.MemberRate::rate));
+      lines.add(new BasketPricer.LineDecisions(r, List.copyOf(noRate.get(i)),
+          List.copyOf(notes.get(i).values()), promotions.get(i), amountsOff.get(i)));
+    }
+    e.stamp("(pricing)");
+    e.priceBasket(lines, multiBuys, basket);
+  }
+
+  /** Member rates are listed tier, stored value, birthday, then the retailer's by source. */
+  private static int rateOrder(String source) {
+    return source.startsWith("tier:") ? 0 : source.equals("stored-value") ? 1
+        : source.equals("birthday") ? 2 : 3;
+  }
+
+  private static <T> List<List<T>> lists(int n) {
+    List<List<T>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new ArrayList<>(2));
+    }
+    return out;
+  }
+
+  static boolean line(int index, int lines, Decided d) {
+    if (index < 0 || index >= lines) {
+      throw new EvaluationException("rule '" + d.rule() + "' decided " + describe(d.decision())
+          + " for line " + index + ", but the transaction has " + lines + " lines (0 to "
+          + (lines - 1) + ")");
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- points and spend
+
+  void settlePoints(List<Decided> ds) {
+    TransactionKind kind = e.getKind();
+    Decided stored = first(of(ds, StoredValueChange.class));
+    if (stored != null) {
+      e.stamp(stored.rule());
+      e.recordStoredValue();
+    }
+    List<Decided> events = new ArrayList<>();
+    Map<String, Decided> byCode = new TreeMap<>();
+    for (Decided d : of(ds, EventPoints.class)) {
+      String code = ((EventPoints) d.decision()).code();
+      Decided held = byCode.get(code);
+      if (held == null || d.rule().compareTo(held.rule()) < 0) {
+        if (held != null) {
+          lost(held, "rule '" + d.rule() + "' credits the event " + code + " once");
+        }
+        byCode.put(code, d);
+      } else {
+        lost(d, "rule '" + held.rule() + "' credits the event " + code + " once");
+      }
+    }
+    events.addAll(byCode.values());
+    for (Decided d : events) {
+      if ("JOIN".equals(((EventPoints) d.decision()).code())) {
+        e.stamp(d.rule());
+        e.earnEventPoints("JOIN");
+      }
+    }
+    Decided spend = first(of(ds, CountSpend.class));
+    if (spend != null && (kind == TransactionKind.SALE || kind == TransactionKind.RETURN)) {
+      Set<Integer> excluded = new TreeSet<>();
+      Set<String> why = new TreeSet<>();
+      int n = e.getTransaction().lines().size();
+      for (Decided d : of(ds, NoTierSpend.class)) {
+        NoTierSpend x = (NoTierSpend) d.decision();
+        if (line(x.line(), n, d)) {
+          excluded.add(x.line());
+          why.add(x.reason());
+        }
+      }
+      e.stamp(spend.rule());
+      e.recordSpend(excluded, String.join("; ", why));
+    }
+    Decided earn = first(of(ds, EarnSalePoints.class));
+    if (earn != null && kind == TransactionKind.SALE) {
+      earnSalePoints(earn, ds);
+    }
+    Decided revoke = first(of(ds, RevokeReturnedPoints.class));
+    if (revoke != null && kind == TransactionKind.RETURN) {
+      e.stamp(revoke.rule());
+      e.revokeReturnedPoints();
+    }
+    for (Decided d : events) {
+      String code = ((EventPoints) d.decision()).code();
+      if (!"JOIN".equals(code)) {
+        e.stamp(d.rule());
+        e.earnEventPoints(code);
+      }
+    }
+    request(ds, RedeemGift.class, TransactionKind.REDEMPTION, e::redeemGift);
+    request(ds, GivePoints.class, TransactionKind.TRANSFER_OUT, e::givePoints);
+    request(ds, ReceivePoints.class, TransactionKind.TRANSFER_IN, e::receivePoints);
+    request(ds, AdjustPoints.class, TransactionKind.ADJUSTMENT, e::adjustPoints);
+  }
+
+  private void request(List<Decided> ds, Class<? extends Decision> type, TransactionKind kind,
+      Runnable action) {
+    Decided d = first(of(ds, type));
+    if (d == null) {
+      return;
+    }
+    if (e.getKind() != kind) {
+      lost(d, "the transaction is not a " + kind);
+      return;
+    }
+    e.stamp(d.rule());
+    action.run();
+  }
+
+  private void earnSalePoints(Decided earn, List<Decided> ds) {
+    int n = e.getTransaction().lines().size();
+    List<List<PointsFactor>> factors = lists(n);
+    long[] bonus = new long[n];
+    long basketBonus = 0;
+    List<TreeSet<String>> none = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      none.add(new TreeSet<>());
+    }
+    for (Decided d : ds) {
+      Decision x = d.decision();
+      if (x instanceof PointsFactor f && line(f.line(), n, d)) {
+        factors.get(f.line()).add(f);
+      } else if (x instanceof PointsBonus b) {
+        if (b.line() == -1) {
+          basketBonus += b.points();
+        } else if (line(b.line(), n, d)) {
+          bonus[b.line()] += b.points();
+        }
+      } else if (x instanceof NoPoints p && line(p.line(), n, d)) {
+        none.get(p.line()).add(p.reason());
+      }
+    }
+    List<PointsCalculator.LineDecisions> lines = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      lines.add(new PointsCalculator.LineDecisions(factors.get(i), bonus[i],
+          none.get(i).isEmpty() ? null : String.join("; ", none.get(i))));
+    }
+    e.stamp(earn.rule());
+    e.earnSalePoints(lines, basketBonus);
+  }
+
+  // ---------------------------------------------------------------- tiers
+
+  void settleTiers(List<Decided> ds) {
+    Decided undo = null;
+    for (Decided d : of(ds, UndoUpgrade.class)) {
+      if (undo == null || ((UndoUpgrade) d.decision()).tier().rank()
+          > ((UndoUpgrade) undo.decision()).tier().rank()) {
+        undo = d;
+      }
+    }
+    if (undo != null) {
+      Tier target = ((UndoUpgrade) undo.decision()).tier();
+      if (e.getTier() == null || !e.getTier().isAbove(target)) {
+        lost(undo, "the tier held is not above " + target.code());
+      } else {
+        e.stamp(undo.rule());
+        e.undoUpgradeTo(target);
+      }
+    }
+    List<Decided> qualify = of(ds, QualifyFor.class);
+    qualify.sort(Comparator.comparing((Decided d) -> -((QualifyFor) d.decision()).tier().rank())
+        .thenComparing(Decided::rule));
+    boolean moved = false;
+    for (Decided d : qualify) {
+      Tier target = ((QualifyFor) d.decision()).tier();
+      if (moved) {
+        lost(d, "rule '" + qualify.get(0).rule() + "' qualifies the member for a higher tier");
+      } else if (!e.isActiveCard()) {
+        lost(d, "the member has no active card");
+      } else if (!target.isAbove(e.getTier())) {
+        lost(d, target.code() + " is not above the tier held, " + e.getTier().code());
+      } else {
+        e.stamp(d.rule());
+        String reason = ((QualifyFor) d.decision()).reason();
+        if (reason == null) {
+          e.moveUpTo(target);
+        } else {
+          e.moveUpTo(target, reason);
+        }
+        moved = true;
+      }
+    }
+    Decided convert = first(of(ds, ConvertPoints.class));
+    if (convert != null) {
+      e.stamp(convert.rule());
+      if (e.isConversionDue()) {
+        e.convertPointsToVouchers();
+      } else {
+        lost(convert, "fewer available points than a voucher needs");
+      }
+    }
+    Decided report = first(of(ds, ReportExpiringPoints.class));
+    if (report != null) {
+      e.stamp(report.rule());
+      e.reportExpiringPoints();
+    }
+  }
+
+  // ---------------------------------------------------------------- follow-ups
+
+  void settleFollowUps(List<Decided> ds) {
+    Decided flag = first(of(ds, FlagNearNextTier.class));
+    if (flag != null) {
+      if (e.isActiveCard() && e.isNearNextTier()) {
+        e.stamp(flag.rule());
+        e.flagNearNextTier();
+      } else {
+        lost(flag, "the member is not near the next tier");
+      }
+    }
+    Map<FollowUpKind, Integer> order = new EnumMap<>(FollowUpKind.class);
+    for (FollowUpKind k : FollowUpKind.values()) {
+      int i = FOLLOW_UP_ORDER.indexOf(k);
+      order.put(k, i < 0 ? FOLLOW_UP_ORDER.size() : i);
+    }
+    List<Decided> requests = of(ds, FollowUpRequest.class);
+    requests.sort(Comparator
+        .comparing((Decided d) -> order.get(((FollowUpRequest) d.decision()).kind()))
+        .thenComparing(d -> -priority((FollowUpRequest) d.decision()))
+        .thenComparing(d -> ((FollowUpRequest) d.decision()).due())
+        .thenComparing(d -> ((FollowUpRequest) d.decision()).cause())
+        .thenComparing(Decided::rule));
+    for (Decided d : requests) {
+      e.stamp(d.rule());
+      e.requestFollowUp((FollowUpRequest) d.decision());
+    }
+  }
+
+  private int priority(FollowUpRequest r) {
+    return r.priority() != null ? r.priority()
+        : e.getProgramme().followUps().priorityOf(r.kind());
+  }
+}
