@@ -1,11 +1,13 @@
 package io.github.loyaltyrules;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * A rule file did not compile when the engine was built. Each problem names the file, the line
- * and the rule compiler's message; {@link #problems()} lists them one by one.
+ * Rule files could not be used: they did not compile, or they reach outside the rules' fact
+ * model (see docs/RULES.md, "What a rule may use"). Every problem is listed at once, each with
+ * file, line and column, the rule's name and a fix; {@link #details()} has them as values.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
@@ -14,15 +16,39 @@ public class RuleCompilationException extends LoyaltyException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> problems;
+  private final transient List<RuleProblem> details;
 
+  /** Problems given as text only, each {@code file:line: message}. */
   public RuleCompilationException(List<String> problems) {
-    super("the rules did not compile; fix these and build the engine again:\n  "
-        + String.join("\n  ", problems));
-    this.problems = List.copyOf(problems);
+    this(problems, List.of());
   }
 
-  /** One entry per problem, each as {@code file:line: message}. */
+  /** The errors (and any warnings) found in the rule files. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static RuleCompilationException of(List<RuleProblem> details) {
+    List<String> text = new ArrayList<>();
+    for (RuleProblem p : details) {
+      text.add(p.toString());
+    }
+    return new RuleCompilationException(text, details);
+  }
+
+  private RuleCompilationException(List<String> problems, List<RuleProblem> details) {
+    super("the rules cannot be used; fix these and build the engine again:\n  "
+        + String.join("\n  ", problems));
+    this.problems = List.copyOf(problems);
+    this.details = List.copyOf(details);
+  }
+
+  /** One entry per problem, each as {@code file:line[:column]: message}. */
   public List<String> problems() {
     return problems;
+  }
+
+  /** The problems as values, with file, line, column, rule and fix; empty when only text was
+   * given. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public List<RuleProblem> details() {
+    return details == null ? List.of() : details;
   }
 }

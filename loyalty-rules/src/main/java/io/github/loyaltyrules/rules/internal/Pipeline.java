@@ -92,6 +92,11 @@ public final class Pipeline {
       Map.entry(FlagNearNextTier.class, Phase.FOLLOW_UPS),
       Map.entry(FollowUpRequest.class, Phase.FOLLOW_UPS));
 
+  /** The phase that settles decisions of {@code type}, or null when it is not a decision. */
+  static String phaseOf(Class<?> type) {
+    return PHASE_OF.get(type);
+  }
+
   /** Overdue reviews caught up in one evaluation at most (ten years of quarterly windows). */
   private static final int MAX_REVIEWS = 40;
 
