@@ -299,7 +299,12 @@ final class FieldCheck {
         }
       }
     }
-    List<String> near = Names.nearest(wrong, known);
+    String flat = wrong.toLowerCase(java.util.Locale.ROOT);
+    List<String> near = nested.stream().filter(n -> n.replace(".", "")
+        .toLowerCase(java.util.Locale.ROOT).equals(flat)).toList();
+    if (near.isEmpty()) {
+      near = Names.nearest(wrong, known);
+    }
     if (near.isEmpty() && what.equals("field")) {
       near = Names.nearest(wrong, nested);
     }

@@ -1,0 +1,211 @@
+package io.github.loyaltyrules.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.RuleCompilationException;
+import io.github.loyaltyrules.RuleProblem;
+import io.github.loyaltyrules.RuleSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The host's guard: a rule file cannot reach outside the fact model, however it is written. */
+class RuleGuardTest {
+  private static final String HEAD = """
+      package com.example.store;
+
+      import io.github.loyaltyrules.rules.facts.*;
+      import io.github.loyaltyrules.rules.decisions.*;
+      """;
+  private static final String FIX = "; rules may use only the fact model and plain values; see"
+      + " docs/RULES.md, \"What a rule may use\"";
+
+  private static List<String> errors(String body) {
+    return RuleValidator.alone().validate(RuleSource.of("store.drl", HEAD + body)).errors()
+        .stream().map(RuleProblem::toString).toList();
+  }
+
+  @Test
+  void anImportOfFilesIsRefusedAtItsLine() {
+    assertThat(errors("""
+        import java.io.File;
+
+        rule "Files"
+        when
+            Member()
+        then
+        end
+        """)).containsExactly("store.drl:5:1: imports java.io.File, which reaches files and"
+        + " streams" + FIX);
+  }
+
+  @Test
+  void aWholePackageImportOfTheNetworkIsRefused() {
+    assertThat(errors("""
+        import java.net.*;
+
+        rule "Net"
+        when
+            Member()
+        then
+        end
+        """)).containsExactly("store.drl:5:1: imports all of java.net, which reaches"
+        + " the network" + FIX);
+  }
+
+  @Test
+  void aFullyQualifiedNameInAConditionOrAConsequenceIsRefused() {
+    assertThat(errors("""
+
+        rule "Qualified"
+        when
+            $l : SaleLine( eval(java.nio.file.Files.exists(null)) )
+        then
+            java.io.File f = java.io.File.createTempFile("a", "b");
+        end
+        """)).containsExactly(
+        "store.drl:8:25: rule 'Qualified': uses java.nio.file.Files, which reaches files and"
+            + " streams" + FIX,
+        "store.drl:10:5: rule 'Qualified': uses java.io.File, which reaches files and streams"
+            + FIX,
+        "store.drl:10:22: rule 'Qualified': uses java.io.File, which reaches files and streams"
+            + FIX);
+  }
+
+  @Test
+  void aFunctionThatReachesTheJvmIsRefused() {
+    assertThat(errors("""
+
+        function void stop() {
+            System.exit(1);
+        }
+
+        rule "Calls the function"
+        when
+            Member()
+        then
+            stop();
+        end
+        """)).containsExactly(
+        "store.drl:7:5: uses System, which reaches the JVM itself" + FIX,
+        "store.drl:7:12: calls exit(), which reaches the JVM itself; rules may use only the fact"
+            + " model and plain values; see docs/RULES.md, \"What a rule may use\"");
+  }
+
+  @Test
+  void aDeclaredTypeOrAGlobalOfAForbiddenTypeIsRefused() {
+    assertThat(errors("""
+
+        global java.lang.Runtime runtime;
+
+        declare Handle
+            thread : java.lang.Thread
+        end
+
+        rule "Declared"
+        when
+            Handle()
+        then
+        end
+        """)).containsExactly(
+        "store.drl:6:8: uses java.lang.Runtime, which reaches the JVM itself" + FIX,
+        "store.drl:9:14: uses java.lang.Thread, which reaches threads" + FIX);
+  }
+
+  @Test
+  void reflectionAndTheClockAreRefused() {
+    assertThat(errors("""
+
+        rule "Reflects"
+        when
+            $l : SaleLine()
+        then
+            Object f = $l.getClass().getDeclaredFields();
+            java.time.LocalDate d = java.time.LocalDate.now();
+        end
+        """)).containsExactly(
+        "store.drl:10:19: rule 'Reflects': calls getClass(), which reaches reflection" + FIX,
+        "store.drl:10:30: rule 'Reflects': calls getDeclaredFields(), which reaches reflection"
+            + FIX,
+        "store.drl:11:49: rule 'Reflects': calls now(), which reaches the clock (rules get the"
+            + " day as the Today fact); rules may use only the fact model and plain values; use"
+            + " Today( $d : date ) instead of the clock");
+  }
+
+  @Test
+  void aConsequenceInMvelIsRefusedBecauseItIsNeverCompiled() {
+    assertThat(errors("""
+
+        rule "Interpreted"
+            dialect "mvel"
+        when
+            Member()
+        then
+        end
+        """)).containsExactly("store.drl:7:13: rule 'Interpreted': uses dialect \"mvel\":"
+        + " consequences in MVEL are interpreted, so the guard cannot check what they reach;"
+        + " remove the dialect attribute; write the consequence in Java");
+  }
+
+  @Test
+  void aNameTheTextPassCannotSeeIsCaughtInTheCompiledClasses() {
+    // Java allows spaces around the dots of a name: the text shows no name of a forbidden type,
+    // the class Drools compiles refers to java.io.File all the same
+    assertThat(errors("""
+
+        rule "Hidden"
+        when
+            Member()
+        then
+            Object roots = java . io . File . listRoots();
+        end
+        """)).containsExactly("store.drl:10:32: rule 'Hidden': uses java.io.File, which reaches"
+        + " files and streams" + FIX);
+  }
+
+  @Test
+  void aRuleThatWouldWriteAFileNeverRunsAndTheFileIsNotWritten(@TempDir Path dir) {
+    Path target = dir.resolve("written.txt");
+    String rule = HEAD + """
+
+        rule "Writes"
+        when
+            Member()
+        then
+            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "x");
+        end
+        """.formatted(target.toString().replace("\\", "/"));
+
+    assertThatThrownBy(() -> LoyaltyEngine.builder().programme(Shop.DEFAULT)
+        .rules(RuleSource.of("store.drl", rule)).build())
+        .isInstanceOf(RuleCompilationException.class)
+        .hasMessageContaining("store.drl:10:5: rule 'Writes': uses java.nio.file.Files");
+    assertThat(Files.exists(target)).isFalse();
+  }
+
+  @Test
+  void plainValuesAndCollectionsAreAllowed() {
+    assertThat(errors("""
+        import java.util.List;
+        import java.util.TreeSet;
+        import java.math.BigDecimal;
+        import java.time.LocalDate;
+
+        rule "Plain"
+            ruleflow-group "points"
+        when
+            $l : PaidLine()
+            Today( $d : date )
+        then
+            TreeSet<String> s = new TreeSet<>(List.of("a", "b"));
+            BigDecimal twice = new BigDecimal("2").max(BigDecimal.ONE);
+            LocalDate next = $d.plusDays(Math.max(1, s.size()));
+            insert(PointsFactor.of($l, "plain " + next, twice));
+        end
+        """)).isEmpty();
+  }
+}
