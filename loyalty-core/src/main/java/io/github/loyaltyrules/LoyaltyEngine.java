@@ -53,6 +53,15 @@ public interface LoyaltyEngine {
   Programme programme();
 
   /**
+   * The programme's id and the hash of the rule sources this engine runs; every outcome it
+   * returns carries it. Engines that do not know their rules say {@code "unversioned"}.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  default EngineVersion version() {
+    return new EngineVersion(programme().id(), "unversioned");
+  }
+
+  /**
    * Decides a transaction for a member: first any tier review that fell due before the
    * transaction's business date, then the transaction's own rules.
    *

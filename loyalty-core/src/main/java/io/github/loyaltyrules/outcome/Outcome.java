@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.outcome;
 
+import io.github.loyaltyrules.EngineVersion;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.MemberState;
 import java.time.LocalDate;
@@ -19,16 +20,30 @@ import org.apiguardian.api.API;
  * @param state the member state after the transaction
  * @param effects what was decided, in the order decided
  * @param firedRules every rule that fired, in firing order
+ * @param version the programme and rules that decided it; null in outcomes written before 0.5
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Outcome(String transactionId, LocalDate businessDate, MemberState state,
-    List<Effect> effects, List<FiredRule> firedRules) {
+    List<Effect> effects, List<FiredRule> firedRules,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") EngineVersion version) {
+
+  /** An outcome without a version, as outcomes were before 0.5. */
+  public Outcome(String transactionId, LocalDate businessDate, MemberState state,
+      List<Effect> effects, List<FiredRule> firedRules) {
+    this(transactionId, businessDate, state, effects, firedRules, null);
+  }
 
   public Outcome {
     Check.notNull("outcome.businessDate", businessDate);
     Check.notNull("outcome.state", state);
     effects = Check.list("outcome.effects", effects);
     firedRules = Check.list("outcome.firedRules", firedRules);
+  }
+
+  /** This outcome, stamped with the version that produced it. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public Outcome withVersion(EngineVersion version) {
+    return new Outcome(transactionId, businessDate, state, effects, firedRules, version);
   }
 
   /** The effects of one type, in order. */

@@ -85,6 +85,7 @@ public final class DroolsEngineFactory implements EngineFactory {
       sessions = BASES.computeIfAbsent(key, k -> new java.util.EnumMap<>(SessionStrategy.class))
           .computeIfAbsent(strategy, s -> s.sessions(compiled));
     }
-    return new DroolsLoyaltyEngine(spec.programme(), spec.clock(), sessions);
+    return new DroolsLoyaltyEngine(spec.programme(), spec.clock(), sessions,
+        io.github.loyaltyrules.EngineVersion.of(spec.programme().id(), sources));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.internal;
 
+import io.github.loyaltyrules.EngineVersion;
 import io.github.loyaltyrules.EvaluationException;
 import io.github.loyaltyrules.Explanation;
 import io.github.loyaltyrules.InvalidValueException;
@@ -34,11 +35,19 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
   private final Programme programme;
   private final Clock clock;
   private final SessionStrategy.Sessions sessions;
+  private final EngineVersion version;
 
-  DroolsLoyaltyEngine(Programme programme, Clock clock, SessionStrategy.Sessions sessions) {
+  DroolsLoyaltyEngine(Programme programme, Clock clock, SessionStrategy.Sessions sessions,
+      EngineVersion version) {
     this.programme = programme;
     this.clock = clock;
     this.sessions = sessions;
+    this.version = version;
+  }
+
+  @Override
+  public EngineVersion version() {
+    return version;
   }
 
   @Override
@@ -55,7 +64,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     if (state.hasSeen(transaction.id())) {
       return new Outcome(transaction.id(), today, state, List.of(new DuplicateTransaction(
           "(engine)", "transaction " + transaction.id() + " was evaluated before; nothing"
-              + " changed", transaction.id())), List.of());
+              + " changed", transaction.id())), List.of(), version);
     }
     int window = programme.points().duplicateWindowDays();
     LocalDate newest = null;
@@ -152,7 +161,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     boolean warm = evaluations.get() >= WARM_UP || evaluations.incrementAndGet() > WARM_UP;
     return Pipeline.run(programme, state, transaction, today, full,
         new DroolsDecisionSession(sessions.get(), programme.limits(), what + " of member "
-            + state.memberId(), warm));
+            + state.memberId(), warm)).withVersion(version);
   }
 
   /**
