@@ -22,7 +22,7 @@ class PricingFixturesTest {
     var member = Fixtures.ordinaryMember();
 
     assertThat(new PlainJavaDefaultPack(Fixtures.pricingProgramme()).evaluate(member, sale))
-        .isEqualTo(ENGINE.evaluate(member, sale));
+        .isEqualTo(ENGINE.evaluate(member, sale).withVersion(null));
     assertThat(ENGINE.quote(member, sale).lines()).hasSize(lines);
   }
 

@@ -196,4 +196,32 @@ class EngineContractTest {
     assertThat(outcome.state().card().origin()).isEqualTo(CardOrigin.MANUAL);
     assertThat(outcome.state().monthlySpend()).isEmpty();
   }
+
+  @Test
+  void aRuleSetThatNeverMatchesTheMemberStillEvaluatesASale() {
+    // no rule matches Member: Drools keeps no object behind its handle, and replacing the
+    // member after each phase must not trip over that
+    String onlyPoints = """
+        package com.example.store;
+
+        import io.github.loyaltyrules.rules.facts.PaidLine;
+        import io.github.loyaltyrules.rules.decisions.PointsBonus;
+
+        rule "Store: ten points a line"
+            ruleflow-group "points"
+        when
+            $l : PaidLine()
+        then
+            insert(PointsBonus.of($l, "store", 10));
+        end
+        """;
+    LoyaltyEngine engine = LoyaltyEngine.builder().programme(Shop.DEFAULT)
+        .withoutDefaultRules().rules(RuleSource.of("store.drl", onlyPoints)).build();
+
+    Outcome outcome = engine.evaluate(member("M1"),
+        sale("T1", "2026-05-04T10:00", "10.00", "20.00"));
+
+    assertThat(outcome.firedRuleNames()).containsExactly("Store: ten points a line",
+        "Store: ten points a line");
+  }
 }

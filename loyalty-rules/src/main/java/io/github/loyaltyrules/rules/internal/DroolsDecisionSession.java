@@ -65,7 +65,11 @@ final class DroolsDecisionSession implements DecisionSession {
       single.put(fact.getClass(), session.insert(fact));
     } else {
       Object old = session.getObject(h);
-      if (old != fact && !old.equals(fact)) {
+      if (old == null) {
+        // no rule matches the type, so Drools (its rule base cannot change) kept no object
+        // behind the handle: inserting again is all an update would be
+        single.put(fact.getClass(), session.insert(fact));
+      } else if (old != fact && !old.equals(fact)) {
         session.update(h, fact);
       }
     }

@@ -105,7 +105,8 @@ final class FieldCheck {
       Token t = tokens.get(i);
       if (!t.identifier() || t.text.startsWith("$") || KEYWORDS.contains(t.text)
           || i > 0 && (tokens.get(i - 1).is(".") || tokens.get(i - 1).is("!.")
-          || tokens.get(i - 1).is("#"))) {
+          || tokens.get(i - 1).is("#") || tokens.get(i - 1).is("["))) {
+        // a member of something else, a cast, or an operator's parameter: str[startsWith]
         continue;
       }
       if (i + 1 < tokens.size() && tokens.get(i + 1).is(":")) {
