@@ -31,6 +31,7 @@ final class DroolsDecisionSession implements DecisionSession {
   private final long deadline;
   private final long maxMillis;
   private final Map<Class<?>, FactHandle> single = new HashMap<>();
+  private final Map<Class<?>, Object> current = new HashMap<>();
   private final Map<String, Integer> firedPerRule = new HashMap<>();
   private final Listener listener = new Listener();
   private List<Decided> decided = new ArrayList<>();
@@ -55,7 +56,9 @@ final class DroolsDecisionSession implements DecisionSession {
   @Override
   public void insert(Object fact) {
     FactHandle h = session.insert(fact);
-    single.putIfAbsent(fact.getClass(), h);
+    if (single.putIfAbsent(fact.getClass(), h) == null) {
+      current.put(fact.getClass(), fact);
+    }
   }
 
   @Override
@@ -63,15 +66,15 @@ final class DroolsDecisionSession implements DecisionSession {
     FactHandle h = single.get(fact.getClass());
     if (h == null) {
       single.put(fact.getClass(), session.insert(fact));
-    } else {
-      Object old = session.getObject(h);
-      if (old == null) {
-        // no rule matches the type, so Drools (its rule base cannot change) kept no object
-        // behind the handle: inserting again is all an update would be
-        single.put(fact.getClass(), session.insert(fact));
-      } else if (old != fact && !old.equals(fact)) {
-        session.update(h, fact);
-      }
+      current.put(fact.getClass(), fact);
+      return;
+    }
+    // compared with the fact this session holds, not asked of Drools: for a type no rule
+    // matches, Drools keeps no object behind the handle
+    Object old = current.get(fact.getClass());
+    if (old != fact && !old.equals(fact)) {
+      session.update(h, fact);
+      current.put(fact.getClass(), fact);
     }
   }
 
