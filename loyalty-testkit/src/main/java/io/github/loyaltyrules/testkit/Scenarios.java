@@ -78,6 +78,10 @@ public final class Scenarios {
    * expected and actual. A file that cannot be read becomes one test, named after the file,
    * that fails with the reading error, so the other files still run.
    *
+   * <p>The tests carry no file source URI: Maven Surefire's {@code -Dtest=ScenarioFilesTest}
+   * filter matches tests by their class and method and would silently drop tests whose source
+   * is a file.
+   *
    * @throws LoyaltyException when the folder does not exist or holds no scenario file
    */
   public static Stream<DynamicTest> in(Path folder) {
@@ -92,19 +96,18 @@ public final class Scenarios {
       try {
         scenarios = reader.read(file);
       } catch (LoyaltyException e) {
-        tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
+        tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
           throw e;
         }));
         continue;
       }
       for (Scenario s : scenarios) {
-        tests.add(DynamicTest.dynamicTest(s.file().getFileName() + ": " + s.name(),
-            file.toUri(), () -> {
-              ScenarioResult result = runner.run(s);
-              if (!result.passed()) {
-                Assertions.fail(result.report());
-              }
-            }));
+        tests.add(DynamicTest.dynamicTest(s.file().getFileName() + ": " + s.name(), () -> {
+          ScenarioResult result = runner.run(s);
+          if (!result.passed()) {
+            Assertions.fail(result.report());
+          }
+        }));
       }
     }
     return tests.stream();

@@ -131,7 +131,8 @@ class ScenariosTest {
 
     assertThat(tests).extracting(DynamicTest::getDisplayName)
         .containsExactly("a.json: right", "b.json: first", "b.json: second");
-    assertThat(tests.get(0).getTestSourceUri()).hasValue(dir.resolve("scenarios/a.json").toUri());
+    assertThat(tests).allSatisfy(t -> assertThat(t.getTestSourceUri())
+        .as("a file source would make surefire's -Dtest filter drop the tests").isEmpty());
     assertThatNoException(tests.get(0));
     assertThatNoException(tests.get(1));
     assertThatThrownBy(() -> tests.get(2).getExecutable().execute())
