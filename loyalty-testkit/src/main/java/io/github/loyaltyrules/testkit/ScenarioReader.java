@@ -41,7 +41,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads scenario files (docs/SCENARIOS.md) strictly: an unknown field, a value of the wrong
@@ -268,7 +270,7 @@ final class ScenarioReader {
       return choice("file:" + file, () -> Programmes.load(file));
     }
 
-    private ProgrammeChoice choice(String key, java.util.function.Supplier<Programme> load) {
+    private ProgrammeChoice choice(String key, Supplier<Programme> load) {
       Programme p = programmes.get(key);
       if (p == null) {
         p = load.get();
@@ -364,7 +366,7 @@ final class ScenarioReader {
       return LoyaltyJson.read(t.toString(), Transaction.class, name, errors(at));
     }
 
-    private void eachObject(JsonNode array, java.util.function.Consumer<ObjectNode> action) {
+    private void eachObject(JsonNode array, Consumer<ObjectNode> action) {
       if (array != null && array.isArray()) {
         for (JsonNode e : array) {
           if (e.isObject()) {

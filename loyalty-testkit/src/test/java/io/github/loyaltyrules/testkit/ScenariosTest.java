@@ -180,6 +180,22 @@ class ScenariosTest {
   }
 
   @Test
+  void aStoredMemberStateIsReadAsTheLibraryWritesIt() {
+    Path stored = write("stored.json", """
+        { "name": "a stored state", "state": { "schemaVersion": 3, "profile": { "id": "C7" } },
+          "transaction": %s, "expect": { "tier": "POINTS" } }""".formatted(SALE));
+    Path typo = write("typo.json", """
+        { "name": "a typo in a stored state",
+          "state": { "profile": { "id": "C7" }, "cardd": null },
+          "transaction": %s, "expect": { "tier": "POINTS" } }""".formatted(SALE));
+
+    assertThat(Scenarios.run(stored).get(0).passed()).isTrue();
+    assertThatThrownBy(() -> Scenarios.run(typo)).isInstanceOf(InvalidJsonException.class)
+        .hasMessageStartingWith(typo + ": $.state.cardd is not a known field; expected one of [")
+        .hasMessageContaining("card").hasMessageContaining("monthlySpend");
+  }
+
+  @Test
   void aRuleFileRelativeToTheScenarioRunsWithTheDefaultPackOrAlone() {
     write("rules/card.drl", """
         package com.example.test;
