@@ -16,12 +16,23 @@ public class RuleCompilationException extends LoyaltyException {
   private final List<String> problems;
 
   public RuleCompilationException(List<String> problems) {
-    super("the rules did not compile; fix these and build the engine again:\n  "
-        + String.join("\n  ", problems));
+    this("the rules did not compile; fix these and build the engine again:", problems);
+  }
+
+  /**
+   * For subclasses whose problems come from elsewhere than the rule compiler: {@code headline},
+   * then each problem on its own line.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  protected RuleCompilationException(String headline, List<String> problems) {
+    super(headline + "\n  " + String.join("\n  ", problems));
     this.problems = List.copyOf(problems);
   }
 
-  /** One entry per problem, each as {@code file:line: message}. */
+  /**
+   * One entry per problem, each as {@code file:line: message} ({@code file:row N, column "X":
+   * message} for a rule table).
+   */
   public List<String> problems() {
     return problems;
   }
