@@ -47,7 +47,8 @@ public class RuleTableException extends RuleCompilationException {
       }
     }
     return "the rule table" + (files.size() == 1 ? " " : "s ") + String.join(", ", files)
-        + (details.size() == 1 ? " has a problem" : " has " + details.size() + " problems")
+        + (files.size() == 1 ? " has " : " have ")
+        + (details.size() == 1 ? "a problem" : details.size() + " problems")
         + "; fix " + (details.size() == 1 ? "it" : "them") + " and load the table again:";
   }
 
