@@ -1,9 +1,11 @@
 package io.github.loyaltyrules.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.loyaltyrules.Explanation;
 import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.RuleTableException;
 import io.github.loyaltyrules.model.CustomerProfile;
 import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.MemberState;
@@ -16,6 +18,9 @@ import io.github.loyaltyrules.outcome.PriceAdjustment;
 import io.github.loyaltyrules.outcome.PricedLine;
 import io.github.loyaltyrules.programme.Programmes;
 import io.github.loyaltyrules.tables.RuleTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -155,5 +160,47 @@ class WeeklyPromotionsTableTest {
         cny("850.00"),   // 1000.00 x 85 %
         cny("425.00"),   // 500.00 x 85 %; new-in is for silver and above
         cny("80.00"), cny("70.00"));
+  }
+
+  @Test
+  void aMistypedCopyIsRefusedWithEveryMistakeNamedAsDocsTablesShowsIt() throws IOException {
+    String csv;
+    try (InputStream in = WeeklyPromotionsTableTest.class.getClassLoader()
+        .getResourceAsStream(TABLE)) {
+      csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String mistyped = csv.replace("knit-week,80%", "knit-week,0.8")
+        .replace("SATURDAY|SUNDAY", "SATURDAY|Sun").replace(",SILVER,", ",Silver,");
+
+    assertThatThrownBy(() -> RuleTable.parse("weekly-promotions.csv", mistyped))
+        .isInstanceOf(RuleTableException.class)
+        .hasMessage("""
+            the rule table weekly-promotions.csv has 3 problems; fix them and load the table again:
+              weekly-promotions.csv:row 8, column "then rate": "0.8" is not a percentage with a \
+            % sign; write the share of the price the customer pays with a % sign, from 0% to \
+            under 100%, e.g. 80% for 20 % off (8折)
+              weekly-promotions.csv:row 10, column "when weekday": "SATURDAY|Sun": "Sun" is not \
+            a day of the week; write MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY or \
+            SUNDAY in capitals; several separated by |, e.g. SATURDAY|SUNDAY
+              weekly-promotions.csv:row 11, column "when tier at least": "Silver" is not a tier \
+            code (capital letters, digits and _); write one tier's code as the programme names \
+            it, in capitals, e.g. SILVER (silver and every tier above it)""");
+  }
+
+  @Test
+  void row10BecomesTheRuleDocsTablesShows() {
+    assertThat(RuleTable.ofClasspath(TABLE).toDrl()).contains("""
+        rule "weekly-promotions.csv row 10: Coats at the weekend: 15 % off on top of the member \
+        rate"
+            ruleflow-group "pricing"
+        when
+            Today( date >= LocalDate.parse("2026-05-11"), date <= LocalDate.parse("2026-05-17"),
+                   dayOfWeek in (DayOfWeek.SATURDAY, DayOfWeek.SUNDAY) )
+            PricingPolicy( $markdownMinimum : markdownStackingMinimum )
+            $line : SaleLine( category == "COATS", saleAtLeast($markdownMinimum) )
+        then
+            insert(PromotionRate.of($line, "coat-weekend", new BigDecimal("0.85"), true));
+        end
+        """);
   }
 }
