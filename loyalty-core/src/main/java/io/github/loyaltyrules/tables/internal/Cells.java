@@ -9,6 +9,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads one cell as the value its column holds, exactly as written: a value that is not of the
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * {@code MONDAY}). Only spaces around a value or around a {@code |} are ignored. Not API.
  * Stateless, thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class Cells {
   private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,2})?) ?%");
   private static final Pattern MONEY = Pattern.compile("\\d{1,12}\\.\\d{2}");
@@ -30,7 +32,7 @@ public final class Cells {
 
   private Cells() {}
 
-  /** A refused cell: what is wrong and how to write it. */
+  /** A refused cell: what is wrong and how to write it. Immutable, thread-safe. */
   public static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -1,12 +1,14 @@
 package io.github.loyaltyrules.tables.internal;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Every column a rule table may have: its header text, whether it is a condition
  * ({@code when ...}), what a cell holds and how to write it. Which decision takes which columns
  * is {@link TableDecision}'s. Not API. Immutable, thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public enum Column {
   // ---- conditions: an empty cell means "any"
   CATEGORY("when category", Type.CODES,
@@ -71,7 +73,7 @@ public enum Column {
   // ---- for people: in the rule's name, nothing else
   NOTE("note", Type.TEXT, "write the note on one line");
 
-  /** What a cell of a column holds. */
+  /** What a cell of a column holds. Immutable, thread-safe. */
   public enum Type {
     /** Codes as the till sends them, several separated by {@code |}. */
     CODES,

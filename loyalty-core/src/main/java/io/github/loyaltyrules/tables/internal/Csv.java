@@ -3,6 +3,7 @@ package io.github.loyaltyrules.tables.internal;
 import io.github.loyaltyrules.RuleTableException.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Splits CSV text into rows of cells (RFC 4180: cells separated by commas, rows by CRLF, LF or
@@ -13,11 +14,12 @@ import java.util.List;
  * included, and a line break inside quotes does not start a new row. Not API. Stateless,
  * thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class Csv {
   private Csv() {}
 
   /**
-   * One row of the file.
+   * One row of the file. Immutable, thread-safe.
    *
    * @param number the row's number, from 1
    * @param cells its cells as written (quotes removed, nothing trimmed); empty for a comment

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Writes a checked rule table as DRL: one rule per row, named {@code file row N: ...}, in the
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  * own factory methods, so the text reads like a rule written by hand. Imports exactly the types
  * it names. Not API. Stateless, thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class DrlWriter {
   private static final String FACTS = "io.github.loyaltyrules.rules.facts.";
   private static final String DECISIONS = "io.github.loyaltyrules.rules.decisions.";

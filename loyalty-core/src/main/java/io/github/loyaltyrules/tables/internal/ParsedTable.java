@@ -2,6 +2,7 @@ package io.github.loyaltyrules.tables.internal;
 
 import io.github.loyaltyrules.internal.Check;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A rule table read and checked, ready to be written as DRL. Not API. Immutable, thread-safe.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param columns its columns in the file's order
  * @param rows its data rows in the file's order
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public record ParsedTable(String file, String table, TableDecision decision, List<Column> columns,
     List<TableRow> rows) {
   public ParsedTable {

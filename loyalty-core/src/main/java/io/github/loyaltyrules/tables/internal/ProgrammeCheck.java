@@ -6,12 +6,14 @@ import io.github.loyaltyrules.programme.Tier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What only a programme can tell about a rule table: whether its tier codes are the
  * programme's (a condition on an unknown tier would never hold, a ladder row to one would never
  * fire) and whether its amounts fit the programme's currency. Not API. Stateless, thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class ProgrammeCheck {
   private ProgrammeCheck() {}
 

@@ -30,12 +30,14 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The decisions a rule table can make, each with its phase, the line fact its rows match (if
  * any), and its columns: the ones every row must fill and the ones it may. Not API. Immutable,
  * thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public enum TableDecision {
   PROMOTION_RATE("PromotionRate", "pricing", "SaleLine", EnumSet.of(RATE),
       EnumSet.of(ID, GROUP, STACKS, FLOOR, PRIORITY, STOPS_LATER, MARKDOWN_MINIMUM)),

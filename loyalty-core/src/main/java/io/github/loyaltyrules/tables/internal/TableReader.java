@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads a rule table's text into a {@link ParsedTable}, checking everything that can be checked
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * is collected, then thrown at once as a {@link RuleTableException}. Not API. Stateless,
  * thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class TableReader {
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
   private static final List<String> HEADER_KEYS = List.of("table", "phase", "decision");

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.internal.Check;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One data row of a rule table, read and checked: the value of each filled cell and the cell as
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param values each filled cell's value (see {@link Cells#read}), by column
  * @param cells each filled cell as written (trimmed), by column
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public record TableRow(int number, Map<Column, Object> values, Map<Column, String> cells) {
   public TableRow {
     values = Collections.unmodifiableMap(copy(Check.notNull("row.values", values)));
