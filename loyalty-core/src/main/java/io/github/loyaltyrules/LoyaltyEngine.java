@@ -9,6 +9,7 @@ import io.github.loyaltyrules.outcome.TransferOutcome;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.spi.EngineFactory;
 import io.github.loyaltyrules.spi.EngineSpec;
+import io.github.loyaltyrules.tables.RuleTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,6 +125,7 @@ public interface LoyaltyEngine {
     private Clock clock = Clock.systemUTC();
     private boolean defaultRules = true;
     private final List<RuleSource> rules = new ArrayList<>();
+    private final List<RuleTable> tables = new ArrayList<>();
 
     private Builder() {}
 
@@ -145,6 +147,19 @@ public interface LoyaltyEngine {
       return this;
     }
 
+    /**
+     * Adds rule tables (CSV, docs/TABLES.md), compiled with the rule files. {@link #build()}
+     * first checks each against the programme (tier codes, amounts) and fails with a
+     * {@link RuleTableException} naming every problem of every table.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+    public Builder tables(RuleTable... tables) {
+      for (RuleTable t : Check.notNull("engine.tables", tables)) {
+        this.tables.add(Check.notNull("engine.tables[]", t));
+      }
+      return this;
+    }
+
     /** Leaves out the bundled rule pack: only the rules added with {@link #rules} run. */
     public Builder withoutDefaultRules() {
       this.defaultRules = false;
@@ -157,14 +172,26 @@ public interface LoyaltyEngine {
         throw new InvalidValueException("engine.programme", null,
             "is required: call programme(Programmes.seedsDefault()) or load your own");
       }
-      if (!defaultRules && rules.isEmpty()) {
+      List<RuleTableException.Problem> problems = new ArrayList<>();
+      List<RuleSource> sources = new ArrayList<>(rules);
+      for (RuleTable t : tables) {
+        try {
+          sources.add(t.check(programme).toRuleSource());
+        } catch (RuleTableException e) {
+          problems.addAll(e.tableProblems());
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new RuleTableException(problems);
+      }
+      if (!defaultRules && sources.isEmpty()) {
         throw new InvalidValueException("engine.rules", "[]",
             "without the default pack at least one rule file is needed");
       }
       EngineFactory factory = ServiceLoader.load(EngineFactory.class).findFirst()
           .orElseThrow(() -> new LoyaltyException("no rule engine on the class path: add the"
               + " dependency io.github.loyaltyrules:loyalty-rules"));
-      return factory.create(new EngineSpec(programme, clock, defaultRules, rules));
+      return factory.create(new EngineSpec(programme, clock, defaultRules, sources));
     }
   }
 }

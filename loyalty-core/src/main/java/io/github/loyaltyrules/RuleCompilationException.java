@@ -40,7 +40,21 @@ public class RuleCompilationException extends LoyaltyException {
     this.details = List.copyOf(details);
   }
 
-  /** One entry per problem, each as {@code file:line[:column]: message}. */
+  /**
+   * For subclasses whose problems come from elsewhere than the rule compiler: {@code headline},
+   * then each problem on its own line.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  protected RuleCompilationException(String headline, List<String> problems) {
+    super(headline + "\n  " + String.join("\n  ", problems));
+    this.problems = List.copyOf(problems);
+    this.details = List.of();
+  }
+
+  /**
+   * One entry per problem, each as {@code file:line[:column]: message} ({@code file:row N,
+   * column "X": message} for a rule table).
+   */
   public List<String> problems() {
     return problems;
   }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules;
 
 import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.tables.RuleTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,29 @@ public record RuleSource(String name, String text) {
   /** A rule file given as text, for example from a database or a test. */
   public static RuleSource of(String name, String text) {
     return new RuleSource(name, text);
+  }
+
+  /**
+   * A rule table (CSV, docs/TABLES.md) read from disk, as the rule file generated from it: see
+   * {@link RuleTable#read(Path)} and {@link RuleTable#toRuleSource()}. Its tier codes are not
+   * checked against a programme; {@link LoyaltyEngine.Builder#tables} does that.
+   *
+   * @throws RuleTableException when the table has problems, all of them
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static RuleSource ofTable(Path file) {
+    return RuleTable.read(file).toRuleSource();
+  }
+
+  /**
+   * A rule table given as text under {@code name} (e.g. {@code weekly-promotions.csv}), as the
+   * rule file generated from it; see {@link #ofTable(Path)}.
+   *
+   * @throws RuleTableException when the table has problems, all of them
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static RuleSource ofTable(String name, String csv) {
+    return RuleTable.parse(name, csv).toRuleSource();
   }
 
   /** A rule file on the class path, e.g. {@code com/acme/rules/store.drl}. */

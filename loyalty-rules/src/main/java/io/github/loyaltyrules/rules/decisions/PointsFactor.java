@@ -47,6 +47,12 @@ public record PointsFactor(int line, String source, BigDecimal factor, int prior
     return new PointsFactor(line.index(), m.id(), m.factor(), m.priority(), false);
   }
 
+  /** This factor at {@code priority}: among factors that compete, the higher first. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public PointsFactor withPriority(int priority) {
+    return new PointsFactor(line, source, factor, priority, tier);
+  }
+
   /** The tier's points multiplier on {@code line}. */
   public static PointsFactor ofTier(PaidLine line, Tier tier) {
     return new PointsFactor(line.index(), "tier:" + tier.code(), tier.pointsMultiplier(), 0,

@@ -61,6 +61,16 @@ public record PromotionRate(int line, String id, BigDecimal rate, String group,
         stopsLaterOnes);
   }
 
+  /**
+   * This promotion in {@code group}: of the promotions of one group on a line only the lowest
+   * rate applies.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public PromotionRate inGroup(String group) {
+    return new PromotionRate(line, id, rate, Check.notBlank("PromotionRate.group", group),
+        stacksWithMemberRate, priority, floor, stopsLaterOnes);
+  }
+
   /** This promotion at {@code priority} (the higher first). */
   public PromotionRate withPriority(int priority) {
     return new PromotionRate(line, id, rate, group, stacksWithMemberRate, priority, floor,
