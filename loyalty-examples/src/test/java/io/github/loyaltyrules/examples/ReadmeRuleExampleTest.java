@@ -19,22 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** The rule shown in the README's "Writing rules" section compiles and does what it says. */
 class ReadmeRuleExampleTest {
-  private static final String STAFF_RULE = """
-      package com.example.store;
-
-      import io.github.loyaltyrules.programme.Tier;
-      import io.github.loyaltyrules.rules.facts.Member;
-      import io.github.loyaltyrules.rules.decisions.QualifyFor;
-
-      rule "Staff are gold at once"
-          ruleflow-group "tiers"
-      when
-          $gold : Tier( code == "GOLD" )
-          Member( activeCard, attributes["staff"] == "yes", tierRank < $gold.rank )
-      then
-          insert(QualifyFor.because($gold, "staff are gold members"));
-      end
-      """;
+  /** The README's rule, as printed there. */
+  private static final String STAFF_RULE = GuideSnippetsTest.snippets().stream()
+      .filter(s -> s.file().equals("README.md") && s.drl().contains("Staff are gold at once"))
+      .findFirst().orElseThrow().drl();
 
   @Test
   void aStaffMembersFirstPurchaseMakesThemGold() {
