@@ -112,9 +112,6 @@ final class FieldCheck {
       if (i + 1 < tokens.size() && tokens.get(i + 1).is(":")) {
         continue; // an unprefixed binding name
       }
-      if (i + 1 < tokens.size() && tokens.get(i + 1).is("(") && i == 0) {
-        // a method of the fact itself
-      }
       if (Character.isUpperCase(t.text.charAt(0)) && Types.resolve(t.text, imports) != null
           || qualifiedType(tokens, i)) {
         i = skipChain(tokens, i);
@@ -321,28 +318,7 @@ final class FieldCheck {
   }
 
   private static Class<?> box(Class<?> p) {
-    if (p == boolean.class) {
-      return Boolean.class;
-    }
-    if (p == char.class) {
-      return Character.class;
-    }
-    if (p == int.class) {
-      return Integer.class;
-    }
-    if (p == long.class) {
-      return Long.class;
-    }
-    if (p == double.class) {
-      return Double.class;
-    }
-    if (p == float.class) {
-      return Float.class;
-    }
-    if (p == short.class) {
-      return Short.class;
-    }
-    return p == byte.class ? Byte.class : p;
+    return java.lang.invoke.MethodType.methodType(p).wrap().returnType();
   }
 
   /** The readable fields of {@code type}: record components, getters and is-ers. */

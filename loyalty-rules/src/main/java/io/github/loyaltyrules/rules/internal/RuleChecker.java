@@ -208,7 +208,6 @@ final class RuleChecker {
     java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
     String code = text.code;
     int from = 0;
-    DrlText.Rule rule = null;
     Matcher r = Pattern.compile("(?m)^\\s*rule\\b").matcher(code);
     while (r.find() && r.start() < at) {
       from = r.start();
@@ -221,7 +220,7 @@ final class RuleChecker {
         open.pop();
       }
     }
-    if (open.isEmpty() || rule != null) {
+    if (open.isEmpty()) {
       return null;
     }
     int[] top = open.peek();
