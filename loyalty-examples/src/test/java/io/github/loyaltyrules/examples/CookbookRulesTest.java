@@ -22,6 +22,8 @@ import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsCalculated;
 import io.github.loyaltyrules.outcome.PricedLine;
 import io.github.loyaltyrules.outcome.SpendRecorded;
+import io.github.loyaltyrules.outcome.TierChanged;
+import io.github.loyaltyrules.outcome.TierKept;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.programme.Programmes;
 import java.io.IOException;
@@ -325,6 +327,66 @@ class CookbookRulesTest {
 
       assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("100.00"));
       assertThat(points(o)).isEqualTo(100);
+    }
+  }
+
+  @Nested
+  class FoundersAreGold {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "founders-are-gold.drl");
+
+    MemberState founder(String value) {
+      return MemberState.newMember(new CustomerProfile("F1", null, null, null, null, null, null,
+          null, null, null, Map.of("founder", value)));
+    }
+
+    @Test
+    void aFoundersFirstPurchaseMakesThemGoldWhateverTheSpend() {
+      Outcome first = engine.evaluate(founder("yes"), sale("T1", "2026-05-04T10:00", "100.00"));
+
+      // priced before the move: the new card is a points member's, 100 %
+      assertThat(first.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("100.00"));
+      assertThat(first.state().tier()).isEqualTo("GOLD");
+      assertThat(first.effects(TierChanged.class)).singleElement().satisfies(t -> {
+        assertThat(t.rule()).isEqualTo("Acme: founders qualify for gold whatever their spend");
+        assertThat(t.reason()).isEqualTo("founder member: gold whatever the spend");
+        assertThat(t.from()).isEqualTo("POINTS");
+        // 100.00 in Q2 2026 is far under gold's 10,000.00; reached in Q2, held to the end of Q3
+        assertThat(t.windowSpend()).isEqualTo(cny("100.00"));
+        assertThat(t.heldUntil()).isEqualTo(LocalDate.of(2026, 9, 30));
+      });
+
+      // the next day: 100.00 at the gold rate of 90 % is 90.00; no second move
+      Outcome next = engine.evaluate(first.state(), sale("T2", "2026-05-05T10:00", "100.00"));
+      assertThat(next.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("90.00"));
+      assertThat(points(next)).isEqualTo(90);
+      assertThat(next.firedRuleNames())
+          .doesNotContain("Acme: founders qualify for gold whatever their spend");
+    }
+
+    @Test
+    void aFounderKeepsGoldAtTheReviewWithoutSpend() {
+      MemberState gold = engine.evaluate(founder("yes"), sale("T1", "2026-05-04T10:00",
+          "100.00")).state();
+
+      // Q3 2026 spend 0.00 is under gold's retention of 10,000.00: the default pack would drop
+      // the founder to the points tier; kept, gold is held to the end of the following quarter
+      Outcome review = engine.assess(gold, LocalDate.of(2026, 10, 1));
+
+      assertThat(review.state().tier()).isEqualTo("GOLD");
+      assertThat(review.effects(TierChanged.class)).isEmpty();
+      assertThat(review.effects(TierKept.class)).singleElement().satisfies(k -> {
+        assertThat(k.rule()).isEqualTo("Acme: founders are not reviewed below gold");
+        assertThat(k.windowSpend()).isEqualTo(cny("0.00"));
+        assertThat(k.heldUntil()).isEqualTo(LocalDate.of(2026, 12, 31));
+      });
+    }
+
+    @Test
+    void aMemberWhoIsNotAFounderStaysAPointsMember() {
+      Outcome o = engine.evaluate(founder("no"), sale("T1", "2026-05-04T10:00", "100.00"));
+
+      assertThat(o.state().tier()).isEqualTo("POINTS");
+      assertThat(o.effects(TierChanged.class)).isEmpty();
     }
   }
 }
