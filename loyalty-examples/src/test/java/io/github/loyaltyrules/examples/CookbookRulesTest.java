@@ -389,4 +389,68 @@ class CookbookRulesTest {
       assertThat(o.effects(TierChanged.class)).isEmpty();
     }
   }
+
+  @Nested
+  class SocksThreeForFifty {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "socks-three-for-fifty.drl");
+
+    static Line pairs(String sku, int quantity, String price) {
+      return Line.of(sku, "SOCKS", quantity, cny(price), cny(price));
+    }
+
+    @Test
+    void everyThreePairsCostFifty() {
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          pairs("SOCK-A", 3, "30.00"),              // 3 × 30.00 = 90.00 → 50.00
+          pairs("SOCK-B", 3, "20.00"),              // 3 × 20.00 = 60.00 → 50.00
+          line("TOP-1", "TOPS", "100.00", "100.00")); // not socks: 100.00
+
+      Outcome o = engine.evaluate(member("M1"), basket);
+      BasketPriced priced = o.effects(BasketPriced.class).get(0);
+
+      assertThat(lineTotals(priced)).containsExactly(cny("50.00"), cny("50.00"), cny("100.00"));
+      assertThat(priced.total()).isEqualTo(cny("200.00"));
+      // 1 point per yuan paid: 200
+      assertThat(points(o)).isEqualTo(200);
+    }
+
+    @Test
+    void theDearestThreeShareFiftyToTheFenAndTheFourthPairPaysItsPrice() {
+      // dearest first: 30.00, 25.00, 20.00 are a three (75.00 → 50.00, 25.00 off); 15.00 is left
+      // 25.00 off by price: 30/75 = 10.00; 25/75 = 8.333 → 8.33; 20/75 = 6.666 → 6.66, and the
+      // fen left over goes to the largest remainder (0.67 of a fen): 6.67
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          pairs("SOCK-A", 1, "30.00"),   // 30.00 − 10.00 = 20.00
+          pairs("SOCK-B", 1, "25.00"),   // 25.00 −  8.33 = 16.67
+          pairs("SOCK-C", 1, "20.00"),   // 20.00 −  6.67 = 13.33
+          pairs("SOCK-D", 1, "15.00"));  // the fourth pair: 15.00
+
+      BasketPriced priced = engine.quote(member("M1"), basket);
+
+      assertThat(lineTotals(priced)).containsExactly(cny("20.00"), cny("16.67"), cny("13.33"),
+          cny("15.00"));
+      // 50.00 + 15.00
+      assertThat(priced.total()).isEqualTo(cny("65.00"));
+    }
+
+    @Test
+    void twoPairsAreNotAMultiBuy() {
+      Transaction basket = sale("T1", "2026-05-05T10:00", pairs("SOCK-A", 2, "20.00"));
+
+      BasketPriced priced = engine.quote(member("M1"), basket, Explanation.FULL);
+
+      // 2 × 20.00
+      assertThat(priced.total()).isEqualTo(cny("40.00"));
+      assertThat(priced.lines().get(0).notApplied()).contains(new NotApplied(
+          "multi-buy:socks-3-for-50", "2 units of the offer, under the 3 it needs"));
+    }
+
+    @Test
+    void threePairsUnderFiftyKeepTheirPrice() {
+      Transaction basket = sale("T1", "2026-05-05T10:00", pairs("SOCK-A", 3, "15.00"));
+
+      // 3 × 15.00 = 45.00, under 50.00: a group price never raises one
+      assertThat(engine.quote(member("M1"), basket).total()).isEqualTo(cny("45.00"));
+    }
+  }
 }
