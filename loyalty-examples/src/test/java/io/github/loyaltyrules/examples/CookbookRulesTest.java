@@ -17,6 +17,7 @@ import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.FollowUpScheduled;
+import io.github.loyaltyrules.outcome.LinePoints;
 import io.github.loyaltyrules.outcome.NotApplied;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsCalculated;
@@ -451,6 +452,58 @@ class CookbookRulesTest {
 
       // 3 × 15.00 = 45.00, under 50.00: a group price never raises one
       assertThat(engine.quote(member("M1"), basket).total()).isEqualTo(cny("45.00"));
+    }
+  }
+
+  @Nested
+  class GoldBirthdayTriplePoints {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(),
+        "gold-birthday-triple-points.drl");
+
+    /** A member born on 20 May: May is the birthday month. */
+    static MemberState bornInMay(String id) {
+      return MemberState.newMember(new CustomerProfile(id, null, null,
+          LocalDate.of(1990, 5, 20), null, null, null, null, null, null, null));
+    }
+
+    static LinePoints firstLine(Outcome o) {
+      return o.effects(PointsCalculated.class).get(0).lines().get(0);
+    }
+
+    @Test
+    void aGoldMemberEarnsTripleInTheBirthdayMonth() {
+      MemberState gold = memberWithSpend(engine, bornInMay("M1"), "10000.00", "GOLD");
+
+      Outcome o = engine.evaluate(gold, sale("T1", "2026-05-05T10:00", "100.00"));
+
+      // 100.00 at the gold rate of 90 % is 90.00; × 3 (the triple beats the programme's × 2)
+      assertThat(points(o)).isEqualTo(270);
+      assertThat(firstLine(o).applied()).containsExactly("tier:GOLD", "gold-birthday-triple×3");
+      // the 10,000.00 that made the member gold earned the programme's double, 20,000: its
+      // points were settled before the tier moved; 20,000 + 270 pending
+      assertThat(o.state().points().pending()).isEqualTo(20270);
+      assertThat(o.firedRuleNames())
+          .contains("Acme: gold and above earn triple points in their birthday month");
+    }
+
+    @Test
+    void outsideTheBirthdayMonthGoldEarnsSinglePoints() {
+      MemberState gold = memberWithSpend(engine, bornInMay("M1"), "10000.00", "GOLD");
+
+      // Monday 1 June, still gold (held to 30 September): 90.00, × 1
+      assertThat(points(engine.evaluate(gold, sale("T1", "2026-06-01T10:00", "100.00"))))
+          .isEqualTo(90);
+    }
+
+    @Test
+    void aSilverMemberGetsTheProgrammesDoublingNotTheTriple() {
+      MemberState silver = memberWithSpend(engine, bornInMay("M2"), "5000.00", "SILVER");
+
+      Outcome o = engine.evaluate(silver, sale("T1", "2026-05-05T10:00", "100.00"));
+
+      // 100.00 at the silver rate of 92 % is 92.00; × 2, the programme's birthday multiplier
+      assertThat(points(o)).isEqualTo(184);
+      assertThat(firstLine(o).applied()).containsExactly("tier:SILVER", "birthday-month×2");
     }
   }
 }
