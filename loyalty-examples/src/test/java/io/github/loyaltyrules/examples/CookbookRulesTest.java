@@ -16,6 +16,7 @@ import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.BasketPriced;
+import io.github.loyaltyrules.outcome.FollowUpDropped;
 import io.github.loyaltyrules.outcome.FollowUpScheduled;
 import io.github.loyaltyrules.outcome.LinePoints;
 import io.github.loyaltyrules.outcome.NotApplied;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The eight cookbook rules of the README's "Writing rules", each loaded from its file in
+ * The twelve cookbook rules of the README's "Writing rules", each loaded from its file in
  * {@code examples/rules/} next to the default pack, with no change to the library's Java.
  * Figures: the default programme (points member 100 %, silver 92 %, gold 90 %, diamond 85 %;
  * 1 point per yuan paid, rounded down).
@@ -504,6 +505,101 @@ class CookbookRulesTest {
       // 100.00 at the silver rate of 92 % is 92.00; × 2, the programme's birthday multiplier
       assertThat(points(o)).isEqualTo(184);
       assertThat(firstLine(o).applied()).containsExactly("tier:SILVER", "birthday-month×2");
+    }
+  }
+
+  @Nested
+  class BigSaleManagerCall {
+    static final String MANAGER_CALL =
+        "Acme: a sale of 2,000.00 or more gets the store manager's call the next day";
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "big-sale-manager-call.drl");
+
+    /** A member served by A07 who agreed to phone calls only. */
+    static MemberState consentsToPhone() {
+      return MemberState.newMember(new CustomerProfile("M1", null, null, null, null, null, null,
+          "S01", "A07", Map.of(Channel.PHONE, true), null));
+    }
+
+    static List<FollowUp> managerCalls(Outcome o) {
+      return o.effects(FollowUpScheduled.class).stream().map(FollowUpScheduled::followUp)
+          .filter(f -> f.kind() == FollowUpKind.ASSOCIATE_TASK).toList();
+    }
+
+    @Test
+    void aSaleOfTwoThousandGetsTheManagersCallTheNextDay() {
+      // Monday 4 May, 2,000.00 at the points member's 100 % is 2,000.00 paid
+      Outcome o = engine.evaluate(consentsToPhone(), sale("T1", "2026-05-04T10:00", "2000.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("2000.00"));
+      assertThat(managerCalls(o)).singleElement().satisfies(call -> {
+        assertThat(call.id()).isEqualTo("M1:ASSOCIATE_TASK:manager-call-T1");
+        assertThat(call.associateId()).isEqualTo("MANAGER");
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        // the next day, Tuesday 5 May, 14:00–17:00
+        assertThat(call.due()).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(call.from()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(call.to()).isEqualTo(LocalTime.of(17, 0));
+        assertThat(call.priority()).isEqualTo(8);
+        assertThat(call.rule()).isEqualTo(MANAGER_CALL);
+      });
+    }
+
+    @Test
+    void aSaleOfOneThousandNineHundredNinetyNineNinetyNineGetsNoCall() {
+      Outcome o = engine.evaluate(consentsToPhone(), sale("T1", "2026-05-04T10:00", "1999.99"));
+
+      assertThat(managerCalls(o)).isEmpty();
+    }
+
+    @Test
+    void whatCountsIsWhatWasPaidAfterPricingNotTheListPrice() {
+      MemberState silver = memberWithSpend(engine, consentsToPhone(), "5000.00", "SILVER");
+
+      // listed 2,100.00; at the silver rate of 92 % the member pays 1,932.00: no call
+      Outcome o = engine.evaluate(silver, sale("T2", "2026-05-05T10:00", "2100.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("1932.00"));
+      assertThat(managerCalls(o)).isEmpty();
+    }
+
+    @Test
+    void withoutConsentNoCallIsMade() {
+      Outcome o = engine.evaluate(member("M2"), sale("T1", "2026-05-04T10:00", "2000.00"));
+
+      assertThat(o.firedRuleNames()).contains(MANAGER_CALL);
+      assertThat(managerCalls(o)).isEmpty();
+      assertThat(o.effects(FollowUpDropped.class)).anySatisfy(d -> {
+        assertThat(d.followUpId()).isEqualTo("M2:ASSOCIATE_TASK:manager-call-T1");
+        assertThat(d.reason()).contains("the member has not agreed to be contacted");
+      });
+    }
+
+    @Test
+    void whenTheCapsAreFullTheCareTipsMakeRoomForTheCall() {
+      // an ordinary member since January (2,000.00 on 5 January, held to 30 June)
+      MemberState ordinary = engine.evaluate(consentsToPhone(), sale("Q1", "2026-01-05T10:00",
+          "2000.00")).state();
+
+      // Monday 4 May: 2,400.00 at the ordinary rate of 95 % is 2,280.00 paid, no tier move.
+      // The sale's thank-you (day 3, 7 May) and care tips (day 7, 11 May) come first; a call on
+      // 5 or 6 May would be a third contact in 5–11 May, over the 2 in 7 days, so the care tips
+      // (priority 4, under the call's 8) make room: the call keeps 5 May, the care tips move to
+      // 12 May (valid to 14 May), and 7 and 12 May are two contacts in 6–12 May
+      Outcome o = engine.evaluate(ordinary, sale("T1", "2026-05-04T10:00", "2400.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("2280.00"));
+      assertThat(o.state().tier()).isEqualTo("ORDINARY");
+      assertThat(managerCalls(o)).singleElement().satisfies(call -> {
+        assertThat(call.due()).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(call.from()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(call.to()).isEqualTo(LocalTime.of(17, 0));
+        assertThat(call.associateId()).isEqualTo("MANAGER");
+      });
+      assertThat(o.state().followUps()).filteredOn(f -> f.id().equals("M1:CARE:T1"))
+          .singleElement().satisfies(care -> {
+            assertThat(care.due()).isEqualTo(LocalDate.of(2026, 5, 12));
+            assertThat(care.associateId()).isEqualTo("A07");
+          });
     }
   }
 }
