@@ -16,12 +16,16 @@ import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.BasketPriced;
+import io.github.loyaltyrules.outcome.FollowUpDropped;
 import io.github.loyaltyrules.outcome.FollowUpScheduled;
+import io.github.loyaltyrules.outcome.LinePoints;
 import io.github.loyaltyrules.outcome.NotApplied;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsCalculated;
 import io.github.loyaltyrules.outcome.PricedLine;
 import io.github.loyaltyrules.outcome.SpendRecorded;
+import io.github.loyaltyrules.outcome.TierChanged;
+import io.github.loyaltyrules.outcome.TierKept;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.programme.Programmes;
 import java.io.IOException;
@@ -38,7 +42,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The eight cookbook rules of the README's "Writing rules", each loaded from its file in
+ * The twelve cookbook rules of the README's "Writing rules", each loaded from its file in
  * {@code examples/rules/} next to the default pack, with no change to the library's Java.
  * Figures: the default programme (points member 100 %, silver 92 %, gold 90 %, diamond 85 %;
  * 1 point per yuan paid, rounded down).
@@ -325,6 +329,277 @@ class CookbookRulesTest {
 
       assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("100.00"));
       assertThat(points(o)).isEqualTo(100);
+    }
+  }
+
+  @Nested
+  class FoundersAreGold {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "founders-are-gold.drl");
+
+    MemberState founder(String value) {
+      return MemberState.newMember(new CustomerProfile("F1", null, null, null, null, null, null,
+          null, null, null, Map.of("founder", value)));
+    }
+
+    @Test
+    void aFoundersFirstPurchaseMakesThemGoldWhateverTheSpend() {
+      Outcome first = engine.evaluate(founder("yes"), sale("T1", "2026-05-04T10:00", "100.00"));
+
+      // priced before the move: the new card is a points member's, 100 %
+      assertThat(first.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("100.00"));
+      assertThat(first.state().tier()).isEqualTo("GOLD");
+      assertThat(first.effects(TierChanged.class)).singleElement().satisfies(t -> {
+        assertThat(t.rule()).isEqualTo("Acme: founders qualify for gold whatever their spend");
+        assertThat(t.reason()).isEqualTo("founder member: gold whatever the spend");
+        assertThat(t.from()).isEqualTo("POINTS");
+        // 100.00 in Q2 2026 is far under gold's 10,000.00; reached in Q2, held to the end of Q3
+        assertThat(t.windowSpend()).isEqualTo(cny("100.00"));
+        assertThat(t.heldUntil()).isEqualTo(LocalDate.of(2026, 9, 30));
+      });
+
+      // the next day: 100.00 at the gold rate of 90 % is 90.00; no second move
+      Outcome next = engine.evaluate(first.state(), sale("T2", "2026-05-05T10:00", "100.00"));
+      assertThat(next.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("90.00"));
+      assertThat(points(next)).isEqualTo(90);
+      assertThat(next.firedRuleNames())
+          .doesNotContain("Acme: founders qualify for gold whatever their spend");
+    }
+
+    @Test
+    void aFounderKeepsGoldAtTheReviewWithoutSpend() {
+      MemberState gold = engine.evaluate(founder("yes"), sale("T1", "2026-05-04T10:00",
+          "100.00")).state();
+
+      // Q3 2026 spend 0.00 is under gold's retention of 10,000.00: the default pack would drop
+      // the founder to the points tier; kept, gold is held to the end of the following quarter
+      Outcome review = engine.assess(gold, LocalDate.of(2026, 10, 1));
+
+      assertThat(review.state().tier()).isEqualTo("GOLD");
+      assertThat(review.effects(TierChanged.class)).isEmpty();
+      assertThat(review.effects(TierKept.class)).singleElement().satisfies(k -> {
+        assertThat(k.rule()).isEqualTo("Acme: founders are not reviewed below gold");
+        assertThat(k.windowSpend()).isEqualTo(cny("0.00"));
+        assertThat(k.heldUntil()).isEqualTo(LocalDate.of(2026, 12, 31));
+      });
+    }
+
+    @Test
+    void aMemberWhoIsNotAFounderStaysAPointsMember() {
+      Outcome o = engine.evaluate(founder("no"), sale("T1", "2026-05-04T10:00", "100.00"));
+
+      assertThat(o.state().tier()).isEqualTo("POINTS");
+      assertThat(o.effects(TierChanged.class)).isEmpty();
+    }
+  }
+
+  @Nested
+  class SocksThreeForFifty {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "socks-three-for-fifty.drl");
+
+    static Line pairs(String sku, int quantity, String price) {
+      return Line.of(sku, "SOCKS", quantity, cny(price), cny(price));
+    }
+
+    @Test
+    void everyThreePairsCostFifty() {
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          pairs("SOCK-A", 3, "30.00"),              // 3 × 30.00 = 90.00 → 50.00
+          pairs("SOCK-B", 3, "20.00"),              // 3 × 20.00 = 60.00 → 50.00
+          line("TOP-1", "TOPS", "100.00", "100.00")); // not socks: 100.00
+
+      Outcome o = engine.evaluate(member("M1"), basket);
+      BasketPriced priced = o.effects(BasketPriced.class).get(0);
+
+      assertThat(lineTotals(priced)).containsExactly(cny("50.00"), cny("50.00"), cny("100.00"));
+      assertThat(priced.total()).isEqualTo(cny("200.00"));
+      // 1 point per yuan paid: 200
+      assertThat(points(o)).isEqualTo(200);
+    }
+
+    @Test
+    void theDearestThreeShareFiftyToTheFenAndTheFourthPairPaysItsPrice() {
+      // dearest first: 30.00, 25.00, 20.00 are a three (75.00 → 50.00, 25.00 off); 15.00 is left
+      // 25.00 off by price: 30/75 = 10.00; 25/75 = 8.333 → 8.33; 20/75 = 6.666 → 6.66, and the
+      // fen left over goes to the largest remainder (0.67 of a fen): 6.67
+      Transaction basket = sale("T1", "2026-05-05T10:00",
+          pairs("SOCK-A", 1, "30.00"),   // 30.00 − 10.00 = 20.00
+          pairs("SOCK-B", 1, "25.00"),   // 25.00 −  8.33 = 16.67
+          pairs("SOCK-C", 1, "20.00"),   // 20.00 −  6.67 = 13.33
+          pairs("SOCK-D", 1, "15.00"));  // the fourth pair: 15.00
+
+      BasketPriced priced = engine.quote(member("M1"), basket);
+
+      assertThat(lineTotals(priced)).containsExactly(cny("20.00"), cny("16.67"), cny("13.33"),
+          cny("15.00"));
+      // 50.00 + 15.00
+      assertThat(priced.total()).isEqualTo(cny("65.00"));
+    }
+
+    @Test
+    void twoPairsAreNotAMultiBuy() {
+      Transaction basket = sale("T1", "2026-05-05T10:00", pairs("SOCK-A", 2, "20.00"));
+
+      BasketPriced priced = engine.quote(member("M1"), basket, Explanation.FULL);
+
+      // 2 × 20.00
+      assertThat(priced.total()).isEqualTo(cny("40.00"));
+      assertThat(priced.lines().get(0).notApplied()).contains(new NotApplied(
+          "multi-buy:socks-3-for-50", "2 units of the offer, under the 3 it needs"));
+    }
+
+    @Test
+    void threePairsUnderFiftyKeepTheirPrice() {
+      Transaction basket = sale("T1", "2026-05-05T10:00", pairs("SOCK-A", 3, "15.00"));
+
+      // 3 × 15.00 = 45.00, under 50.00: a group price never raises one
+      assertThat(engine.quote(member("M1"), basket).total()).isEqualTo(cny("45.00"));
+    }
+  }
+
+  @Nested
+  class GoldBirthdayTriplePoints {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(),
+        "gold-birthday-triple-points.drl");
+
+    /** A member born on 20 May: May is the birthday month. */
+    static MemberState bornInMay(String id) {
+      return MemberState.newMember(new CustomerProfile(id, null, null,
+          LocalDate.of(1990, 5, 20), null, null, null, null, null, null, null));
+    }
+
+    static LinePoints firstLine(Outcome o) {
+      return o.effects(PointsCalculated.class).get(0).lines().get(0);
+    }
+
+    @Test
+    void aGoldMemberEarnsTripleInTheBirthdayMonth() {
+      MemberState gold = memberWithSpend(engine, bornInMay("M1"), "10000.00", "GOLD");
+
+      Outcome o = engine.evaluate(gold, sale("T1", "2026-05-05T10:00", "100.00"));
+
+      // 100.00 at the gold rate of 90 % is 90.00; × 3 (the triple beats the programme's × 2)
+      assertThat(points(o)).isEqualTo(270);
+      assertThat(firstLine(o).applied()).containsExactly("tier:GOLD", "gold-birthday-triple×3");
+      // the 10,000.00 that made the member gold earned the programme's double, 20,000: its
+      // points were settled before the tier moved; 20,000 + 270 pending
+      assertThat(o.state().points().pending()).isEqualTo(20270);
+      assertThat(o.firedRuleNames())
+          .contains("Acme: gold and above earn triple points in their birthday month");
+    }
+
+    @Test
+    void outsideTheBirthdayMonthGoldEarnsSinglePoints() {
+      MemberState gold = memberWithSpend(engine, bornInMay("M1"), "10000.00", "GOLD");
+
+      // Monday 1 June, still gold (held to 30 September): 90.00, × 1
+      assertThat(points(engine.evaluate(gold, sale("T1", "2026-06-01T10:00", "100.00"))))
+          .isEqualTo(90);
+    }
+
+    @Test
+    void aSilverMemberGetsTheProgrammesDoublingNotTheTriple() {
+      MemberState silver = memberWithSpend(engine, bornInMay("M2"), "5000.00", "SILVER");
+
+      Outcome o = engine.evaluate(silver, sale("T1", "2026-05-05T10:00", "100.00"));
+
+      // 100.00 at the silver rate of 92 % is 92.00; × 2, the programme's birthday multiplier
+      assertThat(points(o)).isEqualTo(184);
+      assertThat(firstLine(o).applied()).containsExactly("tier:SILVER", "birthday-month×2");
+    }
+  }
+
+  @Nested
+  class BigSaleManagerCall {
+    static final String MANAGER_CALL =
+        "Acme: a sale of 2,000.00 or more gets the store manager's call the next day";
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(), "big-sale-manager-call.drl");
+
+    /** A member served by A07 who agreed to phone calls only. */
+    static MemberState consentsToPhone() {
+      return MemberState.newMember(new CustomerProfile("M1", null, null, null, null, null, null,
+          "S01", "A07", Map.of(Channel.PHONE, true), null));
+    }
+
+    static List<FollowUp> managerCalls(Outcome o) {
+      return o.effects(FollowUpScheduled.class).stream().map(FollowUpScheduled::followUp)
+          .filter(f -> f.kind() == FollowUpKind.ASSOCIATE_TASK).toList();
+    }
+
+    @Test
+    void aSaleOfTwoThousandGetsTheManagersCallTheNextDay() {
+      // Monday 4 May, 2,000.00 at the points member's 100 % is 2,000.00 paid
+      Outcome o = engine.evaluate(consentsToPhone(), sale("T1", "2026-05-04T10:00", "2000.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("2000.00"));
+      assertThat(managerCalls(o)).singleElement().satisfies(call -> {
+        assertThat(call.id()).isEqualTo("M1:ASSOCIATE_TASK:manager-call-T1");
+        assertThat(call.associateId()).isEqualTo("MANAGER");
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        // the next day, Tuesday 5 May, 14:00–17:00
+        assertThat(call.due()).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(call.from()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(call.to()).isEqualTo(LocalTime.of(17, 0));
+        assertThat(call.priority()).isEqualTo(8);
+        assertThat(call.rule()).isEqualTo(MANAGER_CALL);
+      });
+    }
+
+    @Test
+    void aSaleOfOneThousandNineHundredNinetyNineNinetyNineGetsNoCall() {
+      Outcome o = engine.evaluate(consentsToPhone(), sale("T1", "2026-05-04T10:00", "1999.99"));
+
+      assertThat(managerCalls(o)).isEmpty();
+    }
+
+    @Test
+    void whatCountsIsWhatWasPaidAfterPricingNotTheListPrice() {
+      MemberState silver = memberWithSpend(engine, consentsToPhone(), "5000.00", "SILVER");
+
+      // listed 2,100.00; at the silver rate of 92 % the member pays 1,932.00: no call
+      Outcome o = engine.evaluate(silver, sale("T2", "2026-05-05T10:00", "2100.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("1932.00"));
+      assertThat(managerCalls(o)).isEmpty();
+    }
+
+    @Test
+    void withoutConsentNoCallIsMade() {
+      Outcome o = engine.evaluate(member("M2"), sale("T1", "2026-05-04T10:00", "2000.00"));
+
+      assertThat(o.firedRuleNames()).contains(MANAGER_CALL);
+      assertThat(managerCalls(o)).isEmpty();
+      assertThat(o.effects(FollowUpDropped.class)).anySatisfy(d -> {
+        assertThat(d.followUpId()).isEqualTo("M2:ASSOCIATE_TASK:manager-call-T1");
+        assertThat(d.reason()).contains("the member has not agreed to be contacted");
+      });
+    }
+
+    @Test
+    void whenTheCapsAreFullTheCareTipsMakeRoomForTheCall() {
+      // an ordinary member since January (2,000.00 on 5 January, held to 30 June)
+      MemberState ordinary = engine.evaluate(consentsToPhone(), sale("Q1", "2026-01-05T10:00",
+          "2000.00")).state();
+
+      // Monday 4 May: 2,400.00 at the ordinary rate of 95 % is 2,280.00 paid, no tier move.
+      // The sale's thank-you (day 3, 7 May) and care tips (day 7, 11 May) come first; a call on
+      // 5 or 6 May would be a third contact in 5–11 May, over the 2 in 7 days, so the care tips
+      // (priority 4, under the call's 8) make room: the call keeps 5 May, the care tips move to
+      // 12 May (valid to 14 May), and 7 and 12 May are two contacts in 6–12 May
+      Outcome o = engine.evaluate(ordinary, sale("T1", "2026-05-04T10:00", "2400.00"));
+
+      assertThat(o.effects(BasketPriced.class).get(0).total()).isEqualTo(cny("2280.00"));
+      assertThat(o.state().tier()).isEqualTo("ORDINARY");
+      assertThat(managerCalls(o)).singleElement().satisfies(call -> {
+        assertThat(call.due()).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(call.from()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(call.to()).isEqualTo(LocalTime.of(17, 0));
+        assertThat(call.associateId()).isEqualTo("MANAGER");
+      });
+      assertThat(o.state().followUps()).filteredOn(f -> f.id().equals("M1:CARE:T1"))
+          .singleElement().satisfies(care -> {
+            assertThat(care.due()).isEqualTo(LocalDate.of(2026, 5, 12));
+            assertThat(care.associateId()).isEqualTo("A07");
+          });
     }
   }
 }
