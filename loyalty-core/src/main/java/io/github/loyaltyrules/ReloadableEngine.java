@@ -108,7 +108,9 @@ public final class ReloadableEngine implements LoyaltyEngine {
    * Watches {@code dir} and reloads when its content changes: the rule files are its
    * {@code *.drl} files in name order, compiled after the default pack, and the programme is its
    * {@code programme.json}, or the current programme when there is none. The directory is
-   * read every {@code every} on a daemon thread; a version that fails to build is logged and
+   * read every {@code every} on a daemon thread, and a change is built once it has stood still
+   * for one interval (replace files by writing them aside and moving them in, so that a reload
+   * never sees half a file); a version that fails to build is logged and
    * kept in {@link #lastFailure()}, and the one before goes on serving. Close the returned
    * handle to stop watching.
    *
@@ -131,10 +133,14 @@ public final class ReloadableEngine implements LoyaltyEngine {
       return t;
     });
     AtomicReference<String> seen = new AtomicReference<>(fingerprint(dir));
+    AtomicReference<String> last = new AtomicReference<>(seen.get());
     timer.scheduleWithFixedDelay(() -> {
       try {
         String now = fingerprint(dir);
-        if (now.equals(seen.get())) {
+        // a change is taken once it has stood still for one interval, so a file caught while
+        // it is being written is not built
+        String before = last.getAndSet(now);
+        if (now.equals(seen.get()) || !now.equals(before)) {
           return;
         }
         seen.set(now);

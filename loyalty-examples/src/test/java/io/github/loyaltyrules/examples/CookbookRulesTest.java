@@ -545,6 +545,32 @@ class CookbookRulesTest {
     }
 
     @Test
+    void theCallIsAPhoneCallEvenForAMemberWhoAlsoAgreedToMessages() {
+      MemberState both = MemberState.newMember(new CustomerProfile("M3", null, null, null, null,
+          null, null, "S01", "A07", Map.of(Channel.MESSAGING, true, Channel.PHONE, true), null));
+
+      Outcome o = engine.evaluate(both, sale("T1", "2026-05-04T10:00", "2000.00"));
+
+      assertThat(managerCalls(o)).singleElement()
+          .satisfies(call -> assertThat(call.channel()).isEqualTo(Channel.PHONE));
+    }
+
+    @Test
+    void aMemberWhoAgreedToMessagesOnlyIsNotPhoned() {
+      MemberState messagesOnly = MemberState.newMember(new CustomerProfile("M4", null, null,
+          null, null, null, null, "S01", "A07", Map.of(Channel.MESSAGING, true), null));
+
+      Outcome o = engine.evaluate(messagesOnly, sale("T1", "2026-05-04T10:00", "2000.00"));
+
+      assertThat(managerCalls(o)).isEmpty();
+      assertThat(o.effects(FollowUpDropped.class)).anySatisfy(d -> {
+        assertThat(d.followUpId()).isEqualTo("M4:ASSOCIATE_TASK:manager-call-T1");
+        assertThat(d.reason()).endsWith("; not made: the member has not agreed to be contacted"
+            + " on [PHONE]");
+      });
+    }
+
+    @Test
     void aSaleOfOneThousandNineHundredNinetyNineNinetyNineGetsNoCall() {
       Outcome o = engine.evaluate(consentsToPhone(), sale("T1", "2026-05-04T10:00", "1999.99"));
 

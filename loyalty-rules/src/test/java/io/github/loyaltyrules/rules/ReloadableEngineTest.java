@@ -153,11 +153,11 @@ class ReloadableEngineTest {
     EngineVersion plainVersion = engine.version();
     Clock clock = Clock.fixed(Instant.parse("2026-05-04T02:00:00Z"), Shop.SHANGHAI);
     try (AutoCloseable watching = engine.watch(dir, Duration.ofMillis(20), clock)) {
-      Files.writeString(dir.resolve("store-week.drl"), BONUS);
+      replace(dir.resolve("store-week.drl"), BONUS);
       EngineVersion bonus = awaitChange(engine, plainVersion);
       assertThat(points(engine.evaluate(member("M1"), SALE))).isEqualTo(800);
 
-      Files.writeString(dir.resolve("store-week.drl"), BROKEN);
+      replace(dir.resolve("store-week.drl"), BROKEN);
       long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (engine.lastFailure().isEmpty() && System.nanoTime() < until) {
         Thread.sleep(10);
@@ -165,6 +165,14 @@ class ReloadableEngineTest {
       assertThat(engine.lastFailure()).get().isInstanceOf(RuleCompilationException.class);
       assertThat(engine.version()).isEqualTo(bonus);
     }
+  }
+
+  /** As a host should: written aside, then moved in at once. */
+  private static void replace(Path file, String text) throws java.io.IOException {
+    Path aside = file.resolveSibling(file.getFileName() + ".new");
+    Files.writeString(aside, text);
+    Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static EngineVersion awaitChange(LoyaltyEngine engine, EngineVersion from)

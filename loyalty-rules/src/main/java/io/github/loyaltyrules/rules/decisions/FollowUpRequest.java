@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.decisions;
 
+import io.github.loyaltyrules.model.Channel;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.followup.FollowUpKind;
 import io.github.loyaltyrules.internal.Check;
@@ -37,11 +38,14 @@ import org.apiguardian.api.API;
  * @param params values for the message template
  * @param reason why, for the associate
  * @param onlyIfNoContactInMonth made only when nothing else reaches the member in the due month
+ * @param channel the channel to use; null for the first the member agreed to, in the
+ *     programme's order. A member who did not agree to it is not contacted (the outcome says so)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, LocalTime from,
     LocalTime to, Integer validDays, Integer priority, String associateId,
-    Map<String, String> params, String reason, boolean onlyIfNoContactInMonth)
+    Map<String, String> params, String reason, boolean onlyIfNoContactInMonth,
+    Channel channel)
     implements Decision {
   public FollowUpRequest {
     Check.notNull("FollowUpRequest.kind", kind);
@@ -103,7 +107,7 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
   public static FollowUpRequest of(FollowUpKind kind, String cause, LocalDate due,
       String reason) {
     return new FollowUpRequest(kind, cause, due, null, null, null, null, null, null, reason,
-        false);
+        false, null);
   }
 
   /** This request in the window {@code from}–{@code to}, e.g. {@code "10:00", "12:00"}. */
@@ -114,25 +118,25 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
   /** This request in the window {@code from}–{@code to}. */
   public FollowUpRequest between(LocalTime from, LocalTime to) {
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
-        params, reason, onlyIfNoContactInMonth);
+        params, reason, onlyIfNoContactInMonth, channel);
   }
 
   /** This request, valid {@code days} after its due day. */
   public FollowUpRequest validFor(int days) {
     return new FollowUpRequest(kind, cause, due, from, to, days, priority, associateId, params,
-        reason, onlyIfNoContactInMonth);
+        reason, onlyIfNoContactInMonth, channel);
   }
 
   /** This request at {@code priority}. */
   public FollowUpRequest withPriority(int priority) {
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
-        params, reason, onlyIfNoContactInMonth);
+        params, reason, onlyIfNoContactInMonth, channel);
   }
 
   /** This request, made by {@code associateId} (null: the member's own, else the rota). */
   public FollowUpRequest by(String associateId) {
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
-        params, reason, onlyIfNoContactInMonth);
+        params, reason, onlyIfNoContactInMonth, channel);
   }
 
   /** This request with the message parameter {@code name} = {@code value}. */
@@ -142,12 +146,19 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
     TreeMap<String, String> p = new TreeMap<>(params);
     p.put(name, value);
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
-        new Params(p), reason, onlyIfNoContactInMonth);
+        new Params(p), reason, onlyIfNoContactInMonth, channel);
   }
 
   /** This request, made only when nothing else reaches the member in the due month. */
   public FollowUpRequest ifNoOtherContactInMonth() {
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
-        params, reason, true);
+        params, reason, true, channel);
+  }
+
+  /** This request, made on {@code channel} (only if the member agreed to it). */
+  public FollowUpRequest via(Channel channel) {
+    Check.notNull("FollowUpRequest.channel", channel);
+    return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
+        params, reason, onlyIfNoContactInMonth, channel);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.facts;
 
+import io.github.loyaltyrules.model.Channel;
 import io.github.loyaltyrules.model.CardStatus;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.QualificationWindow;
@@ -7,6 +8,7 @@ import io.github.loyaltyrules.programme.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -55,6 +57,8 @@ import org.apiguardian.api.API;
  * @param storedValueRate the member rate earned by recharging; null if none
  * @param contactable whether the member agreed to be contacted on at least one channel
  * @param servedMostBy the associate who served most of the member's purchases; null if none
+ * @param channels the channels the member agreed to be contacted on, of those the programme
+ *     uses, e.g. {@code channels contains Channel.PHONE}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record Member(String id, boolean cardHolder, boolean activeCard, CardStatus cardStatus,
@@ -64,10 +68,11 @@ public record Member(String id, boolean cardHolder, boolean activeCard, CardStat
     Money missingForNextTier, boolean nearNextTier, long purchases, LocalDate firstPurchase,
     LocalDate lastPurchase, long daysSinceLastPurchase, long usualGapDays, long pointsAvailable,
     long pointsPending, long pointsDebt, Money storedValueBalance, BigDecimal storedValueRate,
-    boolean contactable, String servedMostBy) {
+    boolean contactable, String servedMostBy, Set<Channel> channels) {
 
   public Member {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    channels = channels == null ? Set.of() : Set.copyOf(channels);
   }
 
   /** The attribute {@code name}, or null; e.g. {@code attribute("employee") == "yes"}. */

@@ -979,7 +979,7 @@ final class Evaluation {
     followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), hours[0], hours[1],
         r.validDays() == null ? window.validDays() : r.validDays(),
         r.priority() == null ? policy.priorityOf(r.kind()) : r.priority(), r.params(),
-        r.reason());
+        r.reason(), r.channel());
   }
 
   /** The rule firing now, or "(host)" before any rule fired. */

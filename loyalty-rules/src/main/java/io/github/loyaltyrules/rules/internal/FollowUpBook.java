@@ -135,22 +135,31 @@ final class FollowUpBook {
         step.priority(), params, why);
   }
 
-  /** A follow-up as a rule requested it, with everything given. */
+  /**
+   * A follow-up as a rule requested it, with everything given; on {@code channel} when it is
+   * not null.
+   */
   void request(String associateId, FollowUpKind kind, String cause, LocalDate due,
       LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
-      String why) {
-    add(associateId, kind, cause, due, from, to, validDays, priority, params, why);
+      String why, Channel channel) {
+    add(associateId, kind, cause, due, from, to, validDays, priority, params, why, channel);
   }
 
   private void add(String associateId, FollowUpKind kind, String cause, LocalDate due,
       LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
       String why) {
+    add(associateId, kind, cause, due, from, to, validDays, priority, params, why, null);
+  }
+
+  private void add(String associateId, FollowUpKind kind, String cause, LocalDate due,
+      LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
+      String why, Channel asked) {
     String id = idOf(kind, cause);
     if (has(id)) {
       return;
     }
     Channel channel = null;
-    for (Channel c : policy.channels()) {
+    for (Channel c : asked == null ? policy.channels() : List.of(asked)) {
       if (profile.consents(c)) {
         channel = c;
         break;
@@ -158,7 +167,8 @@ final class FollowUpBook {
     }
     if (channel == null) {
       effects.add(new FollowUpDropped(rule.get(), why + "; not made: the member has not agreed"
-          + " to be contacted on " + policy.channels(), id, kind));
+          + " to be contacted on " + (asked == null ? policy.channels() : List.of(asked)), id,
+          kind));
       return;
     }
     FollowUp task = new FollowUp(id, kind, associateId != null ? associateId : associate(),

@@ -63,10 +63,13 @@ final class RuleFacts {
     Money missing = next == null ? null : e.getMissingForNextTier();
     boolean near = missing != null && e.isNear(next, missing);
     StoredValue sv = e.pointsBook().storedValue();
-    boolean contactable = false;
+    java.util.EnumSet<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
     for (Channel c : e.getProgramme().followUps().channels()) {
-      contactable |= e.before().profile().consents(c);
+      if (e.before().profile().consents(c)) {
+        channels.add(c);
+      }
     }
+    boolean contactable = !channels.isEmpty();
     var profile = e.before().profile();
     var card = e.card();
     return new Member(e.before().memberId(), card != null, e.isActiveCard(),
@@ -77,7 +80,7 @@ final class RuleFacts {
         a.firstPurchase(), last, last == null ? -1 : e.today().toEpochDay() - last.toEpochDay(),
         e.usualGap(), e.pointsBook().available(), e.pointsBook().pending(),
         e.pointsBook().debt(), sv == null ? e.getProgramme().zero() : sv.balance(),
-        sv == null ? null : sv.memberRate(), contactable, a.servedMostBy());
+        sv == null ? null : sv.memberRate(), contactable, a.servedMostBy(), channels);
   }
 
   /** The business day, for the rules. */
