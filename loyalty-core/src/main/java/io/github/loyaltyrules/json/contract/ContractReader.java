@@ -192,6 +192,15 @@ public final class ContractReader {
   }
 
   /**
+   * Reads a result or error document ({@link Result}), for a Java host that talks to the
+   * {@code loyalty} command or a pipe; errors start with {@code result:} and name the JSON path.
+   */
+  public static Result readResult(String json) {
+    return LoyaltyJson.read(json, Result.class, "result",
+        (path, problem, cause) -> new ContractException("result", path, problem, cause));
+  }
+
+  /**
    * The id of a request that could not be read, when it has a readable {@code id}, so that its
    * error can echo it; else null. Never fails.
    */
