@@ -71,6 +71,120 @@ public record CustomerProfile(
     return new CustomerProfile(id, null, null, null, null, null, null, null, null, null, null);
   }
 
+  /**
+   * A builder that names each field: {@code CustomerProfile.builder("M1").associateId("A07")
+   * .consent(Channel.MESSAGING, true).build()}; only the id is required.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** A builder holding this profile's fields, to change some of them. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public Builder toBuilder() {
+    Builder b = new Builder(id);
+    b.name = name;
+    b.gender = gender;
+    b.birthDate = birthDate;
+    b.mobile = mobile;
+    b.email = email;
+    b.joinDate = joinDate;
+    b.homeStore = homeStore;
+    b.associateId = associateId;
+    b.consent.putAll(consent);
+    b.attributes.putAll(attributes);
+    return b;
+  }
+
+  /**
+   * Builds a {@link CustomerProfile}; {@link #build()} checks it as the constructor does (and
+   * masks personal values in its messages).
+   *
+   * <p>Thread-safety: not thread-safe; the profile it builds is immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private Gender gender;
+    private LocalDate birthDate;
+    private String mobile;
+    private String email;
+    private LocalDate joinDate;
+    private String homeStore;
+    private String associateId;
+    private final Map<Channel, Boolean> consent = new java.util.EnumMap<>(Channel.class);
+    private final Map<String, String> attributes = new java.util.LinkedHashMap<>();
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** The name used in salutations; personal. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder gender(Gender gender) {
+      this.gender = gender;
+      return this;
+    }
+
+    /** Personal. */
+    public Builder birthDate(LocalDate birthDate) {
+      this.birthDate = birthDate;
+      return this;
+    }
+
+    /** Personal. */
+    public Builder mobile(String mobile) {
+      this.mobile = mobile;
+      return this;
+    }
+
+    /** Personal. */
+    public Builder email(String email) {
+      this.email = email;
+      return this;
+    }
+
+    public Builder joinDate(LocalDate joinDate) {
+      this.joinDate = joinDate;
+      return this;
+    }
+
+    public Builder homeStore(String homeStore) {
+      this.homeStore = homeStore;
+      return this;
+    }
+
+    /** The associate who serves this customer one-to-one. */
+    public Builder associateId(String associateId) {
+      this.associateId = associateId;
+      return this;
+    }
+
+    /** Whether the customer agreed to be contacted on {@code channel}. */
+    public Builder consent(Channel channel, boolean agreed) {
+      consent.put(Check.notNull("profile.consent channel", channel), agreed);
+      return this;
+    }
+
+    /** A free-form attribute, e.g. {@code attribute("employee", "yes")}. */
+    public Builder attribute(String key, String value) {
+      attributes.put(Check.notBlank("profile.attributes key", key),
+          Check.notNull("profile.attributes[" + key + "]", value));
+      return this;
+    }
+
+    public CustomerProfile build() {
+      return new CustomerProfile(id, name, gender, birthDate, mobile, email, joinDate, homeStore,
+          associateId, consent, attributes);
+    }
+  }
+
   /** Whether the customer agreed to be contacted on {@code channel}. */
   public boolean consents(Channel channel) {
     return Boolean.TRUE.equals(consent.get(channel));

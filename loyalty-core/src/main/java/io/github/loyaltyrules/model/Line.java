@@ -44,10 +44,84 @@ public record Line(String sku, String category, int quantity, Money listPrice, M
     tags = tags == null ? Set.of() : Set.copyOf(tags);
   }
 
-  /** A line without tags. */
+  /**
+   * A line without tags. The two prices are easy to swap here; {@link #builder(String)} names
+   * them, and {@link #fullPrice} takes one price for a line that is not marked down.
+   */
   public static Line of(String sku, String category, int quantity, Money listPrice,
       Money unitPrice) {
     return new Line(sku, category, quantity, listPrice, unitPrice, Set.of());
+  }
+
+  /** A line sold at its list price (not marked down): {@code price} is both prices. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Line fullPrice(String sku, String category, int quantity, Money price) {
+    return new Line(sku, category, quantity, price, price, Set.of());
+  }
+
+  /**
+   * A builder that names each price:
+   * {@code Line.builder("TOP-1").category("TOPS").quantity(2).listPrice(list).unitPrice(sale)
+   * .build()}. The quantity is 1 unless set; the unit price is the list price unless set.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Builder builder(String sku) {
+    return new Builder(sku);
+  }
+
+  /**
+   * Builds a {@link Line}; {@link #build()} checks it as the constructor does.
+   *
+   * <p>Thread-safety: not thread-safe; the line it builds is immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static final class Builder {
+    private final String sku;
+    private String category;
+    private int quantity = 1;
+    private Money listPrice;
+    private Money unitPrice;
+    private Set<String> tags = Set.of();
+
+    private Builder(String sku) {
+      this.sku = sku;
+    }
+
+    /** The merchandise category, e.g. {@code KNITWEAR}. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
+
+    /** Units on the line, at least 1. */
+    public Builder quantity(int quantity) {
+      this.quantity = quantity;
+      return this;
+    }
+
+    /** The original price of one unit. */
+    public Builder listPrice(Money listPrice) {
+      this.listPrice = listPrice;
+      return this;
+    }
+
+    /** The actual price of one unit before member discounts (the markdown price). */
+    public Builder unitPrice(Money unitPrice) {
+      this.unitPrice = unitPrice;
+      return this;
+    }
+
+    /** Free tags, e.g. {@code NEW_ARRIVAL}. */
+    public Builder tags(String... tags) {
+      this.tags = Set.of(tags);
+      return this;
+    }
+
+    /** The line; the unit price is the list price when it was not set. */
+    public Line build() {
+      return new Line(sku, category, quantity, listPrice, unitPrice == null ? listPrice
+          : unitPrice, tags);
+    }
   }
 
   /** Quantity times the actual unit price; exact. */

@@ -16,8 +16,10 @@ import org.apiguardian.api.API;
  * <p>What each kind needs, checked when built:
  * <ul>
  *   <li>{@code SALE}: at least one line;</li>
- *   <li>{@code RETURN}: the returned lines, and the id and time of the original sale (the return
- *       takes spend back from the window of the original sale);</li>
+ *   <li>{@code RETURN}: the returned lines and the id of the original sale; its time is optional
+ *       while the member state remembers the sale (within {@code points.duplicateWindowDays}),
+ *       since the engine takes the sale's date from there (the return takes spend back from the
+ *       window of the original sale); for an older sale the engine needs it;</li>
  *   <li>{@code RECHARGE}: a positive {@code recharge} amount and no lines;</li>
  *   <li>{@code VISIT}, {@code CONVERSION}: no lines, tenders or amount;</li>
  *   <li>{@code REDEMPTION}, {@code EVENT}: a {@code code} (the gift, the event) and no lines,
@@ -42,7 +44,8 @@ import org.apiguardian.api.API;
  * @param tenders how it was paid
  * @param recharge the stored value added, for a {@code RECHARGE}
  * @param originalSaleId for a {@code RETURN}: the sale the goods came from
- * @param originalSaleTime for a {@code RETURN}: when that sale happened
+ * @param originalSaleTime for a {@code RETURN}: when that sale happened; may be null while the
+ *     member state remembers the sale, else the engine refuses the return
  * @param buysCard for a {@code SALE} under a paid-card programme: the customer agreed to buy the
  *     card with this purchase
  * @param code for a {@code REDEMPTION} the gift's code; for an {@code EVENT} the event's code;
@@ -77,8 +80,7 @@ public record Transaction(
       case RETURN -> {
         requireLines(kind, lines);
         Check.notBlank("transaction.originalSaleId", originalSaleId);
-        Check.notNull("transaction.originalSaleTime", originalSaleTime);
-        if (originalSaleTime.isAfter(time)) {
+        if (originalSaleTime != null && originalSaleTime.isAfter(time)) {
           throw new InvalidValueException("transaction.originalSaleTime", originalSaleTime,
               "must not be after the return's time " + time);
         }
@@ -253,10 +255,21 @@ public record Transaction(
         originalSaleId, originalSaleTime, buysCard, code, points);
   }
 
-  /** A sale of {@code lines} with no tenders recorded. */
+  /** A sale of {@code lines} with no tenders recorded and no associate. */
   public static Transaction sale(String id, Instant time, String storeId, List<Line> lines) {
     return new Transaction(id, TransactionKind.SALE, time, storeId, null, lines, List.of(), null,
         null, null, false);
+  }
+
+  /**
+   * A sale of {@code lines} served by {@code associateId} (who then follows the customer up),
+   * with no tenders recorded; add them with {@link #withTenders}.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Transaction sale(String id, Instant time, String storeId, String associateId,
+      List<Line> lines) {
+    return new Transaction(id, TransactionKind.SALE, time, storeId, associateId, lines,
+        List.of(), null, null, null, false);
   }
 
   /** A return of {@code lines} from the sale {@code originalSaleId} made at {@code saleTime}. */
@@ -264,6 +277,27 @@ public record Transaction(
       String originalSaleId, Instant saleTime, List<Line> lines) {
     return new Transaction(id, TransactionKind.RETURN, time, storeId, null, lines, List.of(),
         null, originalSaleId, saleTime, false);
+  }
+
+  /**
+   * A return of {@code lines} from the sale {@code originalSaleId}, whose date the engine takes
+   * from the member state: it remembers each sale for {@code points.duplicateWindowDays} (90) after
+   * the member's newest transaction. A return of a sale the state no longer remembers is refused
+   * with an {@code EvaluationException} asking for the sale's time; use
+   * {@link #returnOf(String, Instant, String, String, Instant, List)} for it.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Transaction returnOf(String id, Instant time, String storeId,
+      String originalSaleId, List<Line> lines) {
+    return new Transaction(id, TransactionKind.RETURN, time, storeId, null, lines, List.of(),
+        null, originalSaleId, null, false);
+  }
+
+  /** This transaction served by {@code associateId} (null: by no one in particular). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public Transaction withAssociate(String associateId) {
+    return new Transaction(id, kind, time, storeId, associateId, lines, tenders, recharge,
+        originalSaleId, originalSaleTime, buysCard, code, points);
   }
 
   /** A recharge of {@code amount} of stored value. */

@@ -30,7 +30,11 @@ import org.apiguardian.api.API;
  *
  * <p>Thread-safety: immutable, safe to share.
  *
- * @param roundingMode how a line is rounded at the end of a phase; HALF_UP when absent
+ * @param roundingMode the one setting that rounds prices: the line's price (never a discount on
+ *     its own) is rounded to the currency's scale once, at the end of each phase; HALF_UP when
+ *     absent. So 45.00 at a 90 % member rate and then a 95 % promotion is 40.50, then 38.475,
+ *     which is 38.48; a till that rounds each discount instead (2.025 off, rounded to 2.03) says
+ *     38.47. The programme's top-level {@code roundingMode} is deprecated and must equal this
  * @param markdownStackingMinimum the member rate applies to a marked-down line only when its
  *     sale price is at least this share of the list price (inclusive); 0.80 when absent
  * @param birthdayRate the member rate in the member's birthday month; none when absent

@@ -29,8 +29,11 @@ import org.apiguardian.api.API;
  * @param name display name
  * @param currency every amount of the programme and its transactions is in this currency
  * @param timeZone business dates and windows are computed in this zone
- * @param roundingMode how computed amounts are rounded to the currency's scale; HALF_UP when
- *     absent
+ * @param roundingMode deprecated: prices nothing. The one setting that rounds prices is
+ *     {@link PricingPolicy#roundingMode() pricing.roundingMode} (each line once at the end of a
+ *     pricing phase); points round with {@link PointsPolicy#roundingMode() points.roundingMode}.
+ *     Left out, it is pricing's; given, it must equal pricing's, else the programme is refused,
+ *     so no file can hold two rounding settings that disagree
  * @param qualification the qualification window and near-tier flag
  * @param cards how cards are issued
  * @param tiers the ladder, lowest rank first; the first tier is held from the card's issue
@@ -61,11 +64,6 @@ public record Programme(
     name = name == null || name.isBlank() ? id : name;
     Check.notNull("programme.currency", currency);
     Check.notNull("programme.timeZone", timeZone);
-    roundingMode = roundingMode == null ? RoundingMode.HALF_UP : roundingMode;
-    if (roundingMode == RoundingMode.UNNECESSARY) {
-      throw new InvalidValueException("programme.roundingMode", roundingMode,
-          "must be a mode that rounds, such as HALF_UP or HALF_EVEN");
-    }
     qualification = qualification == null ? Qualification.DEFAULT : qualification;
     cards = cards == null ? CardPolicy.FREE : cards;
     cards = new CardPolicy(inScale("programme.cards.fee", cards.fee(), currency),
@@ -73,6 +71,17 @@ public record Programme(
     tiers = checkTiers(Check.list("programme.tiers", tiers), currency);
     points = checkPoints(points == null ? PointsPolicy.DEFAULT : points, currency);
     pricing = checkPricing(pricing == null ? PricingPolicy.DEFAULT : pricing, currency);
+    if (roundingMode == RoundingMode.UNNECESSARY) {
+      throw new InvalidValueException("programme.roundingMode", roundingMode,
+          "must be a mode that rounds, such as HALF_UP or HALF_EVEN");
+    }
+    if (roundingMode != null && roundingMode != pricing.roundingMode()) {
+      throw new InvalidValueException("programme.roundingMode", roundingMode,
+          "differs from pricing.roundingMode " + pricing.roundingMode() + ", the one setting"
+              + " that rounds prices; the top-level roundingMode is deprecated and prices"
+              + " nothing: leave it out and set pricing.roundingMode");
+    }
+    roundingMode = pricing.roundingMode();
     followUps = followUps == null ? FollowUpPolicy.DEFAULT : followUps;
     limits = limits == null ? EvaluationLimits.DEFAULT : limits;
   }
@@ -181,6 +190,17 @@ public record Programme(
           + currency.getDefaultFractionDigits() + " decimal places, which "
           + currency.getCurrencyCode() + " does not allow");
     }
+  }
+
+  /**
+   * The same as {@code pricing().roundingMode()}, which is the one rounding setting of prices.
+   *
+   * @deprecated read {@link PricingPolicy#roundingMode()}; this top-level setting prices nothing
+   */
+  @Deprecated(since = "0.5")
+  @Override
+  public RoundingMode roundingMode() {
+    return roundingMode;
   }
 
   /** The tier with {@code code}; fails with the known codes if there is none. */

@@ -53,6 +53,45 @@ public final class Programmes {
     }
   }
 
+  /**
+   * Reads a programme from {@code in} (UTF-8, read to its end and not closed), for a programme
+   * kept in a database or shipped in a jar; {@code sourceName} starts every error message.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Programme load(InputStream in, String sourceName) {
+    try {
+      return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName);
+    } catch (IOException e) {
+      throw new LoyaltyException("could not read programme " + sourceName + ": " + e, e);
+    }
+  }
+
+  /**
+   * A programme file on the class path, e.g. {@code com/acme/programme.json} (found with the
+   * thread's context class loader, else this library's); errors name the resource.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Programme fromClasspath(String resource) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = Programmes.class.getClassLoader();
+    }
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new LoyaltyException("programme file " + resource + " is not on the class path");
+      }
+      return load(in, resource);
+    } catch (IOException e) {
+      throw new LoyaltyException("could not read programme file " + resource + ": " + e, e);
+    }
+  }
+
+  /** Parses a programme given as text; errors start with {@code programme}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Programme fromJson(String json) {
+    return fromJson(json, "programme");
+  }
+
   /** Parses a programme; {@code sourceName} (a file name) starts every error message. */
   public static Programme fromJson(String json, String sourceName) {
     return LoyaltyJson.read(json, Programme.class, sourceName,

@@ -113,4 +113,25 @@ class CustomerProfileTest {
   void birthdayIsTheMonthAndDayOfTheBirthDate() {
     assertThat(withMobileAndEmail(null, null).birthday()).isEqualTo(MonthDay.of(5, 17));
   }
+
+  @Test
+  void theBuilderNamesEachFieldAndGivesTheSameProfileAsTheConstructor() {
+    CustomerProfile built = CustomerProfile.builder("C-001").name("Zhang Li")
+        .gender(Gender.FEMALE).birthDate(BIRTH).mobile("13800138000").joinDate(JOINED)
+        .homeStore("S1").associateId("A7").consent(Channel.MESSAGING, true)
+        .attribute("employee", "yes").build();
+
+    assertThat(built).isEqualTo(new CustomerProfile("C-001", "Zhang Li", Gender.FEMALE, BIRTH,
+        "13800138000", null, JOINED, "S1", "A7", Map.of(Channel.MESSAGING, true),
+        Map.of("employee", "yes")));
+    assertThat(built.toBuilder().associateId("A9").build().associateId()).isEqualTo("A9");
+  }
+
+  @Test
+  void theBuilderChecksAsTheConstructorDoesWithoutRepeatingPersonalData() {
+    assertThatThrownBy(() -> CustomerProfile.builder("C-001").email("zhang.li.example.com")
+        .build())
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("profile.email = '***': must be an address of the form name@domain");
+  }
 }

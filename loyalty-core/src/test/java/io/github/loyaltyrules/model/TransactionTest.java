@@ -102,10 +102,37 @@ class TransactionTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("transaction.originalSaleId")
         .hasMessageContaining("is required");
-    assertThatThrownBy(() -> Transaction.returnOf("R1", RETURN_TIME, "S1", "T1", null, lines))
+  }
+
+  @Test
+  void aReturnMayLeaveOutTheSaleTimeForTheEngineToTakeFromTheState() {
+    Transaction r = Transaction.returnOf("R1", RETURN_TIME, "S1", "T1",
+        List.of(line("SKU-1", 1, "199.90")));
+
+    assertThat(r.originalSaleId()).isEqualTo("T1");
+    assertThat(r.originalSaleTime()).isNull();
+  }
+
+  @Test
+  void aSaleNamesItsAssociateAndALineBuilderNamesItsPrices() {
+    Line line = Line.builder("TOP-1").category("TOPS").quantity(2).listPrice(cny("100.00"))
+        .unitPrice(cny("79.90")).tags("NEW_ARRIVAL").build();
+    Transaction sale = Transaction.sale("T1", SALE_TIME, "S1", "A07", List.of(line,
+        Line.fullPrice("SKU-2", "KNITWEAR", 1, cny("45.00"))));
+
+    assertThat(sale.associateId()).isEqualTo("A07");
+    assertThat(sale.lines().get(0)).isEqualTo(new Line("TOP-1", "TOPS", 2, cny("100.00"),
+        cny("79.90"), Set.of("NEW_ARRIVAL")));
+    assertThat(sale.lines().get(1).unitPrice()).isEqualTo(cny("45.00"));
+    assertThat(sale.goodsAmount()).isEqualTo(cny("204.80"));
+    assertThat(sale.withAssociate("A09").associateId()).isEqualTo("A09");
+  }
+
+  @Test
+  void aLineBuilderWithoutAListPriceIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> Line.builder("TOP-1").unitPrice(cny("1.00")).build())
         .isInstanceOf(InvalidValueException.class)
-        .hasMessageContaining("transaction.originalSaleTime")
-        .hasMessageContaining("is required");
+        .hasMessage("line.listPrice = null: is required");
   }
 
   @Test

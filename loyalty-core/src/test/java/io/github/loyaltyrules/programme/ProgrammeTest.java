@@ -48,7 +48,7 @@ class ProgrammeTest {
     assertThat(SEEDS.id()).isEqualTo("seeds-default");
     assertThat(SEEDS.currency()).isEqualTo(CNY);
     assertThat(SEEDS.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
-    assertThat(SEEDS.roundingMode()).isEqualTo(RoundingMode.HALF_UP);
+    assertThat(SEEDS.pricing().roundingMode()).isEqualTo(RoundingMode.HALF_UP);
     assertThat(SEEDS.qualification().window()).isEqualTo(WindowKind.CALENDAR_QUARTER);
     assertThat(SEEDS.qualification().months()).isNull();
     assertThat(SEEDS.qualification().nearNextTierFraction()).isEqualByComparingTo("0.20");
@@ -185,5 +185,72 @@ class ProgrammeTest {
     assertThat(tier("GOLD", 1, "1")).hasToString("GOLD");
     assertThat(new Tier("GOLD", 1, "Gold card", BigDecimal.ONE, null, null, null))
         .hasToString("GOLD (Gold card)");
+  }
+
+  // ---------------------------------------------------------------- one rounding setting
+
+  private static String withRounding(String topLevel, String pricing) {
+    return """
+        {"id": "r", "currency": "CNY", "timeZone": "Asia/Shanghai", %s
+         "pricing": {%s},
+         "tiers": [{"code": "POINTS", "rank": 0, "qualifyingSpend": "0.00", "memberRate": "1.00"}]}
+        """.formatted(topLevel == null ? "" : "\"roundingMode\": \"" + topLevel + "\",",
+        pricing == null ? "" : "\"roundingMode\": \"" + pricing + "\"");
+  }
+
+  @Test
+  void theTopLevelRoundingModeLeftOutIsPricingsOne() {
+    @SuppressWarnings("deprecation")
+    RoundingMode topLevel = Programmes.fromJson(withRounding(null, "HALF_EVEN")).roundingMode();
+
+    assertThat(topLevel).isEqualTo(RoundingMode.HALF_EVEN);
+  }
+
+  @Test
+  void aTopLevelRoundingModeThatDiffersFromPricingsIsRefused() {
+    assertThatThrownBy(() -> Programmes.fromJson(withRounding("HALF_EVEN", null), "r.json"))
+        .hasMessage("r.json: $.roundingMode = HALF_EVEN: differs from pricing.roundingMode"
+            + " HALF_UP, the one setting that rounds prices; the top-level roundingMode is"
+            + " deprecated and prices nothing: leave it out and set pricing.roundingMode");
+  }
+
+  @Test
+  void aTopLevelRoundingModeEqualToPricingsIsAccepted() {
+    assertThat(Programmes.fromJson(withRounding("HALF_UP", "HALF_UP")).pricing().roundingMode())
+        .isEqualTo(RoundingMode.HALF_UP);
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  @Test
+  void aProgrammeLoadsFromAStreamTheClassPathAndAString() throws Exception {
+    String resource = "io/github/loyaltyrules/programme/default-programme.json";
+    Programme fromClasspath = Programmes.fromClasspath(resource);
+    Programme fromStream;
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      fromStream = Programmes.load(in, "shipped.json");
+    }
+    String json;
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(fromClasspath).isEqualTo(SEEDS);
+    assertThat(fromStream).isEqualTo(SEEDS);
+    assertThat(Programmes.fromJson(json)).isEqualTo(SEEDS);
+  }
+
+  @Test
+  void aProgrammeMissingFromTheClassPathIsNamed() {
+    assertThatThrownBy(() -> Programmes.fromClasspath("com/acme/nope.json"))
+        .hasMessage("programme file com/acme/nope.json is not on the class path");
+  }
+
+  @Test
+  void aProgrammeReadFromAStreamNamesItsSourceInErrors() {
+    var in = new java.io.ByteArrayInputStream("{\"id\": \"x\"}".getBytes());
+
+    assertThatThrownBy(() -> Programmes.load(in, "db:programme/42"))
+        .hasMessageStartingWith("db:programme/42: $");
   }
 }

@@ -55,6 +55,37 @@ class ReturnsTest {
   }
 
   @Test
+  void aReturnWithoutTheSaleTimeTakesTheSaleDateFromTheState() {
+    Transaction withoutTime = Transaction.returnOf("R1", Shop.at("2026-04-03T10:00"), "S01", "T1",
+        java.util.List.of(io.github.loyaltyrules.model.Line.fullPrice("SKU-1", "TOPS", 4,
+            cny("100.00"))));
+
+    Outcome outcome = run(FLAT_ENGINE, member("M1"), MARCH_SALE,
+        sale("T2", "2026-04-02T10:00", "100.00"), withoutTime);
+
+    assertThat(outcome.effects(SpendRecorded.class)).singleElement().satisfies(spend -> {
+      assertThat(spend.month()).isEqualTo(YearMonth.of(2026, 3));
+      assertThat(spend.change()).isEqualTo(cny("-400.00"));
+      assertThat(spend.windowSpend()).isEqualTo(cny("2100.00"));
+    });
+  }
+
+  @Test
+  void aReturnWithoutTheSaleTimeOfASaleTheStateDoesNotRememberIsRefused() {
+    Transaction withoutTime = Transaction.returnOf("R1", Shop.at("2026-04-03T10:00"), "S01", "T9",
+        java.util.List.of(io.github.loyaltyrules.model.Line.fullPrice("SKU-1", "TOPS", 1,
+            cny("100.00"))));
+    MemberState after = FLAT_ENGINE.evaluate(member("M1"), MARCH_SALE).state();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> FLAT_ENGINE.evaluate(after, withoutTime))
+        .isInstanceOf(io.github.loyaltyrules.EvaluationException.class)
+        .hasMessage("return R1 leaves out the time of sale T9, and member M1's state does not"
+            + " remember that sale (it keeps sales for points.duplicateWindowDays, 90 days);"
+            + " give originalSaleTime");
+  }
+
+  @Test
   void aReturnThatTakesTheSpendUnderTheThresholdUndoesTheUpgrade() {
     Outcome outcome = run(FLAT_ENGINE, member("M1"), JUST_OVER,
         returnUnits("R1", "2026-04-03T10:00", JUST_OVER, "SKU-2", 1));

@@ -77,7 +77,25 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
           + "'s latest transaction (" + newest + "), so it can no longer be told from a replay;"
           + " evaluate transactions in time, or raise points.duplicateWindowDays");
     }
+    if (transaction.kind() == TransactionKind.RETURN && transaction.originalSaleTime() == null
+        && rememberedSaleDate(state, transaction) == null) {
+      throw new EvaluationException("return " + transaction.id() + " leaves out the time of sale "
+          + transaction.originalSaleId() + ", and member " + state.memberId() + "'s state does"
+          + " not remember that sale (it keeps sales for points.duplicateWindowDays, " + window
+          + " days); give originalSaleTime");
+    }
     return run(state, transaction, today, false, "transaction " + transaction.id());
+  }
+
+  /** The date of the sale a return names, as the member state remembers it; null if it does not. */
+  static LocalDate rememberedSaleDate(MemberState state, Transaction ret) {
+    LocalDate date = null;
+    for (RecentTransaction t : state.recentTransactions()) {
+      if (t.id().equals(ret.originalSaleId())) {
+        date = t.date();
+      }
+    }
+    return date;
   }
 
   @Override

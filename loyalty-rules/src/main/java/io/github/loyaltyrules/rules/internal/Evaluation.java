@@ -246,7 +246,8 @@ final class Evaluation {
   /** Whether {@code missing} is positive and at most the near-tier share of {@code next}. */
   boolean isNear(Tier next, Money missing) {
     Money distance = programme.money(next.qualifyingSpend())
-        .times(qualification.nearNextTierFraction(), programme.roundingMode());
+        .times(qualification.nearNextTierFraction(),
+            programme.pricing().roundingMode());
     return missing.isPositive() && missing.compareTo(distance) <= 0;
   }
 
@@ -433,8 +434,16 @@ final class Evaluation {
     return i >= 0 && i < lines.size() ? lines.get(i).amount() : null;
   }
 
+  /**
+   * The business date of the sale a return comes from: from its {@code originalSaleTime}, or
+   * when the return leaves it out, from the member state's record of the sale (the engine refuses
+   * a return that has neither before it gets here).
+   */
   LocalDate originalSaleDate() {
-    return transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+    if (transaction.originalSaleTime() != null) {
+      return transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+    }
+    return DroolsLoyaltyEngine.rememberedSaleDate(before, transaction);
   }
 
   /** Moves the member up to {@code target} because of the current window's spend. */
