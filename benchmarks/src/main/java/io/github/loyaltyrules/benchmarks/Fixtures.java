@@ -109,9 +109,11 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // the default's own pricing section (its rounding) is replaced by this one
+    json = json.replaceFirst("\"pricing\"\\s*:\\s*\\{[^{}]*\\},", "");
     int end = json.lastIndexOf('}');
     return Programmes.fromJson(json.substring(0, end) + """
-        , "pricing": {"lineFloor": "0.50", "maxBasketDiscount": "0.30",
+        , "pricing": {"roundingMode": "HALF_UP", "lineFloor": "0.50", "maxBasketDiscount": "0.30",
           "promotions": [
             {"id": "VIP-DAY", "rate": "0.95", "stacksWithMemberRate": true,
              "match": {"tags": ["VIP"]}},

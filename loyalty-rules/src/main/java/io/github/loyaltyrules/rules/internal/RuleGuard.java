@@ -128,8 +128,7 @@ final class RuleGuard {
     }
     return switch (pkg) {
       case "io.github.loyaltyrules" -> ROOT.contains(simple);
-      case "java.lang" -> LANG.contains(simple) || LANG.contains(simple.split("\\$")[0])
-          && !simple.contains("$");
+      case "java.lang" -> LANG.contains(simple);
       case "java.util" -> UTIL.contains(simple);
       case "java.math", "java.util.function", "java.util.stream", "java.time.format",
           "java.time.temporal", "java.time.chrono" -> true;
