@@ -67,12 +67,20 @@ final class Batch {
   private final boolean failFast;
   private final PrintStream err;
   private final boolean progress;
+  private final boolean brief;
   private final AtomicLong done = new AtomicLong();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Map<ErrorKind, AtomicLong> errors = new EnumMap<>(ErrorKind.class);
   private volatile Result.Error firstError;
 
   Batch(Service service, int threads, boolean failFast, PrintStream err, boolean progress) {
+    this(service, threads, failFast, err, progress, false);
+  }
+
+  /** {@code brief}: results of evaluations and assessments leave out effects and fired rules. */
+  Batch(Service service, int threads, boolean failFast, PrintStream err, boolean progress,
+      boolean brief) {
+    this.brief = brief;
     this.service = service;
     this.threads = Math.max(1, threads);
     this.failFast = failFast;
@@ -85,7 +93,7 @@ final class Batch {
 
   /** What a run did. */
   record Summary(long lines, long ok, Map<ErrorKind, Long> errors, long members,
-      long corruptStates, double seconds, Result.Error firstError) {
+      long corruptStates, double seconds, Result.Error firstError, Map<String, Double> phases) {
     long failed() {
       return errors.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -105,6 +113,11 @@ final class Batch {
       }
       m.put("seconds", Math.round(seconds * 1000) / 1000.0);
       m.put("linesPerSecond", seconds > 0 ? Math.round(lines / seconds) : lines);
+      if (!phases.isEmpty()) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        phases.forEach((k, v) -> p.put(k, Math.round(v * 1000) / 1000.0));
+        m.put("phaseSeconds", p);
+      }
       try {
         return TREE.writer().without(com.fasterxml.jackson.databind.SerializationFeature
             .INDENT_OUTPUT).writeValueAsString(m);
@@ -124,31 +137,38 @@ final class Batch {
     ArrayDeque<Future<String>> window = new ArrayDeque<>();
     int max = threads * 64;
     long n = 0;
+    long written = 0;
     try {
       String line;
       while (!stop.get() && (line = in.readLine()) != null) {
         long number = ++n;
         String text = line;
         window.add(pool.submit(() -> render(service.answer(text, true), number)));
-        while (window.size() >= max) {
+        while (window.size() >= max && !pastFirstError(written)) {
           write(out, window.poll());
+          written++;
         }
       }
-      while (!window.isEmpty()) {
-        if (stop.get()) {
-          window.forEach(f -> f.cancel(true));
-          break;
-        }
+      // in order, up to the first error when --fail-fast stopped the batch
+      while (!window.isEmpty() && !pastFirstError(written)) {
         write(out, window.poll());
+        written++;
       }
     } finally {
+      window.forEach(f -> f.cancel(true));
       pool.shutdownNow();
       stopProgress(bar);
       out.flush();
     }
     long failed = errors.values().stream().mapToLong(AtomicLong::get).sum();
-    return new Summary(stop.get() ? done.get() : n, done.get() - failed, counts(), -1, 0,
-        (System.nanoTime() - start) / 1e9, firstError);
+    return new Summary(stop.get() ? written : n, done.get() - failed, counts(), -1, 0,
+        (System.nanoTime() - start) / 1e9, firstError, Map.of());
+  }
+
+  /** Whether line {@code written} + 1 comes after the error that stopped the batch. */
+  private boolean pastFirstError(long written) {
+    Result.Error e = firstError;
+    return e != null && written >= e.line();
   }
 
   private void write(Writer out, Future<String> f) throws IOException {
@@ -167,15 +187,20 @@ final class Batch {
     }
   }
 
-  /** One output line; counts it; with --fail-fast, the first error stops the batch. */
+  /**
+   * One output line; counts it. With --fail-fast an error stops the batch: the earliest failing
+   * line seen is the one the batch reports.
+   */
   private String render(Result r, long line) {
-    if (stop.get()) {
-      return null;
-    }
     if (r instanceof Result.Error e) {
       errors.get(e.kind()).incrementAndGet();
-      if (failFast && stop.compareAndSet(false, true)) {
-        firstError = e.atLine(line);
+      if (failFast) {
+        synchronized (this) {
+          if (firstError == null || line < firstError.line()) {
+            firstError = e.atLine(line);
+          }
+        }
+        stop.set(true);
       }
     }
     done.incrementAndGet();
@@ -203,6 +228,7 @@ final class Batch {
       int partitions = (int) Math.min(1024, Math.max(threads * 4L,
           (size + (states == null ? 0 : Files.size(states))) / PARTITION_BYTES + 1));
       Split split = split(input, states, dir, partitions);
+      long splitDone = System.nanoTime();
       Progress bar = startProgress(split.lines);
       ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("loyalty-batch"));
       AtomicLong members = new AtomicLong();
@@ -238,15 +264,21 @@ final class Batch {
         out.write('\n');
         out.flush();
         return new Summary(done.get(), 0, counts(), members.get(), corrupt.get(),
-            (System.nanoTime() - start) / 1e9, firstError);
+            (System.nanoTime() - start) / 1e9, firstError, Map.of());
       }
+      long workDone = System.nanoTime();
       merge(dir, partitions, out);
       if (statesOut != null) {
         writeStates(dir, partitions, statesOut);
       }
+      long end = System.nanoTime();
       long failed = errors.values().stream().mapToLong(AtomicLong::get).sum();
+      Map<String, Double> phases = new LinkedHashMap<>();
+      phases.put("split", (splitDone - start) / 1e9);
+      phases.put("members", (workDone - splitDone) / 1e9);
+      phases.put("merge", (end - workDone) / 1e9);
       return new Summary(split.lines, split.lines - failed, counts(), members.get(),
-          corrupt.get(), (System.nanoTime() - start) / 1e9, null);
+          corrupt.get(), (end - start) / 1e9, null, phases);
     } finally {
       deleteAll(dir);
     }
@@ -454,11 +486,11 @@ final class Batch {
           if (r instanceof Request.Evaluate ev) {
             reader.checkReturn(current, ev.transaction(), "$.transaction");
             Outcome o = engine.evaluate(current, ev.transaction());
-            result = Result.Evaluated.of(ev.id(), o, false);
+            result = Result.Evaluated.of(ev.id(), brief ? bare(o) : o, false);
             state = o.state();
           } else if (r instanceof Request.Assess as) {
             Outcome o = engine.assess(current, as.date());
-            result = Result.Assessed.of(as.id(), o, false);
+            result = Result.Assessed.of(as.id(), brief ? bare(o) : o, false);
             state = o.state();
           } else {
             result = service.answer(r, false);
@@ -497,6 +529,12 @@ final class Batch {
         w.write('\n');
       }
     }
+  }
+
+  /** The outcome without its effects and fired rules, for --brief. */
+  private static Outcome bare(Outcome o) {
+    return new Outcome(o.transactionId(), o.businessDate(), o.state(), List.of(), List.of(),
+        o.version());
   }
 
   private void add(List<String[]> results, long line, Result r) {

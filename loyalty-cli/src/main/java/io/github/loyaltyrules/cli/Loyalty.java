@@ -345,6 +345,10 @@ public final class Loyalty implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first line that fails.")
     boolean failFast;
 
+    @Option(names = "--brief", description = "With --states: results of evaluations and"
+        + " assessments leave out effects and fired rules (member, tier and points only).")
+    boolean brief;
+
     @Option(names = "--threads", paramLabel = "N",
         description = "Cores to use; all of them by default.")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -366,7 +370,7 @@ public final class Loyalty implements Callable<Integer> {
       service.engine();
       boolean bar = progress != null ? progress
           : Boolean.getBoolean("loyalty.stderr.terminal");
-      Batch batch = new Batch(service, threads, failFast, err, bar);
+      Batch batch = new Batch(service, threads, failFast, err, bar, brief);
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       Batch.Summary summary;
       if (keep) {

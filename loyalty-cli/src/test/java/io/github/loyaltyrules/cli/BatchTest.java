@@ -90,16 +90,20 @@ class BatchTest {
   }
 
   @Test
-  void failFastStopsAtTheFirstFailingLine() throws Exception {
-    String input = String.join("\n", sale(profile("M1"), "T1", "2026-05-12T10:00:00", "1.00"),
-        "garbage", sale(profile("M2"), "T2", "2026-05-12T10:00:00", "1.00"));
+  void failFastStopsAtTheFirstFailingLineWithEveryLineBeforeItInOrder() throws Exception {
+    StringBuilder input = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      input.append(i == 7 || i == 30 ? "garbage"
+          : sale(profile("M" + i), "T" + i, "2026-05-12T10:00:00", "1.00")).append('\n');
+    }
     StringWriter out = new StringWriter();
 
-    Batch.Summary summary = new Batch(Requests.service(), 1, true, err, false)
-        .run(new BufferedReader(new StringReader(input)), out);
+    Batch.Summary summary = new Batch(Requests.service(), 2, true, err, false)
+        .run(new BufferedReader(new StringReader(input.toString())), out);
 
-    assertThat(results(out.toString())).extracting(Result::line).containsExactly(1L, 2L);
-    assertThat(summary.firstError().line()).isEqualTo(2L);
+    assertThat(results(out.toString())).extracting(Result::line)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(summary.firstError().line()).isEqualTo(7L);
     assertThat(summary.firstError().kind()).isEqualTo(ErrorKind.BAD_INPUT);
   }
 

@@ -37,22 +37,33 @@ class PipeTest {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    Loyalty.pipe(Requests.service(), new BufferedReader(new StringReader(in.toString())),
+    Loyalty.pipe(Requests.pipeService(), new BufferedReader(new StringReader(in.toString())),
         new PrintStream(bytes, false, StandardCharsets.UTF_8));
 
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).hasSize(REQUESTS);
     for (int i = 1; i <= REQUESTS; i++) {
-      Result r = ContractReader.readResult(lines.get(i - 1));
-      assertThat(r.line()).isEqualTo(i);
-      assertThat(r.id()).isEqualTo("r-" + i);
+      String line = lines.get(i - 1);
       long price = i % 90 + 10;
+      // read in full every hundredth answer; check the others by their text, which is faster
+      if (i % 100 == 1) {
+        Result r = ContractReader.readResult(line);
+        assertThat(r.line()).isEqualTo(i);
+        assertThat(r.id()).isEqualTo("r-" + i);
+      }
       if (i % 1000 == 500) {
-        assertThat(((Result.Error) r).path()).isEqualTo("$.state");
+        assertThat(line).isEqualTo("{\"type\":\"error\",\"contract\":\"loyalty/1\",\"id\":\"r-" + i
+            + "\",\"line\":" + i + ",\"kind\":\"bad-input\",\"message\":\"request: $.state is"
+            + " missing; expected one of state (the member's stored state) or profile (a new"
+            + " member)\",\"path\":\"$.state\",\"expected\":\"is missing; expected one of state"
+            + " (the member's stored state) or profile (a new member)\"}");
       } else if (i % 10 == 0) {
-        assertThat(((Result.Quoted) r).points()).isEqualTo(price);
+        assertThat(line).startsWith("{\"type\":\"quote-result\",\"contract\":\"loyalty/1\","
+            + "\"id\":\"r-" + i + "\",\"line\":" + i + ",").contains("\"points\":" + price + ",");
       } else {
-        assertThat(((Result.Evaluated) r).points().pending()).isEqualTo(price);
+        assertThat(line).startsWith("{\"type\":\"evaluate-result\",\"contract\":\"loyalty/1\","
+            + "\"id\":\"r-" + i + "\",\"line\":" + i + ",").contains("\"points\":{\"available\":0,"
+            + "\"pending\":" + price + ",\"debt\":0}");
       }
     }
   }

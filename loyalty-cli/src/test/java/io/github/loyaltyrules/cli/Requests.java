@@ -15,6 +15,11 @@ final class Requests {
     return new Service(Programmes.seedsDefault(), sources, List.of(), true, true);
   }
 
+  /** A service as the pipe has it: members come with their state or profile. */
+  static Service pipeService() {
+    return new Service(Programmes.seedsDefault(), List.of(), List.of(), true, false);
+  }
+
   /** A sale of one line of {@code price} at {@code time} (Shanghai), for {@code member}. */
   static String sale(String member, String id, String time, String price) {
     return ("{\"contract\":\"loyalty/1\",\"type\":\"evaluate\",\"id\":\"%s\",%s,"
