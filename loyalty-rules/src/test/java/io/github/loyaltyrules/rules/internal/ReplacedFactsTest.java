@@ -51,6 +51,21 @@ class ReplacedFactsTest {
   }
 
   @Test
+  void aFactReplacedByOneThatNoLongerMatchesLeavesTheRuleAndMatchesAgainLater() {
+    try (DroolsDecisionSession session = new DroolsDecisionSession(BASE.newKieSession(),
+        EvaluationLimits.DEFAULT, "test", false)) {
+      session.insert(points(5));
+      assertThat(session.fire("classification").decisions()).hasSize(1);
+
+      session.replace(points(1));
+      assertThat(session.fire("classification").decisions()).isEmpty();
+
+      session.replace(points(4));
+      assertThat(session.fire("classification").decisions()).hasSize(1);
+    }
+  }
+
+  @Test
   void anEqualReplacementChangesNothing() {
     try (DroolsDecisionSession session = new DroolsDecisionSession(BASE.newKieSession(),
         EvaluationLimits.DEFAULT, "test", false)) {
