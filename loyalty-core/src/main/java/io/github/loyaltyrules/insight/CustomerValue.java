@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import org.apiguardian.api.API;
 
 /**
- * What a member is worth (DOMAIN.md §5, "What a customer is worth"), with every input shown so
+ * What a member is worth (DOMAIN.md §5 ("What a customer is worth")), with every input shown so
  * a store manager can redo it on paper:
  * <pre>
  * customer value = average ticket × purchases a year × expected lifetime × word of mouth

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 
 /**
  * What the {@link ThresholdAdvisor} suggests for a programme's tier thresholds from a period of
- * sales (DOMAIN.md §1, "Choosing your own thresholds"), shown against the thresholds the
+ * sales (DOMAIN.md §1 ("Choosing your own thresholds")), shown against the thresholds the
  * programme has now. It is advice only: nothing here changes a programme.
  *
  * <p>Every amount is rounded once, to the currency's scale with the programme's rounding mode,

@@ -3,7 +3,7 @@ package io.github.loyaltyrules.model;
 import org.apiguardian.api.API;
 
 /**
- * A member's layer by size (DOMAIN.md §5, "Segments"): the guides' A, B and C members, cut by
+ * A member's layer by size (DOMAIN.md §5 ("Segments")): the guides' A, B and C members, cut by
  * items per visit and basket value, each with what the store should work on. The middle is where
  * the guides say to dig ("中型开拓与深挖是重点"). Declared from the lowest layer up, so of two
  * layers the later is the higher.

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * What kind of buyer a member is (DOMAIN.md §5, "Segments"): the running figures of their
+ * What kind of buyer a member is (DOMAIN.md §5 ("Segments")): the running figures of their
  * purchases that the purchase-type and layer rules read, and the types and layer those rules
  * gave at the member's last evaluation.
  *

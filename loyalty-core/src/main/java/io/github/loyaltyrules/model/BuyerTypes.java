@@ -4,7 +4,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * The purchase types of the default rule pack (DOMAIN.md §5, "Segments": 新货型, 促销型, 批量型,
+ * The purchase types of the default rule pack (DOMAIN.md §5 ("Segments"): 新货型, 促销型, 批量型,
  * 多次型, 单品型, 高价型, 休闲风格型). A type is a short code; a retailer's rules may classify
  * members with codes of their own, and a member can be of several types.
  *

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * The figures behind the default purchase-type and layer rules (DOMAIN.md §5, "Segments"): what
+ * The figures behind the default purchase-type and layer rules (DOMAIN.md §5 ("Segments")): what
  * makes a member a new-arrival, promotion, bulk, frequent, single-item, high-price or
  * casual-style buyer, and where the casual, mid and heavy layers (C, B, A) start. The programme
  * file's {@code insight.buyers}; every field may be left out.

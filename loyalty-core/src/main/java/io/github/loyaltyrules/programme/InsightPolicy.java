@@ -114,7 +114,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
   }
 
   /**
-   * Customer value and lifetime value (DOMAIN.md §5, "What a customer is worth"): customer value
+   * Customer value and lifetime value (DOMAIN.md §5 ("What a customer is worth")): customer value
    * = average ticket × purchases a year × expected purchase lifetime × word of mouth; lifetime
    * value = yearly profit (yearly spend × gross margin) × expected lifetime.
    *
@@ -144,7 +144,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
   }
 
   /**
-   * The threshold advisor (DOMAIN.md §1, "Choosing your own thresholds"): a suggestion is a
+   * The threshold advisor (DOMAIN.md §1 ("Choosing your own thresholds")): a suggestion is a
    * figure plus growth from {@code growthLow} to {@code growthHigh}; a tier holding more than
    * {@code crowdedShare} of the members is flagged, since a card everybody holds carries no
    * prestige.

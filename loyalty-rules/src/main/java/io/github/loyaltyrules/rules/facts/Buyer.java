@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * What kind of buyer the member is, as rules see it (DOMAIN.md §5, "Segments"): the running
+ * What kind of buyer the member is, as rules see it (DOMAIN.md §5 ("Segments")): the running
  * figures of their purchases and the types and layer they hold. One fact per evaluation. Before
  * the {@code classification} phase the figures include this sale or return and the types and
  * layer are the ones the state held; from the {@code follow-ups} phase on, the types and layer
