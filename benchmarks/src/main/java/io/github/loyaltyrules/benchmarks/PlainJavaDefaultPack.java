@@ -87,8 +87,8 @@ import java.util.TreeSet;
  * costs. A test checks both give identical outcomes on random histories.
  *
  * <p>Rules fire in the order Drools fires them: within a phase (agenda group) by the rule's place
- * in the pack as Drools loads it (pricing, tiers, cards, buyers, follow-ups, points, each file top
- * to bottom), each rule's matches one after the other.
+ * in the pack as Drools loads it (service, pricing, tiers, cards, buyers, follow-ups, points, each
+ * file top to bottom), each rule's matches one after the other.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
@@ -659,8 +659,24 @@ public final class PlainJavaDefaultPack {
       FollowUpPolicy policy = p.followUps();
       TransactionKind kind = kind();
       LocalDate d = today.date();
-      // the pack's files load pricing, tiers, cards, buyers, follow-ups, points: tiers.drl's
-      // flag fires first, then buyers.drl's follow-ups, then followups.drl's
+      // the pack's files load service, pricing, tiers, cards, buyers, follow-ups, points:
+      // service.drl's call-back fires first, then tiers.drl's flag, buyers.drl's follow-ups and
+      // followups.drl's
+      if (kind == TransactionKind.NOTICE && t.code().startsWith("CALL_BACK ")) {
+        rule("Follow-up: a call-back the member agreed to is rung at the agreed time");
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse(t.code().substring(10));
+        java.time.LocalTime from = at.toLocalTime();
+        java.time.LocalTime to = from.plusMinutes(p.insight().service().callBackMinutes());
+        if (!to.isAfter(from)) {
+          to = java.time.LocalTime.of(23, 59);
+        }
+        decide(FollowUpRequest.of(FollowUpKind.ASSOCIATE_TASK, t.id(), at.toLocalDate(),
+                "call back at " + from + " as agreed: the associate was busy and the member"
+                    + " declined a transfer")
+            .between(from, to).validFor(0)
+            .withPriority(p.insight().service().callBackPriority()).by(t.associateId())
+            .with("task", "Call the member back at " + from + " as agreed."));
+      }
       if (m.activeCard() && m.nearNextTier()) {
         rule("Tier: flag a member near the next tier");
         decide(new FlagNearNextTier());
@@ -786,7 +802,8 @@ public final class PlainJavaDefaultPack {
             .validFor((int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()))
             .ifNoOtherContactInMonth());
       }
-      if (kind == TransactionKind.NOTICE && m.cardHolder()) {
+      if (kind == TransactionKind.NOTICE && !t.code().matches("CALL_BACK .*")
+          && m.cardHolder()) {
         rule("Follow-up: a weather or season notice becomes a care message");
         decide(FollowUpRequest.of(FollowUpKind.WEATHER_CARE, t.id(), d,
             "the store's notice " + t.code()).with("notice", t.code()));
