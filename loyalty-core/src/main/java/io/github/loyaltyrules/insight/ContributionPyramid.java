@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
 public record ContributionPyramid(long members, Money spend, List<Level> levels) {
 
-  /** The pyramid's levels, top first. */
+  /** The pyramid's levels, top first. Thread-safety: an enum, immutable and safe to share. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public enum LevelName {
     /** A: the top contributors (白金层). */
@@ -59,6 +59,8 @@ public record ContributionPyramid(long members, Money spend, List<Level> levels)
    * @param spend what they spent
    * @param spendShare that spend's share of all members' spend
    * @param lowest the least a member of the level spent; null when it is empty
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Level(LevelName name, BigDecimal memberShare, long members, Money spend,

@@ -63,8 +63,8 @@ import org.apiguardian.api.API;
  * amounts, which use the programme's rounding mode. {@code change} is the value minus the
  * previous month's; both are null without a previous review.
  *
- * <p>Memory grows with the number of members (an index and about 30 bytes each) and categories,
- * never with the number of transactions.
+ * <p>Memory grows with the number of members (their ids, an index and a few counters: about 90
+ * bytes each) and categories, never with the number of transactions.
  *
  * <p>Thread-safety: immutable, safe to share.
  *
@@ -126,6 +126,8 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * @param value this month
    * @param previous the previous month; null without a previous review
    * @param change value − previous; null without a previous review
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Figure(BigDecimal value, BigDecimal previous, BigDecimal change) {
@@ -146,6 +148,8 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * @param spend what they paid, net of refunds
    * @param spendShare the group's share of the month's spend (its contribution)
    * @param previous the same group in the previous month's review; null if none
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Group(String key, long members, long buyers, long purchases, long units,
@@ -165,6 +169,8 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * @param valueShare its share of all categories' value
    * @param unitPrice value ÷ units: the category's price level; null without units
    * @param previous the category in the previous month's review; null if none
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Category(String category, long purchases, long units, BigDecimal value,
@@ -180,6 +186,8 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * @param key {@code attribute=value}, or the purchase type
    * @param members members with it
    * @param previous the previous month; null without a previous review
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Count(String key, long members, Long previous) {
@@ -198,6 +206,8 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * @param purchases sales in it
    * @param spend what was paid in it
    * @param itemsPerPurchase units ÷ purchases; null without purchases
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record TrendPoint(YearMonth month, long memberBase, long newMembers,

@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
 public record ServicePriority(String memberId, String tier, boolean vip, Queue queue, int rank,
     String associateId) {
 
-  /** The queues of a call centre. */
+  /** The queues of a call centre. Thread-safety: an enum, immutable and safe to share. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public enum Queue {
     /** The queue of the best agents, for VIPs. */
@@ -41,7 +41,7 @@ public record ServicePriority(String memberId, String tier, boolean vip, Queue q
     GENERAL
   }
 
-  /** Where one call goes. */
+  /** Where one call goes. Thread-safety: an enum, immutable and safe to share. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public enum Route {
     /** To the member's own associate, who is free. */

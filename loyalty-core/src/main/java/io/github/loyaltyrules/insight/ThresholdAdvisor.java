@@ -162,7 +162,8 @@ public final class ThresholdAdvisor {
       warnings.add("no sales in the period: nothing to suggest");
     }
     if (others > 0) {
-      warnings.add(others + (others == 1 ? " sale is" : " sales are") + " of members not in the member stream: they count in the"
+      warnings.add(others + (others == 1 ? " sale is" : " sales are")
+          + " of members not in the member stream: they count in the"
           + " base line but in no tier");
     }
     LOG.debug("threshold advice for programme {}: {} members, {} purchases", programme.id(),

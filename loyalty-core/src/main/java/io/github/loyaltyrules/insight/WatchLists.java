@@ -69,6 +69,8 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * @param missing spend still missing for {@code nextTier}; zero when reached
    * @param windowEnd the last day of the current window
    * @param reached whether the spend already reaches {@code nextTier}
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record NextTier(String memberId, String associateId, String tier, String nextTier,
@@ -85,6 +87,8 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * @param windowSpend spend in that window so far
    * @param retentionSpend the tier's retention spend
    * @param missing retention spend minus window spend
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Marginal(String memberId, String associateId, String tier, String dropsTo,
@@ -99,6 +103,8 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * @param lastPurchase the last purchase's date
    * @param daysSinceLastPurchase days from it to the day of the lists
    * @param usualGapDays the member's usual days between purchases
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Drifting(String memberId, String associateId, String tier,

@@ -19,7 +19,7 @@ public enum BuyerLayer {
   /** A: the heavy buyer (重度); raise both. */
   HEAVY("A", Advice.RAISE_BOTH);
 
-  /** What the store works on for a layer. */
+  /** What the store works on for a layer. Thread-safety: an enum, immutable and safe to share. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public enum Advice {
     /** Sell more pieces per visit: matching items, sets (客件). */

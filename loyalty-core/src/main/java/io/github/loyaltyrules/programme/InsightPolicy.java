@@ -90,6 +90,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    * @param platinum share of members in the top level; 0.10
    * @param gold share of members in the second level; 0.10
    * @param iron share of members in the third level; 0.30
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Pyramid(BigDecimal platinum, BigDecimal gold, BigDecimal iron) {
@@ -124,6 +126,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    *     handbooks' "100 satisfied customers bring 25 more"
    * @param grossMargin the share of spend that is profit; 0.40, the library's choice (the
    *     handbooks give no margin)
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Value(BigDecimal expectedLifetimeYears, BigDecimal wordOfMouthFactor,
@@ -153,6 +157,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    * @param growthHigh the high end; 0.30 (the handbooks' 30 %)
    * @param crowdedShare the share of members above which a tier is crowded; 0.50 ("most
    *     members")
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Advisor(BigDecimal growthLow, BigDecimal growthHigh, BigDecimal crowdedShare) {
@@ -174,6 +180,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    *
    * @param driftFactor a member with at least 3 purchases is drifting when the days since their
    *     last purchase are more than this many times their usual gap; 2, as the churn alert
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Watch(BigDecimal driftFactor) {
@@ -196,6 +204,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    * @param attributes profile attributes counted by value, so their changes show month to month
    *     (e.g. {@code size}, {@code style}); none. Counts only, never a member's value
    * @param trendMonths how many months the trend lines keep, this one included; 12
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Review(Integer deadCardDays, BigDecimal topShare, List<Integer> ageBands,
@@ -248,6 +258,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    * @param callBackPriority the priority of a call-back follow-up when the contact caps bind; 9,
    *     as high as a birthday greeting: the member asked for it
    * @param callBackMinutes the length of the call-back's window from the agreed time; 30
+   *
+   * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Service(String vipFromTier, Integer callBackPriority, Integer callBackMinutes) {

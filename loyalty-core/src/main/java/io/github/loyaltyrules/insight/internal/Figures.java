@@ -4,11 +4,13 @@ import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import org.apiguardian.api.API;
 
 /**
  * The reports' arithmetic: amounts are summed as whole minor units (fen) in a {@code long}, and
  * every division is rounded once, where it is named. Not API. Stateless, thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class Figures {
   /** Shares are kept to 4 decimals: 0.6250 is 62.50 %. */
   public static final int SHARE_SCALE = 4;

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.insight.internal;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Member ids to dense indexes 0, 1, 2, ... in the order first added, for the reports' per-member
@@ -9,6 +10,7 @@ import java.util.Arrays;
  *
  * <p>Thread-safety: not thread-safe; confined to the report being built.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class MemberIndex {
   private String[] keys = new String[1 << 10];
   private int[] values = new int[1 << 10];

@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apiguardian.api.API;
 
 /**
  * Builds a {@link MonthlyReview} in one pass over the members, then one over the month's
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: not thread-safe; one instance builds one review.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class MonthlyReviewBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(MonthlyReviewBuilder.class);
   private static final String NONE = "(none)";

@@ -10,12 +10,14 @@ import io.github.loyaltyrules.insight.MonthlyReview.TrendPoint;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Writes a {@link MonthlyReview} as CSV: one line per figure,
  * {@code section,key,figure,value,previous,change}; numbers as plain decimals, an empty cell for
  * no value; keys quoted when they hold a comma or a quote. Not API. Stateless, thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class ReviewCsv {
   private ReviewCsv() {}
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Renders a {@link MonthlyReview} as one self-contained XHTML page: the Mustache template
@@ -33,6 +34,7 @@ import java.util.function.Function;
  * the same page byte for byte. Thread-safety: stateless; the compiled template is shared and
  * thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.5")
 public final class ReviewPage {
   private static final Mustache TEMPLATE =
       new DefaultMustacheFactory("io/github/loyaltyrules/insight").compile(
