@@ -80,15 +80,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The default rule pack (cards, tiers, pricing, points, follow-ups) written as plain Java: the
- * baseline the Drools engine is measured against. It computes in Java the decisions each phase's
+ * The default rule pack (cards, tiers, pricing, points, classification, follow-ups) written as
+ * plain Java: the baseline the Drools engine is measured against. It computes in Java the decisions each phase's
  * rules would insert, stamped with the same rule names, and hands them to the same
  * {@link Pipeline} and settlers as the engine, so the difference between the two is what Drools
  * costs. A test checks both give identical outcomes on random histories.
  *
  * <p>Rules fire in the order Drools fires them: within a phase (agenda group) by the rule's place
- * in the pack (cards, tiers, points, pricing, follow-ups, each file top to bottom), each rule's
- * matches one after the other.
+ * in the pack as Drools loads it (service, pricing, tiers, cards, buyers, follow-ups, points, each
+ * file top to bottom), each rule's matches one after the other.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
@@ -115,6 +115,7 @@ public final class PlainJavaDefaultPack {
     private final Programme p;
     private Transaction t;
     private Member m;
+    private io.github.loyaltyrules.rules.facts.Buyer buyer;
     private Today today;
     private TierReview review;
     private final List<TierMove> moves = new ArrayList<>();
@@ -140,6 +141,8 @@ public final class PlainJavaDefaultPack {
         t = x;
       } else if (fact instanceof Member x) {
         m = m == null ? x : m;
+      } else if (fact instanceof io.github.loyaltyrules.rules.facts.Buyer x) {
+        buyer = buyer == null ? x : buyer;
       } else if (fact instanceof Today x) {
         today = today == null ? x : today;
       } else if (fact instanceof TierReview x) {
@@ -166,6 +169,8 @@ public final class PlainJavaDefaultPack {
     public void replace(Object fact) {
       if (fact instanceof Member x) {
         m = x;
+      } else if (fact instanceof io.github.loyaltyrules.rules.facts.Buyer x) {
+        buyer = x;
       } else if (fact instanceof TierReview x) {
         review = x;
       } else if (fact instanceof Today x) {
@@ -185,6 +190,7 @@ public final class PlainJavaDefaultPack {
         case Phase.PRICING -> pricing();
         case Phase.POINTS -> points();
         case Phase.TIERS -> tiers();
+        case Phase.CLASSIFICATION -> classification();
         case Phase.FOLLOW_UPS -> followUps();
         default -> { }
       }
@@ -546,12 +552,136 @@ public final class PlainJavaDefaultPack {
       }
     }
 
+    // ------------------------------------------------------------ classification (buyers.drl)
+
+    private void classification() {
+      io.github.loyaltyrules.programme.BuyerThresholds b = p.insight().buyers();
+      io.github.loyaltyrules.rules.facts.Buyer x = buyer;
+      if (!x.classifiable()) {
+        return;
+      }
+      String arrival = b.newArrivalTag();
+      if (x.tagShare(arrival).compareTo(b.newArrivalShare()) >= 0) {
+        rule("Buyer: most units bought are new arrivals");
+        classify("NEW_ARRIVAL", x.tagShare(arrival) + " of the units were new arrivals ("
+            + arrival + "), at least " + b.newArrivalShare());
+      }
+      if (x.promotionShare().compareTo(b.promotionShare()) >= 0) {
+        rule("Buyer: most units bought were marked down or on promotion");
+        classify("PROMOTION", x.promotionShare()
+            + " of the units were marked down or on promotion, at least " + b.promotionShare());
+      }
+      if (x.itemsPerPurchase().compareTo(b.bulkItemsPerPurchase()) >= 0) {
+        rule("Buyer: many units per purchase");
+        classify("BULK", x.itemsPerPurchase() + " units per purchase, at least "
+            + b.bulkItemsPerPurchase());
+      }
+      if (x.averageGapDays() >= 0 && x.averageGapDays() <= b.frequentGapDays()) {
+        rule("Buyer: purchases come often");
+        classify("FREQUENT", x.averageGapDays() + " days between purchases, at most "
+            + b.frequentGapDays());
+      }
+      if (x.singleItemShare().compareTo(b.singleItemShare()) >= 0) {
+        rule("Buyer: most purchases are of a single unit");
+        classify("SINGLE_ITEM", x.singleItemShare()
+            + " of the purchases were of one unit, at least " + b.singleItemShare());
+      }
+      if (x.averageUnitPrice().amount().compareTo(b.highUnitPrice()) >= 0) {
+        rule("Buyer: a high price per unit");
+        classify("HIGH_PRICE", x.averageUnitPrice() + " per unit on average, at least "
+            + b.highUnitPrice());
+      }
+      String casual = b.casualTag();
+      if (x.tagShare(casual).compareTo(b.casualShare()) >= 0) {
+        rule("Buyer: most units bought are of a casual style");
+        classify("CASUAL_STYLE", x.tagShare(casual) + " of the units were " + casual
+            + ", at least " + b.casualShare());
+      }
+      BigDecimal n = x.itemsPerPurchase();
+      BigDecimal ticket = x.averageTicket().amount();
+      rule("Layer: every typed member is at least a casual buyer");
+      decide(io.github.loyaltyrules.rules.decisions.PlaceInLayer.of(
+          io.github.loyaltyrules.model.BuyerLayer.CASUAL, n + " units and "
+              + x.averageTicket() + " per visit"));
+      if (n.compareTo(b.midItemsPerVisit()) >= 0 || ticket.compareTo(b.midBasketValue()) >= 0) {
+        rule("Layer: a mid buyer reaches the mid items per visit or basket value");
+        decide(io.github.loyaltyrules.rules.decisions.PlaceInLayer.of(
+            io.github.loyaltyrules.model.BuyerLayer.MID, n + " units and " + x.averageTicket()
+                + " per visit, reaching " + b.midItemsPerVisit() + " units or "
+                + b.midBasketValue()));
+      }
+      if (n.compareTo(b.heavyItemsPerVisit()) >= 0
+          && ticket.compareTo(b.heavyBasketValue()) >= 0) {
+        rule("Layer: a heavy buyer reaches the heavy items per visit and basket value");
+        decide(io.github.loyaltyrules.rules.decisions.PlaceInLayer.of(
+            io.github.loyaltyrules.model.BuyerLayer.HEAVY, n + " units and " + x.averageTicket()
+                + " per visit, reaching " + b.heavyItemsPerVisit() + " units and "
+                + b.heavyBasketValue()));
+      }
+    }
+
+    private void classify(String type, String reason) {
+      decide(io.github.loyaltyrules.rules.decisions.ClassifyAs.type(type, reason));
+    }
+
+    /** buyers.drl's follow-up rules, which use the purchase types. */
+    private void buyerFollowUps(FollowUpPolicy policy, LocalDate d) {
+      if (t == null && m.activeCard() && buyer.is("PROMOTION")) {
+        for (StoreEvent e : policy.promotions()) {
+          if (e.date().isAfter(d) && !e.date().minusDays(4).isAfter(d.plusDays(3))
+              && (e.tiers().isEmpty() || e.tiers().contains(m.tierCode()))) {
+            rule("Follow-up: a promotion buyer hears of a promotion first");
+            LocalDate due = e.date().minusDays(4).isBefore(d) ? d : e.date().minusDays(4);
+            ContactWindow w = policy.windowOf(FollowUpKind.PROMOTION_NOTICE);
+            decide(FollowUpRequest.of(FollowUpKind.PROMOTION_NOTICE, e.id(), due,
+                    e.name() + " on " + e.date() + ", announced first to a promotion buyer")
+                .between(w.from(), w.to())
+                .withPriority(policy.priorityOf(FollowUpKind.PROMOTION_NOTICE) + 1)
+                .with("event", e.name()).with("date", e.date().toString()));
+          }
+        }
+      }
+      if (t == null && m.activeCard() && buyer.is("NEW_ARRIVAL")) {
+        for (LocalDate a : policy.newArrivalDates()) {
+          if (a.isAfter(d) && !a.isAfter(d.plusDays(3))) {
+            rule("Follow-up: a new-arrival buyer is invited when new goods arrive");
+            decide(FollowUpRequest.of(FollowUpKind.INVITE_BACK, "new-arrivals-" + a,
+                    a.minusDays(1), "new arrivals on " + a + ", for a new-arrival buyer")
+                .with("arrivals", a.toString()));
+          }
+        }
+      }
+    }
+
     // ------------------------------------------------------------ follow-ups (followups.drl)
 
     private void followUps() {
       FollowUpPolicy policy = p.followUps();
       TransactionKind kind = kind();
       LocalDate d = today.date();
+      // the pack's files load service, pricing, tiers, cards, buyers, follow-ups, points:
+      // service.drl's call-back fires first, then tiers.drl's flag, buyers.drl's follow-ups and
+      // followups.drl's
+      if (kind == TransactionKind.NOTICE && t.code().startsWith("CALL_BACK ")) {
+        rule("Follow-up: a call-back the member agreed to is rung at the agreed time");
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse(t.code().substring(10));
+        java.time.LocalTime from = at.toLocalTime();
+        java.time.LocalTime to = from.plusMinutes(p.insight().service().callBackMinutes());
+        if (!to.isAfter(from)) {
+          to = java.time.LocalTime.of(23, 59);
+        }
+        decide(FollowUpRequest.of(FollowUpKind.ASSOCIATE_TASK, t.id(), at.toLocalDate(),
+                "call back at " + from + " as agreed: the associate was busy and the member"
+                    + " declined a transfer")
+            .between(from, to).validFor(0)
+            .withPriority(p.insight().service().callBackPriority()).by(t.associateId())
+            .with("task", "Call the member back at " + from + " as agreed."));
+      }
+      if (m.activeCard() && m.nearNextTier()) {
+        rule("Tier: flag a member near the next tier");
+        decide(new FlagNearNextTier());
+      }
+      buyerFollowUps(policy, d);
       if (kind == TransactionKind.SALE && m.cardHolder()) {
         rule("Follow-up: a sale is followed up on days 3, 7, 15 and 30");
         Set<String> categories = new TreeSet<>();
@@ -672,7 +802,8 @@ public final class PlainJavaDefaultPack {
             .validFor((int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()))
             .ifNoOtherContactInMonth());
       }
-      if (kind == TransactionKind.NOTICE && m.cardHolder()) {
+      if (kind == TransactionKind.NOTICE && !t.code().matches("CALL_BACK .*")
+          && m.cardHolder()) {
         rule("Follow-up: a weather or season notice becomes a care message");
         decide(FollowUpRequest.of(FollowUpKind.WEATHER_CARE, t.id(), d,
             "the store's notice " + t.code()).with("notice", t.code()));
@@ -688,11 +819,6 @@ public final class PlainJavaDefaultPack {
               .with("voucher", v.code()).with("value", v.value().amount().toPlainString())
               .with("validUntil", until.toString()));
         }
-      }
-      // tiers.drl's flag: the pack's files load cards, pricing, follow-ups, tiers, points
-      if (m.activeCard() && m.nearNextTier()) {
-        rule("Tier: flag a member near the next tier");
-        decide(new FlagNearNextTier());
       }
     }
   }

@@ -44,6 +44,10 @@ import org.apiguardian.api.API;
  * @param storedValue the stored-value balance and rate, or null before the first recharge
  * @param recentTransactions transactions seen within the programme's duplicate window, oldest
  *     first; empty when absent
+ * @param followUps the member's follow-ups; empty when absent
+ * @param buyer what kind of buyer the member is: purchase figures, types and layer;
+ *     {@link BuyerProfile#NONE} when absent (states written before 0.5 count from their next
+ *     purchase)
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MemberState(
@@ -58,7 +62,8 @@ public record MemberState(
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") StoredValue storedValue,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     List<RecentTransaction> recentTransactions,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") BuyerProfile buyer) {
 
   /**
    * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
@@ -82,6 +87,7 @@ public record MemberState(
     vouchers = Check.list("state.vouchers", vouchers);
     recentTransactions = Check.list("state.recentTransactions", recentTransactions);
     followUps = Check.list("state.followUps", followUps);
+    buyer = buyer == null ? BuyerProfile.NONE : buyer;
     TreeMap<YearMonth, Money> spend = new TreeMap<>();
     Currency currency = null;
     if (monthlySpend != null) {
@@ -116,6 +122,15 @@ public record MemberState(
       List<RecentTransaction> recentTransactions) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
         storedValue, recentTransactions, null);
+  }
+
+  /** The state as version 0.3 built it: no buyer profile. */
+  public MemberState(int schemaVersion, CustomerProfile profile, Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
+      List<RecentTransaction> recentTransactions, List<FollowUp> followUps) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, followUps, null);
   }
 
   /** A customer the store has just met: no card, no spend, no history. */
@@ -165,17 +180,17 @@ public record MemberState(
 
   public MemberState withProfile(CustomerProfile newProfile) {
     return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps);
+        points, vouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   public MemberState withCard(Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps);
+        points, vouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
     return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps);
+        points, vouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   /**
@@ -189,36 +204,43 @@ public record MemberState(
 
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
     return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
-        vouchers, storedValue, recentTransactions, followUps);
+        vouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   public MemberState withActivity(Activity newActivity) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
-        points, vouchers, storedValue, recentTransactions, followUps);
+        points, vouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withPoints(PointsAccount newPoints) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        newPoints, vouchers, storedValue, recentTransactions, followUps);
+        newPoints, vouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withVouchers(List<Voucher> newVouchers) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, newVouchers, storedValue, recentTransactions, followUps);
+        points, newVouchers, storedValue, recentTransactions, followUps, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withStoredValue(StoredValue newStoredValue) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, newStoredValue, recentTransactions, followUps);
+        points, vouchers, newStoredValue, recentTransactions, followUps, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public MemberState withFollowUps(List<FollowUp> newFollowUps) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, newFollowUps);
+        points, vouchers, storedValue, recentTransactions, newFollowUps, buyer);
+  }
+
+  /** This state with {@code newBuyer}'s purchase figures, types and layer. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public MemberState withBuyer(BuyerProfile newBuyer) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions, followUps, newBuyer);
   }
 
   /**

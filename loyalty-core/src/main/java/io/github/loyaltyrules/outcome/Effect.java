@@ -35,12 +35,13 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(RefundCalculated.class),
     @JsonSubTypes.Type(FollowUpScheduled.class),
     @JsonSubTypes.Type(FollowUpDropped.class),
-    @JsonSubTypes.Type(DecisionNotApplied.class)})
+    @JsonSubTypes.Type(DecisionNotApplied.class),
+    @JsonSubTypes.Type(BuyerClassified.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
     NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
     GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced, RefundCalculated,
-    FollowUpScheduled, FollowUpDropped, DecisionNotApplied {
+    FollowUpScheduled, FollowUpDropped, DecisionNotApplied, BuyerClassified {
 
   /** The name of the rule that produced this effect. */
   String rule();

@@ -43,6 +43,9 @@ import org.apiguardian.api.API;
  *     the seeds' practice when absent
  * @param followUps whom the store contacts, when and how often; the seeds' practice when absent
  * @param limits rule firings and time allowed per evaluation; 10,000 and 200 ms when absent
+ * @param insight purchase types and layers, customer value, the watch lists, the monthly review,
+ *     the threshold advisor and service priority; the defaults of {@link InsightPolicy} when
+ *     absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Programme(
@@ -57,7 +60,8 @@ public record Programme(
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsPolicy points,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") PricingPolicy pricing,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") FollowUpPolicy followUps,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4") EvaluationLimits limits) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.4") EvaluationLimits limits,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") InsightPolicy insight) {
 
   public Programme {
     Check.notBlank("programme.id", id);
@@ -84,6 +88,16 @@ public record Programme(
     roundingMode = pricing.roundingMode();
     followUps = followUps == null ? FollowUpPolicy.DEFAULT : followUps;
     limits = limits == null ? EvaluationLimits.DEFAULT : limits;
+    insight = (insight == null ? InsightPolicy.DEFAULT : insight).checkedFor(currency, tiers);
+  }
+
+  /** A programme as version 0.4 described it, with the default insight section. */
+  public Programme(String id, String name, Currency currency, ZoneId timeZone,
+      RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
+      List<Tier> tiers, PointsPolicy points, PricingPolicy pricing, FollowUpPolicy followUps,
+      EvaluationLimits limits) {
+    this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, pricing,
+        followUps, limits, null);
   }
 
   /** A programme as version 0.3 described it, with the default limits. */

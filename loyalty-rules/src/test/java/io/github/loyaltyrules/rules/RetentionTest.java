@@ -186,6 +186,10 @@ class RetentionTest {
         "Points: a sale earns points on what was paid",
         "Points: the tier's multiplier applies to every line",
         "Points: available points reaching the threshold turn into vouchers",
+        "Buyer: most purchases are of a single unit",
+        "Buyer: a high price per unit",
+        "Layer: every typed member is at least a casual buyer",
+        "Layer: a mid buyer reaches the mid items per visit or basket value",
         "Follow-up: a sale is followed up on days 3, 7, 15 and 30");
   }
 

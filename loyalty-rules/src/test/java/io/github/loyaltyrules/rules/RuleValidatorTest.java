@@ -172,7 +172,7 @@ class RuleValidatorTest {
     assertThat(report.ok()).isTrue();
     assertThat(lines(report)).containsExactly("store.drl:7:20: warning: rule 'Misspelt phase':"
         + " \"pricng\" is not a phase, so the rule never fires; did you mean \"pricing\"? The"
-        + " phases are reviews, cards, pricing, points, tiers, follow-ups");
+        + " phases are reviews, cards, pricing, points, tiers, classification, follow-ups");
   }
 
   @Test

@@ -26,12 +26,15 @@ public final class Phase {
   public static final String POINTS = "points";
   /** Qualification on the window's spend, undoing an upgrade after a return. */
   public static final String TIERS = "tiers";
-  /** Flags and follow-ups, after every tier move. */
+  /** Purchase types and layers, on the buyer figures with this transaction counted. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static final String CLASSIFICATION = "classification";
+  /** Flags and follow-ups, after every tier move and the classification. */
   public static final String FOLLOW_UPS = "follow-ups";
 
   /** Every phase, in running order. */
   public static final List<String> ALL =
-      List.of(REVIEWS, CARDS, PRICING, POINTS, TIERS, FOLLOW_UPS);
+      List.of(REVIEWS, CARDS, PRICING, POINTS, TIERS, CLASSIFICATION, FOLLOW_UPS);
 
   private Phase() {}
 }

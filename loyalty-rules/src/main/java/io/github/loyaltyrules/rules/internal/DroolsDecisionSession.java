@@ -73,7 +73,14 @@ final class DroolsDecisionSession implements DecisionSession {
     // matches, Drools keeps no object behind the handle
     Object old = current.get(fact.getClass());
     if (old != fact && !old.equals(fact)) {
-      session.update(h, fact);
+      // deleted and inserted, not updated: with the immutable rule base (RuleChecker) Drools
+      // 10.1 does not propagate an update made after a firing to a pattern whose constraint
+      // the old fact failed and the new one meets (ReplacedFactsTest). A fact that met no
+      // constraint is held by no node (its handle is disconnected): there is nothing to delete
+      if (!((org.drools.core.common.InternalFactHandle) h).isDisconnected()) {
+        session.delete(h);
+      }
+      single.put(fact.getClass(), session.insert(fact));
       current.put(fact.getClass(), fact);
     }
   }

@@ -83,6 +83,7 @@ final class Evaluation {
   private final FollowUpBook followUps;
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
   private final boolean followUpHousekeepingDue;
+  private final BuyerBook buyers;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -118,6 +119,8 @@ final class Evaluation {
         before.followUps(), today, transaction == null ? null : transaction.storeId(), effects,
         () -> currentRule);
     this.followUpHousekeepingDue = followUps.housekeepingDue();
+    this.buyers = new BuyerBook(programme.insight().buyers(), programme.currency(),
+        before.memberId(), before.buyer(), before.activity(), today, effects);
     StoredValue stored = before.storedValue();
     if (stored != null && !stored.balance().currency().equals(programme.currency())) {
       throw new EvaluationException("member " + before.memberId() + ": the state's stored value"
@@ -969,6 +972,18 @@ final class Evaluation {
     return priced;
   }
 
+  /** The buyer profile's bookkeeping (purchase types and layers). */
+  BuyerBook buyers() {
+    return buyers;
+  }
+
+  /** Counts this sale or return into the buyer figures, once; other kinds change nothing. */
+  void countBuyer() {
+    if (transaction != null) {
+      buyers.count(transaction, priced, getGoodsAmount());
+    }
+  }
+
   // ---------------------------------------------------------------- follow-up requests
 
   /**
@@ -1027,7 +1042,7 @@ final class Evaluation {
     MemberState after = new MemberState(MemberState.SCHEMA_VERSION, before.profile(), card,
         standing, spend, activity, points.account(programme.points().duplicateWindowDays()),
         points.vouchers(), points.storedValue(), recent,
-        followUps.changed() ? followUps.tasks() : before.followUps());
+        followUps.changed() ? followUps.tasks() : before.followUps(), buyers.profile());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

@@ -60,6 +60,7 @@ import java.util.Set;
  * <pre>
  * reviews → settle reviews → housekeeping → cards → settle cards → pricing → settle prices
  *   → points → settle points and spend → tiers → settle tiers, conversion, expiry report
+ *   → count the buyer figures → classification → settle types and layer
  *   → follow-ups → settle flags and the contact policy
  * </pre>
  *
@@ -89,6 +90,9 @@ public final class Pipeline {
       Map.entry(ConvertPoints.class, Phase.TIERS),
       Map.entry(ReportExpiringPoints.class, Phase.TIERS),
       Map.entry(QualifyFor.class, Phase.TIERS), Map.entry(UndoUpgrade.class, Phase.TIERS),
+      Map.entry(io.github.loyaltyrules.rules.decisions.ClassifyAs.class, Phase.CLASSIFICATION),
+      Map.entry(io.github.loyaltyrules.rules.decisions.PlaceInLayer.class,
+          Phase.CLASSIFICATION),
       Map.entry(FlagNearNextTier.class, Phase.FOLLOW_UPS),
       Map.entry(FollowUpRequest.class, Phase.FOLLOW_UPS));
 
@@ -157,6 +161,7 @@ public final class Pipeline {
     }
     session.insert(facts.member());
     session.insert(facts.today());
+    session.insert(facts.buyer());
     if (t != null) {
       session.insert(t);
     }
@@ -223,8 +228,12 @@ public final class Pipeline {
       session.insert(atRisk);
     }
 
+    e.countBuyer();
+    session.replace(facts.buyer());
     settlers.settleTiers(fire(Phase.TIERS));
     memberMayHaveChanged();
+    settlers.settleClassification(fire(Phase.CLASSIFICATION));
+    session.replace(facts.buyer());
     Object expiring = facts.expiringPoints();
     if (expiring != null) {
       session.insert(expiring);
@@ -247,6 +256,7 @@ public final class Pipeline {
     facts.add(p.pricing());
     facts.add(p.points());
     facts.add(p.followUps());
+    facts.add(p.insight().buyers());
     facts.addAll(p.tiers());
     facts.addAll(p.pricing().promotions());
     facts.addAll(p.pricing().basketPromotions());

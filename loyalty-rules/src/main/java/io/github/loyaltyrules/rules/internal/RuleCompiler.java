@@ -18,7 +18,7 @@ final class RuleCompiler {
   static final String DEFAULT_PACK = "io/github/loyaltyrules/rules/defaults/";
   static final List<String> DEFAULT_FILES = List.of("cards.drl", "tiers.drl", "points.drl",
       "pricing.drl",
-      "followups.drl");
+      "followups.drl", "buyers.drl", "service.drl");
 
   private RuleCompiler() {}
 

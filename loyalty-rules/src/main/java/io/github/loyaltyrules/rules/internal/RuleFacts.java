@@ -83,6 +83,11 @@ final class RuleFacts {
         sv == null ? null : sv.memberRate(), contactable, a.servedMostBy(), channels);
   }
 
+  /** What kind of buyer the member is, with this transaction counted once it is. */
+  io.github.loyaltyrules.rules.facts.Buyer buyer() {
+    return e.buyers().fact();
+  }
+
   /** The business day, for the rules. */
   Today today() {
     StoreEvent holiday = null;

@@ -466,6 +466,42 @@ final class Settlers {
     }
   }
 
+  // ---------------------------------------------------------------- classification
+
+  /**
+   * Purchase types and layer (DOMAIN.md §5): every type decided is held (one rule per type, the
+   * first by name; the others are not applied), the highest layer wins; together they replace
+   * what the member held.
+   */
+  void settleClassification(List<Decided> ds) {
+    Map<String, Decided> byType = new TreeMap<>();
+    List<Decided> types = of(ds, io.github.loyaltyrules.rules.decisions.ClassifyAs.class);
+    types.sort(Comparator.comparing(Decided::rule));
+    for (Decided d : types) {
+      String type = ((io.github.loyaltyrules.rules.decisions.ClassifyAs) d.decision()).type();
+      Decided held = byType.putIfAbsent(type, d);
+      if (held != null) {
+        lost(d, "rule '" + held.rule() + "' classified the member as " + type);
+      }
+    }
+    List<Decided> layers = of(ds, io.github.loyaltyrules.rules.decisions.PlaceInLayer.class);
+    layers.sort(Comparator.comparing((Decided d) -> -((io.github.loyaltyrules.rules.decisions
+        .PlaceInLayer) d.decision()).layer().ordinal()).thenComparing(Decided::rule));
+    Decided layer = layers.isEmpty() ? null : layers.get(0);
+    for (Decided d : layers.subList(Math.min(1, layers.size()), layers.size())) {
+      lost(d, "rule '" + layer.rule() + "' placed the member in "
+          + ((io.github.loyaltyrules.rules.decisions.PlaceInLayer) layer.decision()).layer());
+    }
+    Map<String, String[]> held = new TreeMap<>();
+    byType.forEach((type, d) -> held.put(type, new String[] {d.rule(),
+        ((io.github.loyaltyrules.rules.decisions.ClassifyAs) d.decision()).reason()}));
+    var placed = layer == null ? null
+        : (io.github.loyaltyrules.rules.decisions.PlaceInLayer) layer.decision();
+    e.stamp("(classification)");
+    e.buyers().classify("(classification)", held, placed == null ? null : placed.layer(),
+        layer == null ? null : layer.rule(), placed == null ? null : placed.reason());
+  }
+
   // ---------------------------------------------------------------- follow-ups
 
   void settleFollowUps(List<Decided> ds) {
