@@ -28,12 +28,20 @@ public final class Numbers {
    * else (no blanks, no full-width digits); within the bounds of {@link #bounded}.
    */
   public static BigDecimal parse(String field, String text) {
+    return bounded(field, syntax(field, text));
+  }
+
+  /**
+   * {@code text} as a decimal number, checked for its syntax only: the caller applies its own
+   * bounds (a {@code BigDecimal} of {@code 1E+999999999} is small until it is expanded).
+   */
+  public static BigDecimal syntax(String field, String text) {
     Check.notNull(field, text);
     if (text.length() > MAX_TEXT || !DECIMAL.matcher(text).matches()) {
       throw new InvalidValueException(field, text,
           "must be a decimal number written with ASCII digits, such as 12.30");
     }
-    return bounded(field, new BigDecimal(text));
+    return new BigDecimal(text);
   }
 
   /**
