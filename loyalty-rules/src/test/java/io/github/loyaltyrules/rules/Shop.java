@@ -61,6 +61,17 @@ final class Shop {
     }
   }
 
+  /** The default programme with {@code limits} (a JSON object) as its "limits" section. */
+  static Programme defaultWithLimits(String limits) {
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
+      root.set("limits", LoyaltyJson.mapper().readTree(limits));
+      return Programmes.fromJson(root.toString(), "limits-programme.json");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static Programme withoutMemberRates() {
     try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
       ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);

@@ -60,6 +60,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     Check.notNull("state", state);
     Check.notNull("transaction", transaction);
     requireProgrammeCurrency(transaction);
+    Limits.check(programme.limits(), transaction);
     LocalDate today = transaction.time().atZone(programme.timeZone()).toLocalDate();
     if (state.hasSeen(transaction.id())) {
       return new Outcome(transaction.id(), today, state, List.of(new DuplicateTransaction(
@@ -89,6 +90,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
       throw new InvalidValueException("sale.kind", sale.kind(), "a quote prices a SALE");
     }
     requireProgrammeCurrency(sale);
+    Limits.check(programme.limits(), sale);
     List<Tender> vouchers = new ArrayList<>();
     for (Tender t : sale.tenders()) {
       if (t.kind() == TenderKind.VOUCHER && t.reference() != null) {

@@ -723,6 +723,7 @@ final class Evaluation {
     if (n == 0) {
       return;
     }
+    Limits.earned(programme.limits(), n, "the event " + code);
     points.credit(n, points.ref(), null, 0, n + " points for the event " + code);
   }
 
@@ -745,6 +746,7 @@ final class Evaluation {
     }
     PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), transaction, paid,
         priced != null, lines, basketBonus);
+    Limits.earned(programme.limits(), r.points(), "sale " + transaction.id());
     effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
         r.lines(), r.points()));
     // the lot's basis is everything paid for the goods, so a return revokes in proportion to
@@ -837,7 +839,7 @@ final class Evaluation {
 
   /** Converts available points into vouchers while they reach the threshold. */
   void convertPointsToVouchers() {
-    points.convert();
+    points.convert(programme.limits().maxVouchersPerConversion());
   }
 
   /**

@@ -372,24 +372,32 @@ final class PointsBook {
     return points;
   }
 
-  /** Converts available points into vouchers while the balance reaches the threshold. */
-  int convert() {
+  /**
+   * Converts available points into vouchers while the balance reaches the threshold, at most
+   * {@code maxVouchers} of them: how many is computed at once, so a large balance costs no more
+   * than the vouchers issued; the points left over convert at the next evaluation.
+   */
+  int convert(int maxVouchers) {
     PointsConversion c = policy.conversion();
-    int issued = 0;
-    while (available() >= c.threshold()) {
-      issued++;
-      String code = "V-" + ref + "-" + (countVouchersOf(ref) + 1);
-      LocalDate validUntil = today.plusDays(c.validityDays() - 1L);
-      Voucher voucher = new Voucher(code, Money.of(c.voucherValue(), currency), today,
-          validUntil, VoucherStatus.ACTIVE, c.threshold());
+    long due = available() / c.threshold();
+    int count = (int) Math.min(due, maxVouchers);
+    int first = countVouchersOf(ref);
+    LocalDate validUntil = today.plusDays(c.validityDays() - 1L);
+    Money value = Money.of(c.voucherValue(), currency);
+    for (int n = 1; n <= count; n++) {
+      String code = "V-" + ref + "-" + (first + n);
+      Voucher voucher = new Voucher(code, value, today, validUntil, VoucherStatus.ACTIVE,
+          c.threshold());
       spend(c.threshold(), EntryKind.CONVERT, c.threshold() + " points converted into voucher "
           + code);
       vouchers.add(voucher);
       effects.add(new VoucherIssued(rule.get(), c.threshold() + " available points reached the "
           + "conversion threshold: voucher " + code + " of " + voucher.value() + " valid until "
-          + validUntil, voucher));
+          + validUntil + (n == count && due > count ? "; " + (due - count) + " more vouchers'"
+          + " worth of points convert at the next evaluation (limits.maxVouchersPerConversion "
+          + maxVouchers + ")" : ""), voucher));
     }
-    return issued;
+    return count;
   }
 
   private int countVouchersOf(String reference) {
