@@ -113,6 +113,13 @@ public final class LoyaltyJson {
       }
     });
     amounts.addDeserializer(BigDecimal.class, new StrictDecimal());
+    amounts.setDeserializerModifier(new StateMigration());
+    // a state leaves out what reads back the same when absent: nothing refunded, revoked or
+    // returned yet, a lot no longer pending
+    amounts.setMixInAnnotation(io.github.loyaltyrules.model.PointsLot.class,
+        StateMigration.LotDefaults.class);
+    amounts.setMixInAnnotation(io.github.loyaltyrules.model.SoldLine.class,
+        StateMigration.SoldLineDefaults.class);
     SimpleModule dates = new SimpleModule("loyalty-strict-dates");
     strict(dates, java.time.Instant.class, InstantDeserializer.INSTANT);
     strict(dates, java.time.LocalDate.class, LocalDateDeserializer.INSTANCE);
@@ -217,8 +224,16 @@ public final class LoyaltyJson {
     return read(json, MemberState.class, "member state");
   }
 
+  /**
+   * {@code value} as JSON. A member state is laid out one field per line for the state and its
+   * sections and one line per record of its lists (lots, vouchers, recent sales, follow-ups);
+   * anything else is indented throughout.
+   */
   public static String write(Object value) {
     try {
+      if (value instanceof MemberState) {
+        return MAPPER.writer(new StatePrinter()).writeValueAsString(value);
+      }
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new LoyaltyException("could not write " + value.getClass().getSimpleName()

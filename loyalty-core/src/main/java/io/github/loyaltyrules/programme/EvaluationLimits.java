@@ -35,6 +35,13 @@ import org.apiguardian.api.API;
  * @param maxLinesPerSale the most lines of one sale or return; 1,000 when absent
  * @param maxVouchersPerConversion the most vouchers one evaluation converts points into; 100
  *     when absent
+ * @param historyDays how long the member state keeps what is closed, so that it stays small
+ *     however long the member stays: a closed follow-up is kept whole until a week after its
+ *     last valid day, then as id, due day and status until this many days after it was due
+ *     (the contact caps and "one follow-up per cause" look this far back); a used or expired
+ *     voucher until this many days, or the duplicate window if longer, after its last valid
+ *     day. Spent points lots leave once they can no longer be refunded (the duplicate window).
+ *     35 when absent, at least 31. Their history lives in the outcomes the host journals
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
@@ -42,7 +49,11 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Long maxPointsPerTransaction,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxUnitsPerLine,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxLinesPerSale,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxVouchersPerConversion) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxVouchersPerConversion,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer historyDays) {
+
+  /** Days a closed follow-up's trace stays in the state after it was due, by default. */
+  public static final int DEFAULT_HISTORY_DAYS = 35;
 
   /** The default largest amount of one transaction: 100,000,000.00. */
   public static final BigDecimal DEFAULT_MAX_AMOUNT = new BigDecimal("100000000.00");
@@ -60,6 +71,12 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     maxLinesPerSale = atLeastOne("maxLinesPerSale", maxLinesPerSale, 1_000);
     maxVouchersPerConversion = atLeastOne("maxVouchersPerConversion", maxVouchersPerConversion,
         100);
+    historyDays = atLeastOne("historyDays", historyDays, DEFAULT_HISTORY_DAYS);
+    if (historyDays < 31) {
+      throw new InvalidValueException("programme.limits.historyDays", historyDays,
+          "must be at least 31: the contact caps and the monthly care message look a month"
+              + " back");
+    }
     maxAmount = maxAmount == null ? DEFAULT_MAX_AMOUNT
         : Numbers.bounded("programme.limits.maxAmount", maxAmount);
     if (maxAmount.signum() <= 0 || maxAmount.precision() - maxAmount.scale()
@@ -78,7 +95,7 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
 
   /** Limits of firings and time, every other limit at its default. */
   public EvaluationLimits(Integer maxFirings, Integer maxMillis) {
-    this(maxFirings, maxMillis, null, null, null, null, null);
+    this(maxFirings, maxMillis, null, null, null, null, null, null);
   }
 
   private static Integer atLeastOne(String field, Integer value, int fallback) {

@@ -85,7 +85,7 @@ class StrictJsonTest {
         "transaction: $.time has the wrong type: expected a UTC time such as"
             + " 2026-03-31T02:15:00Z");
     String state = LoyaltyJson.write(MemberState.newMember(CustomerProfile.anonymous("C-1")))
-        .replace("\"profile\" : {", "\"profile\" : { \"joinDate\" : 20000,");
+        .replace("\"profile\": {", "\"profile\": { \"joinDate\": 20000,");
     assertThatThrownBy(() -> LoyaltyJson.readState(state))
         .isInstanceOf(InvalidJsonException.class)
         .hasMessage("member state: $.profile.joinDate has the wrong type: expected a date such"

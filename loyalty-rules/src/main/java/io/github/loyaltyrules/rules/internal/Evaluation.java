@@ -115,8 +115,8 @@ final class Evaluation {
         transaction == null ? "assess-" + today : transaction.id(), today, effects,
         () -> currentRule);
     this.followUps = new FollowUpBook(programme.followUps(), before.profile(),
-        before.followUps(), today, transaction == null ? null : transaction.storeId(), effects,
-        () -> currentRule);
+        before.followUps(), before.followUpHistory(), programme.limits().historyDays(), today,
+        transaction == null ? null : transaction.storeId(), effects, () -> currentRule);
     this.followUpHousekeepingDue = followUps.housekeepingDue();
     StoredValue stored = before.storedValue();
     if (stored != null && !stored.balance().currency().equals(programme.currency())) {
@@ -662,7 +662,10 @@ final class Evaluation {
     return followUpHousekeepingDue && !followedUp.contains("HOUSEKEEPING");
   }
 
-  /** Expires open follow-ups past their validity; forgets closed ones after a year. */
+  /**
+   * Expires open follow-ups past their validity; keeps a closed one whole until the evaluation
+   * after its due day, then in the history for the programme's {@code limits.historyDays}.
+   */
   void followUpHousekeeping() {
     followedUp.add("HOUSEKEEPING");
     followUps.housekeeping();
@@ -1017,10 +1020,13 @@ final class Evaluation {
       LocalDate forgetBefore = newest.minusDays(programme.points().duplicateWindowDays());
       recent.removeIf(t -> t.date().isBefore(forgetBefore));
     }
+    int window = programme.points().duplicateWindowDays();
     MemberState after = new MemberState(MemberState.SCHEMA_VERSION, before.profile(), card,
-        standing, spend, activity, points.account(programme.points().duplicateWindowDays()),
-        points.vouchers(), points.storedValue(), recent,
-        followUps.changed() ? followUps.tasks() : before.followUps());
+        standing, spend, activity, points.account(window),
+        points.vouchersKept(programme.limits().historyDays(), window),
+        points.storedValue(), recent,
+        followUps.changed() ? followUps.tasks() : before.followUps(),
+        followUps.changed() ? followUps.history() : before.followUpHistory());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

@@ -418,6 +418,24 @@ final class PointsBook {
 
   // ------------------------------------------------------------------ result
 
+  /**
+   * The vouchers after the changes: active ones; expired ones until {@code historyDays} after
+   * their last valid day; used ones until that or the duplicate window, whichever is longer (a
+   * return within the duplicate window of a sale they paid gives their value back). Older ones
+   * leave the state.
+   */
+  List<Voucher> vouchersKept(int historyDays, int duplicateWindowDays) {
+    List<Voucher> kept = new ArrayList<>(vouchers.size());
+    for (Voucher v : vouchers) {
+      int keep = v.status() == VoucherStatus.USED ? Math.max(historyDays, duplicateWindowDays)
+          : historyDays;
+      if (v.status() == VoucherStatus.ACTIVE || !v.validUntil().isBefore(today.minusDays(keep))) {
+        kept.add(v);
+      }
+    }
+    return kept;
+  }
+
   /** The account after the changes; lots used up and no longer refundable are dropped. */
   PointsAccount account(int keepEmptyLotsDays) {
     List<PointsLot> kept = new ArrayList<>(lots.size());
