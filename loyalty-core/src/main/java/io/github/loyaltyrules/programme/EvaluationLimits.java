@@ -42,6 +42,10 @@ import org.apiguardian.api.API;
  *     voucher until this many days, or the duplicate window if longer, after its last valid
  *     day. Spent points lots leave once they can no longer be refunded (the duplicate window).
  *     35 when absent, at least 31. Their history lives in the outcomes the host journals
+ * @param maxMinutesAhead how far a transaction's time may be after the engine's clock; 1,440
+ *     (a day: tills' clocks and zones differ) when absent. A transaction dated later is refused,
+ *     so a mistyped year cannot push the member's duplicate window into the future and block
+ *     every later transaction
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
@@ -50,7 +54,8 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxUnitsPerLine,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxLinesPerSale,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxVouchersPerConversion,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer historyDays) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer historyDays,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxMinutesAhead) {
 
   /** Days a closed follow-up's trace stays in the state after it was due, by default. */
   public static final int DEFAULT_HISTORY_DAYS = 35;
@@ -77,6 +82,7 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
           "must be at least 31: the contact caps and the monthly care message look a month"
               + " back");
     }
+    maxMinutesAhead = atLeastOne("maxMinutesAhead", maxMinutesAhead, 24 * 60);
     maxAmount = maxAmount == null ? DEFAULT_MAX_AMOUNT
         : Numbers.bounded("programme.limits.maxAmount", maxAmount);
     if (maxAmount.signum() <= 0 || maxAmount.precision() - maxAmount.scale()
@@ -95,7 +101,7 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
 
   /** Limits of firings and time, every other limit at its default. */
   public EvaluationLimits(Integer maxFirings, Integer maxMillis) {
-    this(maxFirings, maxMillis, null, null, null, null, null, null);
+    this(maxFirings, maxMillis, null, null, null, null, null, null, null);
   }
 
   private static Integer atLeastOne(String field, Integer value, int fallback) {

@@ -124,6 +124,7 @@ final class Evaluation {
           + " is in " + stored.balance().currency() + " but programme " + programme.id()
           + " uses " + programme.currency());
     }
+    requireKnownSale();
     for (Money m : spend.values()) {
       if (!m.currency().equals(programme.currency())) {
         throw new EvaluationException("member " + before.memberId() + ": the state's spend is in "
@@ -281,7 +282,8 @@ final class Evaluation {
    */
   Tier getUpgradeUndoneTo() {
     if (getKind() != TransactionKind.RETURN || !spendRecorded || tier == null
-        || standing.priorTier() == null || standing.since() == null) {
+        || standing.priorTier() == null || standing.since() == null
+        || isReturnWithoutReceipt()) {
       return null;
     }
     QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
@@ -388,6 +390,10 @@ final class Evaluation {
     if (kind != TransactionKind.SALE && kind != TransactionKind.RETURN) {
       return;
     }
+    if (isReturnWithoutReceipt()) {
+      // the state has no record of when the goods were bought: no month's spend is touched
+      return;
+    }
     Money amount = getGoodsAmount();
     Money excluded = programme.zero();
     for (int i : excludedLines) {
@@ -433,8 +439,61 @@ final class Evaluation {
     return i >= 0 && i < lines.size() ? lines.get(i).amount() : null;
   }
 
+  /**
+   * The business date of the sale a return names: as the state recorded it, else from the
+   * sale's time the return gives; null for a return without a receipt.
+   */
   LocalDate originalSaleDate() {
-    return transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+    RecentTransaction sale = originalSale();
+    if (sale != null) {
+      return sale.date();
+    }
+    return transaction.originalSaleTime() == null ? null
+        : transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+  }
+
+  /** The state's record of the sale this return names, or null. */
+  private RecentTransaction originalSale() {
+    if (transaction == null || transaction.originalSaleId() == null) {
+      return null;
+    }
+    for (RecentTransaction t : before.recentTransactions()) {
+      if (t.id().equals(transaction.originalSaleId())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A return names a sale the state knows, dated on or before it, unless it is marked
+   * {@link Transaction#WITHOUT_RECEIPT}; else it is refused (docs/ORDERING.md), so a return sent
+   * before its sale, or of a sale never made, refunds nothing.
+   */
+  private void requireKnownSale() {
+    if (getKind() != TransactionKind.RETURN || isReturnWithoutReceipt()) {
+      return;
+    }
+    RecentTransaction sale = originalSale();
+    if (sale == null) {
+      throw new io.github.loyaltyrules.RefusedException("return " + transaction.id()
+          + " names sale " + transaction.originalSaleId() + ", which member "
+          + before.memberId() + "'s state does not know: it was never evaluated, or is older"
+          + " than the duplicate window (" + programme.points().duplicateWindowDays()
+          + " days). Evaluate the sale first, or mark goods returned without a receipt with"
+          + " Transaction.returnWithoutReceipt");
+    }
+    if (sale.date().isAfter(today)) {
+      throw new io.github.loyaltyrules.RefusedException("return " + transaction.id() + " of "
+          + today + " names sale " + sale.id() + " of " + sale.date() + ", which is later;"
+          + " check the return's date and the sale it names");
+    }
+  }
+
+  /** Whether this is a return without a receipt: no sale, so no spend or points to take. */
+  boolean isReturnWithoutReceipt() {
+    return getKind() == TransactionKind.RETURN
+        && Transaction.WITHOUT_RECEIPT.equals(transaction.code());
   }
 
   /** Moves the member up to {@code target} because of the current window's spend. */
@@ -626,12 +685,7 @@ final class Evaluation {
    * the sale has left.
    */
   void calculateRefund() {
-    RecentTransaction original = null;
-    for (RecentTransaction t : before.recentTransactions()) {
-      if (t.id().equals(transaction.originalSaleId())) {
-        original = t;
-      }
-    }
+    RecentTransaction original = originalSale();
     Refunds.Result r = Refunds.calculate(currentRule, programme, transaction, original);
     refund = r.refund();
     originalAfterReturn = r.originalAfter();
@@ -764,10 +818,17 @@ final class Evaluation {
    * written off as the programme says.
    */
   void revokeReturnedPoints() {
+    RecentTransaction sale = originalSale();
+    if (isReturnWithoutReceipt() || sale == null) {
+      return;
+    }
     Money value = getGoodsAmount();
-    for (io.github.loyaltyrules.model.PointsLot lot
-        : points.saleLotsOf(transaction.originalSaleId())) {
-      points.revoke(lot.id(), value, transaction.id());
+    // only the lots the named sale earned on its date: an id reused after the duplicate window
+    // may still name older lots
+    for (io.github.loyaltyrules.model.PointsLot lot : points.saleLotsOf(sale.id())) {
+      if (lot.earnedOn().equals(sale.date())) {
+        points.revoke(lot.id(), value, transaction.id());
+      }
     }
   }
 
@@ -1009,8 +1070,9 @@ final class Evaluation {
       recent.replaceAll(t -> t.id().equals(originalAfterReturn.id()) ? originalAfterReturn : t);
     }
     if (transaction != null) {
-      recent.add(priced == null ? new RecentTransaction(transaction.id(), today)
-          : Refunds.remember(transaction, today, priced, programme));
+      recent.add((priced == null ? new RecentTransaction(transaction.id(), today)
+          : Refunds.remember(transaction, today, priced, programme))
+          .withFingerprint(Fingerprint.of(transaction)));
     }
     LocalDate newest = null;
     for (RecentTransaction t : recent) {

@@ -256,8 +256,13 @@ final class PointsBook {
     if (points <= 0) {
       return null;
     }
-    lotsCreated++;
-    String lotId = transactionId + "/" + lotsCreated;
+    // the next number free for this transaction: an id reused after the duplicate window may
+    // still have a lot of its first use in the state
+    String lotId;
+    do {
+      lotsCreated++;
+      lotId = transactionId + "/" + lotsCreated;
+    } while (hasLot(lotId));
     LocalDate availableOn = today.plusDays(pendingDays);
     PointsLot lot = PointsLot.of(lotId, transactionId, today, availableOn,
         policy.expiry().lastValidDay(today), points, basis);
@@ -451,6 +456,15 @@ final class PointsBook {
   }
 
   // ------------------------------------------------------------------ internals
+
+  private boolean hasLot(String id) {
+    for (PointsLot lot : lots) {
+      if (lot.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private PointsLot lot(String id) {
     for (PointsLot lot : lots) {

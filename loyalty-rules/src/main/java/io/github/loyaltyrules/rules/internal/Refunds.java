@@ -61,9 +61,13 @@ final class Refunds {
         lines.add(new RefundedLine(l.sku(), l.quantity(), l.amount()));
       }
       Money value = ret.goodsAmount();
-      return new Result(new RefundCalculated(rule, "sale " + ret.originalSaleId() + " is not"
-          + " among the member's recent priced sales, so the return's own prices are refunded: "
-          + value, ret.originalSaleId(), lines, zero, value, false), null, Map.of());
+      String why = ret.originalSaleId() == null
+          ? "goods returned without a receipt: the return's own prices are refunded, " + value
+              + ", and no spend or points are taken"
+          : "sale " + ret.originalSaleId() + " is not among the member's recent priced sales,"
+              + " so the return's own prices are refunded: " + value;
+      return new Result(new RefundCalculated(rule, why, ret.originalSaleId(), lines, zero,
+          value, false), null, Map.of());
     }
     List<SoldLine> sold = original.lines();
     int[] now = new int[sold.size()];
@@ -167,7 +171,8 @@ final class Refunds {
         + original.id() + (clawed.isZero() ? "" : " (" + paid + " less " + clawed + ")") + why;
     vouchersBack.values().removeIf(Money::isZero);
     return new Result(new RefundCalculated(rule, reason, original.id(), out, clawed, refund,
-        true), new RecentTransaction(original.id(), original.date(), after, held), vouchersBack);
+        true), new RecentTransaction(original.id(), original.date(), after, held,
+        original.fingerprint()), vouchersBack);
   }
 
   /**
