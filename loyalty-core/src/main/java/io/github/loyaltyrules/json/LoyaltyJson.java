@@ -52,7 +52,6 @@ import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -155,7 +154,8 @@ public final class LoyaltyJson {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-        .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+            JsonInclude.Include.NON_EMPTY))
         .build();
   }
 
@@ -262,14 +262,15 @@ public final class LoyaltyJson {
   @API(status = API.Status.INTERNAL, since = "0.1")
   public static <T> T read(String json, Class<T> type, String what,
       ErrorFactory error) {
+    if (json == null) {
+      throw error.make("$", "is missing: expected " + expectation(type) + " as JSON text", null);
+    }
     T value;
     try {
       // a byte-order mark some editors put first is not part of the document
       value = MAPPER.readValue(json.startsWith("\uFEFF") ? json.substring(1) : json, type);
     } catch (JsonProcessingException e) {
       throw translate(json, e, error);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + what, e);
     }
     if (value == null) {
       throw error.make("$", "is empty or null; expected " + expectation(type), null);

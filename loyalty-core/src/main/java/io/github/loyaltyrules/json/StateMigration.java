@@ -101,8 +101,7 @@ final class StateMigration extends BeanDeserializerModifier {
       line.set("paid", sum(units, line));
       JsonNode shares = line.get("shares");
       if (shares instanceof ObjectNode byKey) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        byKey.fields().forEachRemaining(entries::add);
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(byKey.properties());
         for (Map.Entry<String, JsonNode> e : entries) {
           if (e.getValue().isArray()) {
             byKey.set(e.getKey(), sum(e.getValue(), line));

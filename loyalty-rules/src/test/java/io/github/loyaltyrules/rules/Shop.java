@@ -58,8 +58,8 @@ final class Shop {
     try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
       ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
       ObjectNode points = (ObjectNode) root.get("points");
-      LoyaltyJson.mapper().readTree(pointsOverrides).fields()
-          .forEachRemaining(f -> points.set(f.getKey(), f.getValue()));
+      LoyaltyJson.mapper().readTree(pointsOverrides).properties()
+          .forEach(f -> points.set(f.getKey(), f.getValue()));
       return Programmes.fromJson(root.toString(), "test-programme.json");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
