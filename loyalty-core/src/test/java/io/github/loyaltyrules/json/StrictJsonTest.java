@@ -118,6 +118,15 @@ class StrictJsonTest {
   }
 
   @Test
+  void anUnknownCurrencyOrAmountInJsonIsRefusedWithItsPath() {
+    refused(saleWithPrice("\"10.00\"").replace("\"currency\":\"CNY\"}}]",
+        "\"currency\":\"ZZZ\"}}]"), "transaction: $.lines[0].unitPrice.currency = 'ZZZ':"
+        + " expected an ISO 4217 currency code such as CNY");
+    refused(saleWithPrice("\"abc\""), "transaction: $.lines[0].unitPrice.amount = 'abc': must"
+        + " be a decimal number written with ASCII digits, such as 12.30");
+  }
+
+  @Test
   void aBlankLineFloorInAProgrammeIsRefusedWithItsPath() {
     String json = LoyaltyJson.write(Programmes.seedsDefault())
         .replace("\"lineFloor\" : \"0\"", "\"lineFloor\" : \" \"");
