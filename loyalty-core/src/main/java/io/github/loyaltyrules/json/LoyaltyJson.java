@@ -66,7 +66,7 @@ import org.apiguardian.api.API;
  * {@code "2"}, an enum not from a number or its index ({@code 3}, {@code "0"}), a boolean not
  * from {@code 42} or {@code "true"}, a date or time not from a number or an array; an amount is a
  * JSON number or ASCII text ({@code "12.30"}), never blank, never full-width digits, and within
- * the library's bounds (at most 18 digits before and after the point). A byte-order mark
+ * the library's bounds (at most 18 digits before the point and 100 after it). A byte-order mark
  * before the document is skipped. Values a message repeats are cut to their first 40 characters.
  *
  * <p>Errors name the JSON path and what was expected there, e.g.
@@ -83,7 +83,7 @@ public final class LoyaltyJson {
    * not nested deeper than any of the library's values.
    */
   static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
-      .maxNumberLength(64)
+      .maxNumberLength(Numbers.MAX_TEXT)
       .maxStringLength(1_000_000)
       .maxNestingDepth(64)
       .maxDocumentLength(64L * 1024 * 1024)

@@ -113,7 +113,7 @@ class StrictJsonTest {
         + " 1E+999999999: has more than 18 digits before the decimal point; no amount, rate or"
         + " count of the library is that large");
     refused(saleWithPrice("\"1E-999999999\""), "transaction: $.lines[0].unitPrice.amount ="
-        + " 1E-999999999: has more than 18 decimal places; no amount, rate or factor of the"
+        + " 1E-999999999: has more than 100 decimal places; no amount, rate or factor of the"
         + " library is that precise");
   }
 
@@ -153,8 +153,11 @@ class StrictJsonTest {
   void echoedValuesAreCutToFortyCharacters() {
     String sku = "S".repeat(1_000_000);
     refused(saleWithPrice("\"" + "9".repeat(100) + "\""), "transaction:"
-        + " $.lines[0].unitPrice.amount = '" + "9".repeat(40) + "\u2026': must be a decimal"
-        + " number written with ASCII digits, such as 12.30");
+        + " $.lines[0].unitPrice.amount = " + "9".repeat(40) + "\u2026: has more than 18 digits"
+        + " before the decimal point; no amount, rate or count of the library is that large");
+    refused(saleWithPrice("\"" + "9".repeat(200) + "\""), "transaction:"
+        + " $.lines[0].unitPrice.amount = '" + "9".repeat(40) + "\u2026': is longer than 128"
+        + " characters; no amount, rate or factor of the library needs that many");
     String json = saleWithQuantity("2").replace("\"kind\":\"SALE\"", "\"kind\":\"" + sku + "\"");
     assertThatThrownBy(() -> LoyaltyJson.readTransaction(json))
         .isInstanceOf(InvalidJsonException.class)

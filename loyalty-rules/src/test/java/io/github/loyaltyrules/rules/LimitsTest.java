@@ -120,6 +120,20 @@ class LimitsTest {
   }
 
   @Test
+  void aRateOfMoreThanEighteenPlacesThatStackedRatesMakeReadsBack() {
+    LoyaltyEngine stacking = Shop.engine(DecisionModelTest.defaultWith("""
+        {"pricing": {"stackMemberRates": true, "birthdayRate": "0.900000000000000001"}}"""));
+    MemberState s = stacking.evaluate(Shop.memberBornOn("A", "1990-05-17"),
+        Transaction.recharge("R1", at("2026-05-04T10:00"), "S01", cny("3000.00"))).state();
+
+    Outcome sale = stacking.evaluate(s, sale("A-T1", "2026-05-05T10:00", "100.00"));
+
+    String json = LoyaltyJson.write(sale);
+    assertThat(json).contains("\"rate\" : \"0.81000000000000000090\"");
+    assertThat(LoyaltyJson.readOutcome(json)).isEqualTo(sale);
+  }
+
+  @Test
   void theLargestRechargeTheProgrammeAllowsIsWrittenAndReadBack() {
     Money largest = cny("999999999999999.99");
     Outcome o = RAISED.evaluate(member("A"),
