@@ -7,7 +7,8 @@ import org.apiguardian.api.API;
  * quantity or a member rate above 1. Thrown at once, when the value is constructed.
  *
  * <p>The message has the form {@code field = value: rule}. For personal fields the value is
- * masked, so the message can be logged.
+ * masked, so the message can be logged; a value longer than 40 characters is cut to its first 40
+ * and {@code …}.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
@@ -30,7 +31,8 @@ public class InvalidValueException extends LoyaltyException {
     if (value == null) {
       return "null";
     }
-    return value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
+    String text = io.github.loyaltyrules.internal.Check.shorten(String.valueOf(value));
+    return value instanceof CharSequence ? "'" + text + "'" : text;
   }
 
   /** The field, relative to the value being built, e.g. {@code tiers[2].memberRate}. */
@@ -38,7 +40,7 @@ public class InvalidValueException extends LoyaltyException {
     return field;
   }
 
-  /** The offending value as text (masked for personal fields). */
+  /** The offending value as text (masked for personal fields, cut to 40 characters). */
   public String value() {
     return value;
   }

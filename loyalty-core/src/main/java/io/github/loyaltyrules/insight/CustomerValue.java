@@ -67,7 +67,7 @@ public record CustomerValue(String memberId, LocalDate asOf, long purchases,
     }
     return of(state.memberId(), buyer.spend(), buyer.purchases(),
         Math.max(activity.purchases(), buyer.purchases()), activity.firstPurchase(), asOf,
-        programme.insight().value(), programme.roundingMode());
+        programme.insight().value(), programme.pricing().roundingMode());
   }
 
   /**

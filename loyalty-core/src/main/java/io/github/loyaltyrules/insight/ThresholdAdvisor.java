@@ -70,7 +70,7 @@ public final class ThresholdAdvisor {
     Check.notNull("transactions", transactions);
     List<Tier> ladder = programme.tiers();
     Currency currency = programme.currency();
-    RoundingMode mode = programme.roundingMode();
+    RoundingMode mode = programme.pricing().roundingMode();
     InsightPolicy.Advisor settings = programme.insight().advisor();
 
     MemberIndex index = new MemberIndex();

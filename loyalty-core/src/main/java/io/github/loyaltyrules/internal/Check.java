@@ -65,6 +65,24 @@ public final class Check {
         : new java.util.LinkedHashMap<>(value));
   }
 
+  /** Values echoed in messages are cut to this many characters, then an ellipsis. */
+  public static final int ECHO_LIMIT = 40;
+
+  /**
+   * {@code text} as a message may echo it: at most {@link #ECHO_LIMIT} characters, then
+   * {@code …} when it was longer; null stays null.
+   */
+  public static String shorten(String text) {
+    if (text == null || text.length() <= ECHO_LIMIT) {
+      return text;
+    }
+    int end = ECHO_LIMIT;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "\u2026";
+  }
+
   /** Masks personal data for messages and {@code toString}: keeps only the length. */
   public static String mask(Object personal) {
     return personal == null ? "null" : "***";

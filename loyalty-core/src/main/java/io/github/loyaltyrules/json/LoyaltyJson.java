@@ -3,12 +3,26 @@ package io.github.loyaltyrules.json;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +36,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalTimeDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.MonthDayDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.YearMonthDeserializer;
+import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.internal.Numbers;
+import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.InvalidJsonException;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.LoyaltyException;
@@ -29,7 +52,6 @@ import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -40,6 +62,13 @@ import org.apiguardian.api.API;
  * turns them into floating point; numbers are accepted on input and read exactly. Unknown fields
  * are refused, so a misspelt field is reported instead of ignored. Dates are ISO-8601 text.
  *
+ * <p>Reading is strict: nothing is coerced. A whole number is not read from {@code 2.999} or
+ * {@code "2"}, an enum not from a number or its index ({@code 3}, {@code "0"}), a boolean not
+ * from {@code 42} or {@code "true"}, a date or time not from a number or an array; an amount is a
+ * JSON number or ASCII text ({@code "12.30"}), never blank, never full-width digits, and within
+ * the library's bounds (at most 18 digits before the point and 100 after it). A byte-order mark
+ * before the document is skipped. Values a message repeats are cut to their first 40 characters.
+ *
  * <p>Errors name the JSON path and what was expected there, e.g.
  * {@code transaction: $.lines[0].quantity = 0: must be at least 1}.
  *
@@ -47,6 +76,20 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class LoyaltyJson {
+  /**
+   * What the library reads, set so that everything it writes reads back: no amount is longer
+   * than {@link Money}'s bound and no number of {@link Numbers}' bounds takes more than 64
+   * characters, while a document may be large (a state, a programme with many promotions) but
+   * not nested deeper than any of the library's values.
+   */
+  static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
+      .maxNumberLength(Numbers.MAX_TEXT)
+      .maxStringLength(1_000_000)
+      .maxNestingDepth(64)
+      .maxDocumentLength(64L * 1024 * 1024)
+      .maxNameLength(1_000)
+      .build();
+
   private static final ObjectMapper MAPPER = newMapper();
 
   private LoyaltyJson() {}
@@ -68,9 +111,38 @@ public final class LoyaltyJson {
         gen.writeString(value.toPlainString());
       }
     });
-    return JsonMapper.builder()
+    amounts.addDeserializer(BigDecimal.class, new StrictDecimal());
+    amounts.setDeserializerModifier(new StateMigration());
+    // a state leaves out what reads back the same when absent: nothing refunded, revoked or
+    // returned yet, a lot no longer pending
+    amounts.setMixInAnnotation(io.github.loyaltyrules.model.PointsLot.class,
+        StateMigration.LotDefaults.class);
+    amounts.setMixInAnnotation(io.github.loyaltyrules.model.SoldLine.class,
+        StateMigration.SoldLineDefaults.class);
+    SimpleModule dates = new SimpleModule("loyalty-strict-dates");
+    strict(dates, java.time.Instant.class, InstantDeserializer.INSTANT);
+    strict(dates, java.time.LocalDate.class, LocalDateDeserializer.INSTANCE);
+    strict(dates, java.time.LocalTime.class, LocalTimeDeserializer.INSTANCE);
+    strict(dates, java.time.YearMonth.class, YearMonthDeserializer.INSTANCE);
+    strict(dates, java.time.MonthDay.class, MonthDayDeserializer.INSTANCE);
+    strict(dates, java.time.Duration.class, DurationDeserializer.INSTANCE);
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(READ_CONSTRAINTS)
+        .errorReportConfiguration(ErrorReportConfiguration.builder()
+            .maxErrorTokenLength(Check.ECHO_LIMIT).maxRawContentLength(Check.ECHO_LIMIT)
+            .build())
+        .build();
+    return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(amounts)
+        .addModule(dates)
+        // strict: no float as an integer (2.999 is not 2), no number or text as an enum ("0",
+        // 3), a boolean (42) or an integer ("2"), no blank or empty text as a number or a date
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .withCoercionConfigDefaults(c -> c.setAcceptBlankAsEmpty(false)
+            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -82,16 +154,86 @@ public final class LoyaltyJson {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-        .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+            JsonInclude.Include.NON_EMPTY))
         .build();
+  }
+
+
+  private static <T> void strict(SimpleModule module, Class<T> type,
+      JsonDeserializer<? extends T> delegate) {
+    module.addDeserializer(type, new StrictText<>(type, delegate));
+  }
+
+  /** A date, time or duration is ISO-8601 text: never a number or an array. */
+  private static final class StrictText<T> extends StdScalarDeserializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final transient JsonDeserializer<? extends T> delegate;
+
+    StrictText(Class<T> type, JsonDeserializer<? extends T> delegate) {
+      super(type);
+      this.delegate = delegate;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        @SuppressWarnings("unchecked")
+        T refused = (T) ctxt.handleUnexpectedToken(handledType(), p.currentToken(), p,
+            "expected ISO-8601 text");
+        return refused;
+      }
+      if (p.getText().isBlank()) {
+        @SuppressWarnings("unchecked")
+        T refused = (T) ctxt.handleWeirdStringValue(handledType(), p.getText(),
+            "blank text is not a date or time");
+        return refused;
+      }
+      return delegate.deserialize(p, ctxt);
+    }
+  }
+
+  /**
+   * An amount, rate or factor: a JSON number or ASCII text such as {@code "12.30"}, within
+   * {@link Numbers}' bounds; no blank, no full-width digit, no {@code 1E+999999999}.
+   */
+  private static final class StrictDecimal extends StdScalarDeserializer<BigDecimal> {
+    private static final long serialVersionUID = 1L;
+
+    StrictDecimal() {
+      super(BigDecimal.class);
+    }
+
+    @Override
+    public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      try {
+        if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+          return Numbers.bounded("number", p.getDecimalValue());
+        }
+        if (p.hasToken(JsonToken.VALUE_STRING)) {
+          return Numbers.parse("number", p.getText());
+        }
+      } catch (InvalidValueException e) {
+        throw JsonMappingException.from(p, e.getMessage(), e);
+      }
+      return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+    }
   }
 
   public static MemberState readState(String json) {
     return read(json, MemberState.class, "member state");
   }
 
+  /**
+   * {@code value} as JSON. A member state is laid out one field per line for the state and its
+   * sections and one line per record of its lists (lots, vouchers, recent sales, follow-ups);
+   * anything else is indented throughout.
+   */
   public static String write(Object value) {
     try {
+      if (value instanceof MemberState) {
+        return MAPPER.writer(new StatePrinter()).writeValueAsString(value);
+      }
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new LoyaltyException("could not write " + value.getClass().getSimpleName()
@@ -120,13 +262,15 @@ public final class LoyaltyJson {
   @API(status = API.Status.INTERNAL, since = "0.1")
   public static <T> T read(String json, Class<T> type, String what,
       ErrorFactory error) {
+    if (json == null) {
+      throw error.make("$", "is missing: expected " + expectation(type) + " as JSON text", null);
+    }
     T value;
     try {
-      value = MAPPER.readValue(json, type);
+      // a byte-order mark some editors put first is not part of the document
+      value = MAPPER.readValue(json.startsWith("\uFEFF") ? json.substring(1) : json, type);
     } catch (JsonProcessingException e) {
       throw translate(json, e, error);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + what, e);
     }
     if (value == null) {
       throw error.make("$", "is empty or null; expected " + expectation(type), null);
@@ -148,8 +292,17 @@ public final class LoyaltyJson {
   private static LoyaltyException translate(String json, JsonProcessingException e,
       ErrorFactory error) {
     if (!(e instanceof JsonMappingException m)) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String at = streamPath(e);
+      if (e instanceof InputCoercionException ic && at != null) {
+        return error.make(at, "is out of range: expected " + expectation(ic.getTargetType()),
+            e);
+      }
+      if (e instanceof StreamConstraintsException && at != null) {
+        return error.make(at, "is too long to read: " + e.getOriginalMessage(), e);
+      }
+      JsonLocation loc = e.getLocation();
+      String where = loc == null ? "$"
+          : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       return error.make(where, "is not well-formed JSON: " + e.getOriginalMessage(), e);
     }
     String path = path(m.getPath());
@@ -161,7 +314,7 @@ public final class LoyaltyJson {
     if (m instanceof ValueInstantiationException vi) {
       String unknown = unknownField(json, m.getPath(), vi.getType().getRawClass());
       if (unknown != null) {
-        return error.make(path + "." + unknown, "is not a known field; expected one of "
+        return error.make(path + "." + Check.shorten(unknown), "is not a known field; expected one of "
             + fieldsOf(vi.getType().getRawClass()), e);
       }
     }
@@ -187,10 +340,18 @@ public final class LoyaltyJson {
           : path + (relative.startsWith("[") ? "" : ".") + relative;
       return error.make(at, "= " + invalid.value() + ": " + invalid.rule(), e);
     }
+    if (!(m instanceof ValueInstantiationException)
+        && m.getCause() instanceof InvalidValueException invalid) {
+      // a number past the library's bounds (1E+999999999)
+      return error.make(path, "= " + invalid.value() + ": " + invalid.rule(), e);
+    }
+    if (m.getCause() instanceof InputCoercionException ic) {
+      return error.make(path, "is out of range: expected " + expectation(ic.getTargetType()), e);
+    }
     if (m instanceof InvalidFormatException f) {
       Class<?> target = f.getTargetType();
       String expected = target == null ? "a different value" : expectation(target);
-      return error.make(path, "= '" + f.getValue() + "': expected " + expected, e);
+      return error.make(path, "= " + echo(f.getValue()) + ": expected " + expected, e);
     }
     if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
       return error.make(path, "has the wrong type: expected "
@@ -199,7 +360,39 @@ public final class LoyaltyJson {
     return error.make(path, m.getOriginalMessage(), e);
   }
 
+  /** A value as a message repeats it: text quoted, anything cut to its first 40 characters. */
+  private static String echo(Object value) {
+    String text = Check.shorten(String.valueOf(value));
+    return value instanceof CharSequence ? "'" + text + "'" : text;
+  }
+
+  /** The JSON path where the parser stopped, or null when it is not known. */
+  private static String streamPath(JsonProcessingException e) {
+    if (!(e instanceof StreamReadException sre) || sre.getProcessor() == null) {
+      return null;
+    }
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (JsonStreamContext c = sre.getProcessor().getParsingContext(); c != null && !c.inRoot();
+        c = c.getParent()) {
+      if (c.inArray()) {
+        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.push("." + Check.shorten(c.getCurrentName()));
+      }
+    }
+    return "$" + String.join("", parts);
+  }
+
   private static String expectation(Class<?> target) {
+    if (target == int.class || target == Integer.class) {
+      return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (target == long.class || target == Long.class) {
+      return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    if (target == boolean.class || target == Boolean.class) {
+      return "true or false";
+    }
     if (target.isEnum()) {
       return "one of " + List.of(target.getEnumConstants());
     }
@@ -263,7 +456,7 @@ public final class LoyaltyJson {
       if (r.getIndex() >= 0) {
         sb.append('[').append(r.getIndex()).append(']');
       } else if (r.getFieldName() != null) {
-        sb.append('.').append(r.getFieldName());
+        sb.append('.').append(Check.shorten(r.getFieldName()));
       }
     }
     return sb.toString();

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.model;
 
 import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.followup.ClosedFollowUp;
 import io.github.loyaltyrules.followup.FollowUp;
 import io.github.loyaltyrules.followup.FollowUpStatus;
 import io.github.loyaltyrules.internal.Check;
@@ -44,7 +45,10 @@ import org.apiguardian.api.API;
  * @param storedValue the stored-value balance and rate, or null before the first recharge
  * @param recentTransactions transactions seen within the programme's duplicate window, oldest
  *     first; empty when absent
- * @param followUps the member's follow-ups; empty when absent
+ * @param followUps follow-ups open, or closed and not yet past the evaluation after their due
+ *     day
+ * @param followUpHistory what is kept of closed follow-ups past that, for
+ *     {@code limits.historyDays} after they were due: id, due day and status
  * @param buyer what kind of buyer the member is: purchase figures, types and layer;
  *     {@link BuyerProfile#NONE} when absent (states written before 0.5 count from their next
  *     purchase)
@@ -63,13 +67,17 @@ public record MemberState(
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     List<RecentTransaction> recentTransactions,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+    List<ClosedFollowUp> followUpHistory,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") BuyerProfile buyer) {
 
   /**
    * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
-   * the priced lines of recent sales and the follow-ups.
+   * the priced lines of recent sales and the follow-ups; 4 keeps a sold line as its quantity and
+   * totals (not one amount per unit) and closed follow-ups past their validity as a short
+   * history. States of version 3 read as version 4 (each line's units summed).
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   public MemberState {
     if (schemaVersion == 0) {
@@ -87,6 +95,7 @@ public record MemberState(
     vouchers = Check.list("state.vouchers", vouchers);
     recentTransactions = Check.list("state.recentTransactions", recentTransactions);
     followUps = Check.list("state.followUps", followUps);
+    followUpHistory = Check.list("state.followUpHistory", followUpHistory);
     buyer = buyer == null ? BuyerProfile.NONE : buyer;
     TreeMap<YearMonth, Money> spend = new TreeMap<>();
     Currency currency = null;
@@ -112,7 +121,7 @@ public record MemberState(
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
-        null);
+        null, null, null);
   }
 
   /** The state as version 0.2 built it: no follow-ups. */
@@ -121,17 +130,28 @@ public record MemberState(
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
       List<RecentTransaction> recentTransactions) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, null);
+        storedValue, recentTransactions, null, null, null);
   }
 
-  /** The state as version 0.3 built it: no buyer profile. */
+  /** The state as version 0.3 built it: no history of closed follow-ups. */
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, null);
+        storedValue, recentTransactions, followUps, null, null);
   }
+
+  /** The state as version 0.5 built it before buyer profiles. */
+  public MemberState(int schemaVersion, CustomerProfile profile, Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
+      List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
+      List<ClosedFollowUp> followUpHistory) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, followUps, followUpHistory, null);
+  }
+
 
   /** A customer the store has just met: no card, no spend, no history. */
   public static MemberState newMember(CustomerProfile profile) {
@@ -180,17 +200,17 @@ public record MemberState(
 
   public MemberState withProfile(CustomerProfile newProfile) {
     return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   public MemberState withCard(Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
     return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   /**
@@ -204,43 +224,43 @@ public record MemberState(
 
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
     return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
-        vouchers, storedValue, recentTransactions, followUps, buyer);
+        vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   public MemberState withActivity(Activity newActivity) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
-        points, vouchers, storedValue, recentTransactions, followUps, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withPoints(PointsAccount newPoints) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        newPoints, vouchers, storedValue, recentTransactions, followUps, buyer);
+        newPoints, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withVouchers(List<Voucher> newVouchers) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, newVouchers, storedValue, recentTransactions, followUps, buyer);
+        points, newVouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withStoredValue(StoredValue newStoredValue) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, newStoredValue, recentTransactions, followUps, buyer);
+        points, vouchers, newStoredValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public MemberState withFollowUps(List<FollowUp> newFollowUps) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, newFollowUps, buyer);
+        points, vouchers, storedValue, recentTransactions, newFollowUps, followUpHistory, buyer);
   }
 
   /** This state with {@code newBuyer}'s purchase figures, types and layer. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public MemberState withBuyer(BuyerProfile newBuyer) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, newBuyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, newBuyer);
   }
 
   /**

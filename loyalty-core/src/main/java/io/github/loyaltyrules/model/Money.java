@@ -2,6 +2,7 @@ package io.github.loyaltyrules.model;
 
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.internal.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -17,6 +18,10 @@ import org.apiguardian.api.API;
  * rounds once, at the end, with the mode given. Two amounts are compared with {@link
  * #compareTo}; {@link #equals} agrees with it because the scale is fixed.
  *
+ * <p>Every failure, of text that is not a number, an unknown currency or an amount out of bounds
+ * ({@code 1E+999999999}, {@code 1E-999999999}: refused at once, before any arithmetic), is an
+ * {@link InvalidValueException} naming the field, the value (cut to 40 characters) and the rule.
+ *
  * <p>In JSON a {@code Money} is {@code {"amount": "12.30", "currency": "CNY"}}; the amount may
  * also be a JSON number.
  *
@@ -25,10 +30,17 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+  /**
+   * Digits an amount may have before the decimal point: every amount is below 10^15 (a
+   * thousand million million) in absolute value, so it is exact as a {@code long} of minor units
+   * and always reads back from JSON.
+   */
+  public static final int MAX_INTEGER_DIGITS = 15;
+
   /** Validates and brings {@code amount} to the currency's scale without rounding. */
   public Money {
     Check.notNull("money.currency", currency);
-    Check.notNull("money.amount", amount);
+    amount = bounded(amount);
     int digits = currency.getDefaultFractionDigits();
     if (digits < 0) {
       throw new InvalidValueException("money.currency", currency.getCurrencyCode(),
@@ -45,19 +57,47 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
   }
 
+  /** {@code amount} if it is within {@link #MAX_INTEGER_DIGITS} digits; checked before any use. */
+  private static BigDecimal bounded(BigDecimal amount) {
+    Check.notNull("money.amount", amount);
+    if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+      throw new InvalidValueException("money.amount", amount, "has more than "
+          + MAX_INTEGER_DIGITS + " digits before the decimal point; no amount is that large");
+    }
+    return Numbers.bounded("money.amount", amount);
+  }
+
   /** An exact amount; fails if it has more decimals than the currency allows. */
   public static Money of(BigDecimal amount, Currency currency) {
     return new Money(amount, currency);
   }
 
-  /** An exact amount from text such as {@code "12.30"}. */
+  /**
+   * An exact amount from text such as {@code "12.30"} (ASCII digits, no blanks) and an ISO 4217
+   * currency code; fails with an {@link InvalidValueException} naming the field.
+   */
   public static Money of(String amount, String currencyCode) {
-    return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    BigDecimal value = Numbers.syntax("money.amount", amount);
+    return new Money(value, currency(currencyCode));
+  }
+
+  /** The currency with ISO 4217 {@code code}; fails with an {@link InvalidValueException}. */
+  private static Currency currency(String code) {
+    Check.notNull("money.currency", code);
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("money.currency", code,
+          "is not an ISO 4217 currency code; use one such as CNY");
+    }
   }
 
   /** An amount rounded to the currency's scale with {@code mode}: an explicit rounding point. */
   public static Money of(BigDecimal amount, Currency currency, RoundingMode mode) {
-    return new Money(amount.setScale(currency.getDefaultFractionDigits(), mode), currency);
+    Check.notNull("money.currency", currency);
+    Check.notNull("money.roundingMode", mode);
+    return new Money(bounded(amount).setScale(currency.getDefaultFractionDigits(), mode),
+        currency);
   }
 
   /** Zero in {@code currency}. */
@@ -84,7 +124,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
   /** The amount times {@code factor}, rounded once to the currency's scale with {@code mode}. */
   public Money times(BigDecimal factor, RoundingMode mode) {
-    return of(amount.multiply(factor), currency, mode);
+    return of(amount.multiply(Numbers.bounded("money.factor", factor)), currency, mode);
   }
 
   public boolean isZero() {

@@ -16,11 +16,14 @@ import org.apiguardian.api.API;
  * @param date its business date
  * @param lines for a priced sale, its lines as priced, in order; else empty
  * @param promotions for a priced sale, the basket promotions it earned; else empty
+ * @param fingerprint a digest of what the transaction said, so that its id sent again with
+ *     other content is told from a replay; null in states written before version 0.5
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RecentTransaction(String id, LocalDate date,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<SoldLine> lines,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<HeldPromotion> promotions) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<HeldPromotion> promotions,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") String fingerprint) {
 
   public RecentTransaction {
     Check.notBlank("recentTransactions.id", id);
@@ -31,6 +34,18 @@ public record RecentTransaction(String id, LocalDate date,
 
   /** A transaction remembered by id and date only. */
   public RecentTransaction(String id, LocalDate date) {
-    this(id, date, null, null);
+    this(id, date, null, null, null);
+  }
+
+  /** A priced sale as version 0.3 remembered it, without a fingerprint. */
+  public RecentTransaction(String id, LocalDate date, List<SoldLine> lines,
+      List<HeldPromotion> promotions) {
+    this(id, date, lines, promotions, null);
+  }
+
+  /** This record with {@code digest} as its fingerprint. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public RecentTransaction withFingerprint(String digest) {
+    return new RecentTransaction(id, date, lines, promotions, digest);
   }
 }

@@ -16,10 +16,11 @@ import org.apiguardian.api.API;
  * <p>What each kind needs, checked when built:
  * <ul>
  *   <li>{@code SALE}: at least one line;</li>
- *   <li>{@code RETURN}: the returned lines and the id of the original sale; its time is optional
- *       while the member state remembers the sale (within {@code points.duplicateWindowDays}),
- *       since the engine takes the sale's date from there (the return takes spend back from the
- *       window of the original sale); for an older sale the engine needs it;</li>
+ *   <li>{@code RETURN}: the returned lines and the id of the original sale, which the member
+ *       state must remember (within {@code points.duplicateWindowDays}); the engine takes the
+ *       sale's date from there (the return takes spend back from the window of the original
+ *       sale), so the sale's time is optional; or, for goods returned without a receipt, no
+ *       sale and {@code code} {@link #WITHOUT_RECEIPT};</li>
  *   <li>{@code RECHARGE}: a positive {@code recharge} amount and no lines;</li>
  *   <li>{@code VISIT}, {@code CONVERSION}: no lines, tenders or amount;</li>
  *   <li>{@code REDEMPTION}, {@code EVENT}: a {@code code} (the gift, the event) and no lines,
@@ -49,7 +50,8 @@ import org.apiguardian.api.API;
  * @param buysCard for a {@code SALE} under a paid-card programme: the customer agreed to buy the
  *     card with this purchase
  * @param code for a {@code REDEMPTION} the gift's code; for an {@code EVENT} the event's code;
- *     for a transfer the other member's id; for an {@code ADJUSTMENT} the reason
+ *     for a transfer the other member's id; for an {@code ADJUSTMENT} the reason; for a
+ *     {@code RETURN} without a receipt {@link #WITHOUT_RECEIPT}
  * @param points for a transfer, the points given or received; for an {@code ADJUSTMENT}, the
  *     points added (positive) or taken (negative)
  */
@@ -69,20 +71,44 @@ public record Transaction(
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") String code,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") long points) {
 
+  /**
+   * The {@code code} of a return that names no sale: the customer has no receipt. It refunds the
+   * prices on its lines and takes no spend or points from months the state has no record of.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static final String WITHOUT_RECEIPT = "WITHOUT_RECEIPT";
+
+  /** The earliest time a transaction may have: 1900-01-01T00:00:00Z. */
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  /** The first time a transaction may no longer have: 10000-01-01T00:00:00Z. */
+  private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
   public Transaction {
     Check.notBlank("transaction.id", id);
     Check.notNull("transaction.kind", kind);
     Check.notNull("transaction.time", time);
+    inRange("transaction.time", time);
+    if (originalSaleTime != null) {
+      inRange("transaction.originalSaleTime", originalSaleTime);
+    }
     lines = Check.list("transaction.lines", lines);
     tenders = Check.list("transaction.tenders", tenders);
     switch (kind) {
       case SALE -> requireLines(kind, lines);
       case RETURN -> {
         requireLines(kind, lines);
-        Check.notBlank("transaction.originalSaleId", originalSaleId);
-        if (originalSaleTime != null && originalSaleTime.isAfter(time)) {
-          throw new InvalidValueException("transaction.originalSaleTime", originalSaleTime,
-              "must not be after the return's time " + time);
+        if (WITHOUT_RECEIPT.equals(code)) {
+          if (originalSaleId != null || originalSaleTime != null) {
+            throw new InvalidValueException("transaction.originalSaleId", originalSaleId,
+                "a return WITHOUT_RECEIPT names no sale; drop the code to return goods of a"
+                    + " known sale");
+          }
+        } else {
+          Check.notBlank("transaction.originalSaleId", originalSaleId);
+          if (originalSaleTime != null && originalSaleTime.isAfter(time)) {
+            throw new InvalidValueException("transaction.originalSaleTime", originalSaleTime,
+                "must not be after the return's time " + time);
+          }
         }
       }
       case RECHARGE -> {
@@ -132,11 +158,12 @@ public record Transaction(
     }
     boolean movesPoints = kind == TransactionKind.TRANSFER_OUT
         || kind == TransactionKind.TRANSFER_IN || kind == TransactionKind.ADJUSTMENT;
+    boolean noReceipt = kind == TransactionKind.RETURN && WITHOUT_RECEIPT.equals(code);
     if (code != null && kind != TransactionKind.REDEMPTION && kind != TransactionKind.EVENT
-        && kind != TransactionKind.NOTICE && !movesPoints) {
+        && kind != TransactionKind.NOTICE && !movesPoints && !noReceipt) {
       throw new InvalidValueException("transaction.code", code,
-          "is only for a REDEMPTION, an EVENT, a NOTICE, a transfer or an ADJUSTMENT, not a "
-              + kind);
+          "is only for a REDEMPTION, an EVENT, a NOTICE, a transfer, an ADJUSTMENT or a RETURN "
+              + WITHOUT_RECEIPT + ", not a " + kind);
     }
     if (points != 0 && !movesPoints) {
       throw new InvalidValueException("transaction.points", points,
@@ -155,6 +182,14 @@ public record Transaction(
           "is only for a RETURN, not a " + kind);
     }
     requireOneCurrency(lines, tenders, recharge);
+  }
+
+  /** Every business date of a time in range exists in every zone. */
+  private static void inRange(String field, Instant time) {
+    if (time.isBefore(EARLIEST) || !time.isBefore(END)) {
+      throw new InvalidValueException(field, time, "must be from " + EARLIEST + " to the end"
+          + " of the year 9999");
+    }
   }
 
   private static void requireLines(TransactionKind kind, List<Line> lines) {
@@ -298,6 +333,17 @@ public record Transaction(
   public Transaction withAssociate(String associateId) {
     return new Transaction(id, kind, time, storeId, associateId, lines, tenders, recharge,
         originalSaleId, originalSaleTime, buysCard, code, points);
+  }
+
+  /**
+   * A return of {@code lines} without a receipt: it names no sale, refunds the prices on its
+   * lines and takes no spend or points (the state has no record of when they were bought).
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  public static Transaction returnWithoutReceipt(String id, Instant time, String storeId,
+      List<Line> lines) {
+    return new Transaction(id, TransactionKind.RETURN, time, storeId, null, lines, List.of(),
+        null, null, null, false, WITHOUT_RECEIPT, 0);
   }
 
   /** A recharge of {@code amount} of stored value. */

@@ -1,12 +1,24 @@
 package io.github.loyaltyrules.programme;
 
 import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Numbers;
+import io.github.loyaltyrules.model.Money;
+import java.math.BigDecimal;
 import org.apiguardian.api.API;
 
 /**
- * Guard rails for one evaluation: a rule file that loops (a rule that keeps matching what it
+ * Guard rails for one evaluation. A rule file that loops (a rule that keeps matching what it
  * changes) is stopped and the evaluation refused with an {@code EvaluationException} naming the
  * rules that fired most; the state handed in is unchanged and the engine serves the next call.
+ * A transaction larger than the programme allows (an amount, a count of lines or units, points)
+ * is refused before any rule runs, with an {@code InvalidValueException} naming the field, the
+ * value and the limit; points a sale would earn beyond the limit refuse it too. Conversion issues
+ * at most {@code maxVouchersPerConversion} vouchers at once; the points left over convert at the
+ * next evaluation.
+ *
+ * <p>The defaults fit a store of any size: no purchase of a hundred million yuan, of more than
+ * 10,000 units of one SKU or more than 1,000 lines is a till's business, and a programme that
+ * needs them raises the limit in its file.
  *
  * <p>Thread-safety: immutable, safe to share.
  *
@@ -14,23 +26,89 @@ import org.apiguardian.api.API;
  * @param maxMillis milliseconds of the evaluating thread's CPU time allowed for one evaluation's
  *     rules; 200 when absent. It applies once an engine has made its first 50 evaluations: in a
  *     fresh JVM those run interpreted code and load classes, and are slow without looping
+ * @param maxAmount the largest amount one transaction may carry: a line at list or sale price,
+ *     a tender, a recharge, the goods in total; 100,000,000.00 when absent, at most
+ *     999,999,999,999,999.99 (the largest {@link Money})
+ * @param maxPointsPerTransaction the most points one transaction may move: a transfer, an
+ *     adjustment, or what a sale, an event or a recharge earns; 1,000,000,000 when absent
+ * @param maxUnitsPerLine the largest quantity of one line; 10,000 when absent
+ * @param maxLinesPerSale the most lines of one sale or return; 1,000 when absent
+ * @param maxVouchersPerConversion the most vouchers one evaluation converts points into; 100
+ *     when absent
+ * @param historyDays how long the member state keeps what is closed, so that it stays small
+ *     however long the member stays: a closed follow-up is kept whole until a week after its
+ *     last valid day, then as id, due day and status until this many days after it was due
+ *     (the contact caps and "one follow-up per cause" look this far back); a used or expired
+ *     voucher until this many days, or the duplicate window if longer, after its last valid
+ *     day. Spent points lots leave once they can no longer be refunded (the duplicate window).
+ *     35 when absent, at least 31. Their history lives in the outcomes the host journals
+ * @param maxMinutesAhead how far a transaction's time may be after the engine's clock; 1,440
+ *     (a day: tills' clocks and zones differ) when absent. A transaction dated later is refused,
+ *     so a mistyped year cannot push the member's duplicate window into the future and block
+ *     every later transaction
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record EvaluationLimits(Integer maxFirings, Integer maxMillis) {
+public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") BigDecimal maxAmount,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Long maxPointsPerTransaction,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxUnitsPerLine,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxLinesPerSale,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxVouchersPerConversion,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer historyDays,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxMinutesAhead) {
 
-  /** 10,000 firings and 200 ms. */
+  /** Days a closed follow-up's trace stays in the state after it was due, by default. */
+  public static final int DEFAULT_HISTORY_DAYS = 35;
+
+  /** The default largest amount of one transaction: 100,000,000.00. */
+  public static final BigDecimal DEFAULT_MAX_AMOUNT = new BigDecimal("100000000.00");
+
+  /** No limit can let an amount past {@link Money}'s bound or points past this. */
+  private static final long MAX_POINTS_BOUND = 1_000_000_000_000_000L;
+
+  /** Every limit at its default. */
   public static final EvaluationLimits DEFAULT = new EvaluationLimits(null, null);
 
   public EvaluationLimits {
-    maxFirings = maxFirings == null ? 10_000 : maxFirings;
-    maxMillis = maxMillis == null ? 200 : maxMillis;
-    if (maxFirings < 1) {
-      throw new InvalidValueException("programme.limits.maxFirings", maxFirings,
-          "must be at least 1");
+    maxFirings = atLeastOne("maxFirings", maxFirings, 10_000);
+    maxMillis = atLeastOne("maxMillis", maxMillis, 200);
+    maxUnitsPerLine = atLeastOne("maxUnitsPerLine", maxUnitsPerLine, 10_000);
+    maxLinesPerSale = atLeastOne("maxLinesPerSale", maxLinesPerSale, 1_000);
+    maxVouchersPerConversion = atLeastOne("maxVouchersPerConversion", maxVouchersPerConversion,
+        100);
+    historyDays = atLeastOne("historyDays", historyDays, DEFAULT_HISTORY_DAYS);
+    if (historyDays < 31) {
+      throw new InvalidValueException("programme.limits.historyDays", historyDays,
+          "must be at least 31: the contact caps and the monthly care message look a month"
+              + " back");
     }
-    if (maxMillis < 1) {
-      throw new InvalidValueException("programme.limits.maxMillis", maxMillis,
-          "must be at least 1");
+    maxMinutesAhead = atLeastOne("maxMinutesAhead", maxMinutesAhead, 24 * 60);
+    maxAmount = maxAmount == null ? DEFAULT_MAX_AMOUNT
+        : Numbers.bounded("programme.limits.maxAmount", maxAmount);
+    if (maxAmount.signum() <= 0 || maxAmount.precision() - maxAmount.scale()
+        > Money.MAX_INTEGER_DIGITS) {
+      throw new InvalidValueException("programme.limits.maxAmount", maxAmount,
+          "must be positive and below 10^" + Money.MAX_INTEGER_DIGITS + ", the largest amount"
+              + " the library keeps");
     }
+    maxPointsPerTransaction = maxPointsPerTransaction == null ? 1_000_000_000L
+        : maxPointsPerTransaction;
+    if (maxPointsPerTransaction < 1 || maxPointsPerTransaction > MAX_POINTS_BOUND) {
+      throw new InvalidValueException("programme.limits.maxPointsPerTransaction",
+          maxPointsPerTransaction, "must be from 1 to " + MAX_POINTS_BOUND);
+    }
+  }
+
+  /** Limits of firings and time, every other limit at its default. */
+  public EvaluationLimits(Integer maxFirings, Integer maxMillis) {
+    this(maxFirings, maxMillis, null, null, null, null, null, null, null);
+  }
+
+  private static Integer atLeastOne(String field, Integer value, int fallback) {
+    int v = value == null ? fallback : value;
+    if (v < 1) {
+      throw new InvalidValueException("programme.limits." + field, v, "must be at least 1");
+    }
+    return v;
   }
 }

@@ -92,7 +92,7 @@ class LoyaltyJsonTest {
     assertThat(january.path("currency").asText()).isEqualTo("CNY");
     assertThat(tree.path("monthlySpend").path("2026-02").path("amount").asText())
         .isEqualTo("0.01");
-    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(3);
+    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(4);
     assertThat(tree.path("card").path("issuedOn").asText()).isEqualTo("2026-01-08");
   }
 
@@ -130,17 +130,17 @@ class LoyaltyJsonTest {
         { "profile": { "id": "C-001" } }
         """);
 
-    assertThat(s.schemaVersion()).isEqualTo(3);
+    assertThat(s.schemaVersion()).isEqualTo(4);
     assertThat(s).isEqualTo(MemberState.newMember(CustomerProfile.anonymous("C-001")));
   }
 
   @Test
   void stateWrittenByANewerVersionIsRefused() {
     assertReadStateFails("""
-        { "schemaVersion": 4, "profile": { "id": "C-001" } }
+        { "schemaVersion": 5, "profile": { "id": "C-001" } }
         """, "$.schemaVersion")
-        .hasMessageContaining("= 4")
-        .hasMessageContaining("reads versions 1 to 3");
+        .hasMessageContaining("= 5")
+        .hasMessageContaining("reads versions 1 to 4");
   }
 
   @Test

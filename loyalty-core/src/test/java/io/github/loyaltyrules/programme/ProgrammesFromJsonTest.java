@@ -49,6 +49,7 @@ class ProgrammesFromJsonTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the deprecated setting still reads as the pricing one
   void smallValidProgrammeLoadsWithDefaults() {
     Programme p = Programmes.fromJson(programme("CNY", "Asia/Shanghai", QUARTER, TIERS),
         "test.json");

@@ -58,8 +58,8 @@ class DecisionModelTest {
   static Programme defaultWith(String json) {
     try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
       ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
-      LoyaltyJson.mapper().readTree(json).fields()
-          .forEachRemaining(f -> root.set(f.getKey(), f.getValue()));
+      LoyaltyJson.mapper().readTree(json).properties()
+          .forEach(f -> root.set(f.getKey(), f.getValue()));
       return Programmes.fromJson(root.toString(), "test-programme.json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

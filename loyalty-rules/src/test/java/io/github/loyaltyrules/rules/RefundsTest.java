@@ -253,7 +253,7 @@ class RefundsTest {
   }
 
   @Test
-  void theStateRemembersEachUnitPaidAndHowManyCameBack() {
+  void theStateRemembersWhatEachUnitPaidAndHowManyCameBack() {
     Transaction t = sale("T1", line("SKU-1", 3, "33.35", "33.35"));
     MemberState s = ENGINE.evaluate(memberAt(ENGINE, "M1", "DIAMOND"), t).state();
     MemberState after = ENGINE.evaluate(s, returnUnits("R1", "2026-05-21T10:00", t, "SKU-1", 2))
@@ -262,7 +262,11 @@ class RefundsTest {
     var sold = after.recentTransactions().stream().filter(r -> r.id().equals("T1"))
         .findFirst().orElseThrow().lines();
     assertThat(sold).singleElement().satisfies(l -> {
-      assertThat(l.units()).containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
+      // kept as the line's quantity and total; the rule gives each unit back
+      assertThat(l.quantity()).isEqualTo(3);
+      assertThat(l.paid()).isEqualTo(cny("85.04"));
+      assertThat(List.of(l.unit(0), l.unit(1), l.unit(2)))
+          .containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
       assertThat(l.returned()).isEqualTo(2);
       assertThat(l.saleTotal()).isEqualTo(cny("100.05"));
     });

@@ -153,6 +153,7 @@ class ReloadableEngineTest {
     EngineVersion plainVersion = engine.version();
     Clock clock = Clock.fixed(Instant.parse("2026-05-04T02:00:00Z"), Shop.SHANGHAI);
     try (AutoCloseable watching = engine.watch(dir, Duration.ofMillis(20), clock)) {
+      assertThat(watching).as("the watch, closed after the test").isNotNull();
       replace(dir.resolve("store-week.drl"), BONUS);
       EngineVersion bonus = awaitChange(engine, plainVersion);
       assertThat(points(engine.evaluate(member("M1"), SALE))).isEqualTo(800);

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.rules;
 
 import static io.github.loyaltyrules.rules.Shop.FLAT_ENGINE;
+import static io.github.loyaltyrules.rules.Shop.at;
 import static io.github.loyaltyrules.rules.Shop.PAID_CARD_ENGINE;
 import static io.github.loyaltyrules.rules.Shop.cny;
 import static io.github.loyaltyrules.rules.Shop.member;
@@ -10,6 +11,7 @@ import static io.github.loyaltyrules.rules.Shop.run;
 import static io.github.loyaltyrules.rules.Shop.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.TierStanding;
 import io.github.loyaltyrules.model.Transaction;
@@ -19,6 +21,7 @@ import io.github.loyaltyrules.outcome.TierChanged;
 import io.github.loyaltyrules.programme.QualificationWindow;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,21 +137,25 @@ class ReturnsTest {
   }
 
   @Test
-  void aReturnNeverTakesAMonthBelowZero() {
-    // T0 is not among the member's recent sales, so the return's own prices are refunded
+  void aReturnWithoutAReceiptRefundsItsOwnPricesAndTakesNoSpend() {
+    // the customer has no receipt: the state cannot know when the goods were bought, so no
+    // month's spend is taken (before 0.5 the return named a sale the state did not know and
+    // took spend from the month the host gave)
     Transaction small = sale("T1", "2026-03-20T10:00", "200.00");
-    Transaction forgotten = sale("T0", "2026-03-19T10:00", "300.00");
-    Outcome outcome = run(FLAT_ENGINE, member("M1"), small,
-        returnOf("R1", "2026-03-21T10:00", forgotten, "300.00"));
+    Transaction noReceipt = Transaction.returnWithoutReceipt("R1", at("2026-03-21T10:00"),
+        "S01", List.of(Line.of("SKU-1", "TOPS", 1, cny("300.00"), cny("300.00"))));
+    Outcome outcome = run(FLAT_ENGINE, member("M1"), small, noReceipt);
 
     assertThat(outcome.effects(io.github.loyaltyrules.outcome.RefundCalculated.class))
         .singleElement().satisfies(r -> {
           assertThat(r.fromAllocation()).isFalse();
           assertThat(r.refund()).isEqualTo(cny("300.00"));
+          assertThat(r.reason()).isEqualTo("goods returned without a receipt: the return's own"
+              + " prices are refunded, 300.00 CNY, and no spend or points are taken");
         });
-    assertThat(outcome.effects(SpendRecorded.class)).singleElement()
-        .extracting(SpendRecorded::change).isEqualTo(cny("-200.00"));
-    assertThat(outcome.state().monthlySpend()).isEmpty();
+    assertThat(outcome.effects(SpendRecorded.class)).isEmpty();
+    assertThat(outcome.state().monthlySpend().get(YearMonth.of(2026, 3)))
+        .isEqualTo(cny("200.00"));
   }
 
   @Test

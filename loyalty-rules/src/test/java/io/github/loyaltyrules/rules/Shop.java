@@ -26,6 +26,11 @@ import java.util.List;
  */
 final class Shop {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  /**
+   * The engines' clock: past every test's transactions, which replay 2026 to 2031, since a
+   * transaction dated after the clock (by more than limits.maxMinutesAhead) is refused.
+   */
+  static final Instant NOW = Instant.parse("2100-01-01T00:00:00Z");
   static final Programme DEFAULT = Programmes.seedsDefault();
   static final Programme PAID_CARD = Programmes.seedsPaidCard();
   static final LoyaltyEngine ENGINE = engine(DEFAULT);
@@ -42,7 +47,7 @@ final class Shop {
 
   static LoyaltyEngine engine(Programme programme) {
     return LoyaltyEngine.builder().programme(programme)
-        .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), SHANGHAI)).build();
+        .clock(Clock.fixed(NOW, SHANGHAI)).build();
   }
 
   /**
@@ -53,9 +58,20 @@ final class Shop {
     try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
       ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
       ObjectNode points = (ObjectNode) root.get("points");
-      LoyaltyJson.mapper().readTree(pointsOverrides).fields()
-          .forEachRemaining(f -> points.set(f.getKey(), f.getValue()));
+      LoyaltyJson.mapper().readTree(pointsOverrides).properties()
+          .forEach(f -> points.set(f.getKey(), f.getValue()));
       return Programmes.fromJson(root.toString(), "test-programme.json");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The default programme with {@code limits} (a JSON object) as its "limits" section. */
+  static Programme defaultWithLimits(String limits) {
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      ObjectNode root = (ObjectNode) LoyaltyJson.mapper().readTree(in);
+      root.set("limits", LoyaltyJson.mapper().readTree(limits));
+      return Programmes.fromJson(root.toString(), "limits-programme.json");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
 final class ScenarioRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
+  /** Scenarios are dated any time up to the year 9999; none is ahead of this clock. */
+  private static final java.time.Clock SCENARIO_CLOCK = java.time.Clock.fixed(
+      java.time.Instant.parse("+10000-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+
   private final ConcurrentMap<EngineKey, LoyaltyEngine> engines = new ConcurrentHashMap<>();
 
   /** What an engine is built from: the programme's key, the rule files, the default pack. */
@@ -52,7 +56,9 @@ final class ScenarioRunner {
       LOG.debug("building an engine for programme {} with rules {}{}",
           s.programme().programme().id(), k.rules(), k.defaultPack() ? " and the default pack"
               : "");
-      LoyaltyEngine.Builder builder = LoyaltyEngine.builder().programme(s.programme().programme());
+      // a scenario replays its own dates, whatever today is: its clock is past all of them
+      LoyaltyEngine.Builder builder = LoyaltyEngine.builder().programme(s.programme().programme())
+          .clock(SCENARIO_CLOCK);
       for (Path rule : k.rules()) {
         builder.rules(RuleSource.of(rule));
       }

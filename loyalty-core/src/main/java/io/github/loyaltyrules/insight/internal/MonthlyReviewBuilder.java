@@ -90,7 +90,7 @@ public final class MonthlyReviewBuilder {
     this.storeId = storeId;
     this.previous = previous;
     this.currency = programme.currency();
-    this.mode = programme.roundingMode();
+    this.mode = programme.pricing().roundingMode();
     this.settings = programme.insight().review();
     this.monthEnd = month.atEndOfMonth();
     this.tierMembers = new long[programme.tiers().size()];

@@ -47,6 +47,9 @@ public final class Contract {
 
   private Contract() {}
 
+  // exact BigDecimals in trees: Jackson 2.20 deprecates the factory method for a mapper
+  // feature, which would change every tree the library's mapper builds, not the contract's only
+  @SuppressWarnings("deprecation")
   private static ObjectMapper newMapper() {
     // A copy of the library's mapper; this configuration is the contract's own.
     // Properties in record order, so "contract" and "type" come first.

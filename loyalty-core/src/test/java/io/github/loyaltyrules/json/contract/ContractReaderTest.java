@@ -193,8 +193,8 @@ class ContractReaderTest {
   private static String withSale(String returnLines, String saleTime) {
     MemberState state = new MemberState(3, CustomerProfile.anonymous("M1"), null, null, null,
         null, null, null, null, List.of(new RecentTransaction("T1", LocalDate.of(2026, 5, 1),
-        List.of(new SoldLine("SKU-1", cny("200.00"), List.of(cny("90.00"), cny("90.00")), 1,
-            Map.of()), new SoldLine("SKU-2", cny("50.00"), List.of(cny("45.00")), 0, Map.of())),
+        List.of(new SoldLine("SKU-1", cny("200.00"), 2, cny("180.00"), 1, Map.of()),
+            new SoldLine("SKU-2", cny("50.00"), 1, cny("45.00"), 0, Map.of())),
         List.of())), null);
     return """
         {"contract": "loyalty/1", "type": "evaluate", "state": %s,

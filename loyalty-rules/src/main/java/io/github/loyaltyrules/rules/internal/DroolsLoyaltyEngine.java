@@ -16,6 +16,7 @@ import io.github.loyaltyrules.outcome.BasketPriced;
 import io.github.loyaltyrules.outcome.DuplicateTransaction;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.TransferOutcome;
+import io.github.loyaltyrules.ConflictException;
 import io.github.loyaltyrules.RefusedException;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.Programme;
@@ -60,8 +61,17 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     Check.notNull("state", state);
     Check.notNull("transaction", transaction);
     requireProgrammeCurrency(transaction);
+    Limits.check(programme.limits(), transaction);
+    notAhead(transaction);
     LocalDate today = transaction.time().atZone(programme.timeZone()).toLocalDate();
-    if (state.hasSeen(transaction.id())) {
+    RecentTransaction seen = recent(state, transaction.id());
+    if (seen != null) {
+      if (seen.fingerprint() != null
+          && !seen.fingerprint().equals(Fingerprint.of(transaction))) {
+        throw new ConflictException("transaction " + transaction.id() + " was evaluated on "
+            + seen.date() + " with other content; a replay must be the same transaction and a"
+            + " new one needs a new id (member " + state.memberId() + ")");
+      }
       return new Outcome(transaction.id(), today, state, List.of(new DuplicateTransaction(
           "(engine)", "transaction " + transaction.id() + " was evaluated before; nothing"
               + " changed", transaction.id())), List.of(), version);
@@ -98,6 +108,27 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     return date;
   }
 
+  private static RecentTransaction recent(MemberState state, String id) {
+    for (RecentTransaction t : state.recentTransactions()) {
+      if (t.id().equals(id)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Refuses a transaction dated more than the programme's margin after the engine's clock. */
+  private void notAhead(Transaction transaction) {
+    int minutes = programme.limits().maxMinutesAhead();
+    Instant latest = clock.instant().plus(java.time.Duration.ofMinutes(minutes));
+    if (transaction.time().isAfter(latest)) {
+      throw new RefusedException("transaction " + transaction.id() + " is dated "
+          + transaction.time() + ", more than " + minutes + " minutes after the engine's clock ("
+          + clock.instant() + "; limits.maxMinutesAhead); a mistyped date would block every"
+          + " later transaction of the member, so check the till's date");
+    }
+  }
+
   @Override
   public BasketPriced quote(MemberState state, Transaction sale, Explanation explanation) {
     Check.notNull("state", state);
@@ -107,6 +138,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
       throw new InvalidValueException("sale.kind", sale.kind(), "a quote prices a SALE");
     }
     requireProgrammeCurrency(sale);
+    Limits.check(programme.limits(), sale);
     List<Tender> vouchers = new ArrayList<>();
     for (Tender t : sale.tenders()) {
       if (t.kind() == TenderKind.VOUCHER && t.reference() != null) {

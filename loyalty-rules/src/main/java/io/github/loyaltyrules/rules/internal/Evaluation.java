@@ -116,8 +116,8 @@ final class Evaluation {
         transaction == null ? "assess-" + today : transaction.id(), today, effects,
         () -> currentRule);
     this.followUps = new FollowUpBook(programme.followUps(), before.profile(),
-        before.followUps(), today, transaction == null ? null : transaction.storeId(), effects,
-        () -> currentRule);
+        before.followUps(), before.followUpHistory(), programme.limits().historyDays(), today,
+        transaction == null ? null : transaction.storeId(), effects, () -> currentRule);
     this.followUpHousekeepingDue = followUps.housekeepingDue();
     this.buyers = new BuyerBook(programme.insight().buyers(), programme.currency(),
         before.memberId(), before.buyer(), before.activity(), today, effects);
@@ -127,6 +127,7 @@ final class Evaluation {
           + " is in " + stored.balance().currency() + " but programme " + programme.id()
           + " uses " + programme.currency());
     }
+    requireKnownSale();
     for (Money m : spend.values()) {
       if (!m.currency().equals(programme.currency())) {
         throw new EvaluationException("member " + before.memberId() + ": the state's spend is in "
@@ -285,7 +286,8 @@ final class Evaluation {
    */
   Tier getUpgradeUndoneTo() {
     if (getKind() != TransactionKind.RETURN || !spendRecorded || tier == null
-        || standing.priorTier() == null || standing.since() == null) {
+        || standing.priorTier() == null || standing.since() == null
+        || isReturnWithoutReceipt()) {
       return null;
     }
     QualificationWindow saleWindow = qualification.windowContaining(originalSaleDate());
@@ -392,6 +394,10 @@ final class Evaluation {
     if (kind != TransactionKind.SALE && kind != TransactionKind.RETURN) {
       return;
     }
+    if (isReturnWithoutReceipt()) {
+      // the state has no record of when the goods were bought: no month's spend is touched
+      return;
+    }
     Money amount = getGoodsAmount();
     Money excluded = programme.zero();
     for (int i : excludedLines) {
@@ -438,15 +444,60 @@ final class Evaluation {
   }
 
   /**
-   * The business date of the sale a return comes from: from its {@code originalSaleTime}, or
-   * when the return leaves it out, from the member state's record of the sale (the engine refuses
-   * a return that has neither before it gets here).
+   * The business date of the sale a return names: as the state recorded it, else from the
+   * sale's time the return gives; null for a return without a receipt.
    */
   LocalDate originalSaleDate() {
-    if (transaction.originalSaleTime() != null) {
-      return transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+    RecentTransaction sale = originalSale();
+    if (sale != null) {
+      return sale.date();
     }
-    return DroolsLoyaltyEngine.rememberedSaleDate(before, transaction);
+    return transaction.originalSaleTime() == null ? null
+        : transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+  }
+
+  /** The state's record of the sale this return names, or null. */
+  private RecentTransaction originalSale() {
+    if (transaction == null || transaction.originalSaleId() == null) {
+      return null;
+    }
+    for (RecentTransaction t : before.recentTransactions()) {
+      if (t.id().equals(transaction.originalSaleId())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A return names a sale the state knows, dated on or before it, unless it is marked
+   * {@link Transaction#WITHOUT_RECEIPT}; else it is refused (docs/ORDERING.md), so a return sent
+   * before its sale, or of a sale never made, refunds nothing.
+   */
+  private void requireKnownSale() {
+    if (getKind() != TransactionKind.RETURN || isReturnWithoutReceipt()) {
+      return;
+    }
+    RecentTransaction sale = originalSale();
+    if (sale == null) {
+      throw new io.github.loyaltyrules.RefusedException("return " + transaction.id()
+          + " names sale " + transaction.originalSaleId() + ", which member "
+          + before.memberId() + "'s state does not know: it was never evaluated, or is older"
+          + " than the duplicate window (" + programme.points().duplicateWindowDays()
+          + " days). Evaluate the sale first, or mark goods returned without a receipt with"
+          + " Transaction.returnWithoutReceipt");
+    }
+    if (sale.date().isAfter(today)) {
+      throw new io.github.loyaltyrules.RefusedException("return " + transaction.id() + " of "
+          + today + " names sale " + sale.id() + " of " + sale.date() + ", which is later;"
+          + " check the return's date and the sale it names");
+    }
+  }
+
+  /** Whether this is a return without a receipt: no sale, so no spend or points to take. */
+  boolean isReturnWithoutReceipt() {
+    return getKind() == TransactionKind.RETURN
+        && Transaction.WITHOUT_RECEIPT.equals(transaction.code());
   }
 
   /** Moves the member up to {@code target} because of the current window's spend. */
@@ -638,12 +689,7 @@ final class Evaluation {
    * the sale has left.
    */
   void calculateRefund() {
-    RecentTransaction original = null;
-    for (RecentTransaction t : before.recentTransactions()) {
-      if (t.id().equals(transaction.originalSaleId())) {
-        original = t;
-      }
-    }
+    RecentTransaction original = originalSale();
     Refunds.Result r = Refunds.calculate(currentRule, programme, transaction, original);
     refund = r.refund();
     originalAfterReturn = r.originalAfter();
@@ -674,7 +720,10 @@ final class Evaluation {
     return followUpHousekeepingDue && !followedUp.contains("HOUSEKEEPING");
   }
 
-  /** Expires open follow-ups past their validity; forgets closed ones after a year. */
+  /**
+   * Expires open follow-ups past their validity; keeps a closed one whole until the evaluation
+   * after its due day, then in the history for the programme's {@code limits.historyDays}.
+   */
   void followUpHousekeeping() {
     followedUp.add("HOUSEKEEPING");
     followUps.housekeeping();
@@ -735,6 +784,7 @@ final class Evaluation {
     if (n == 0) {
       return;
     }
+    Limits.earned(programme.limits(), n, "the event " + code);
     points.credit(n, points.ref(), null, 0, n + " points for the event " + code);
   }
 
@@ -757,6 +807,7 @@ final class Evaluation {
     }
     PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), transaction, paid,
         priced != null, lines, basketBonus);
+    Limits.earned(programme.limits(), r.points(), "sale " + transaction.id());
     effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
         r.lines(), r.points()));
     // the lot's basis is everything paid for the goods, so a return revokes in proportion to
@@ -771,10 +822,17 @@ final class Evaluation {
    * written off as the programme says.
    */
   void revokeReturnedPoints() {
+    RecentTransaction sale = originalSale();
+    if (isReturnWithoutReceipt() || sale == null) {
+      return;
+    }
     Money value = getGoodsAmount();
-    for (io.github.loyaltyrules.model.PointsLot lot
-        : points.saleLotsOf(transaction.originalSaleId())) {
-      points.revoke(lot.id(), value, transaction.id());
+    // only the lots the named sale earned on its date: an id reused after the duplicate window
+    // may still name older lots
+    for (io.github.loyaltyrules.model.PointsLot lot : points.saleLotsOf(sale.id())) {
+      if (lot.earnedOn().equals(sale.date())) {
+        points.revoke(lot.id(), value, transaction.id());
+      }
     }
   }
 
@@ -849,7 +907,7 @@ final class Evaluation {
 
   /** Converts available points into vouchers while they reach the threshold. */
   void convertPointsToVouchers() {
-    points.convert();
+    points.convert(programme.limits().maxVouchersPerConversion());
   }
 
   /**
@@ -1028,8 +1086,9 @@ final class Evaluation {
       recent.replaceAll(t -> t.id().equals(originalAfterReturn.id()) ? originalAfterReturn : t);
     }
     if (transaction != null) {
-      recent.add(priced == null ? new RecentTransaction(transaction.id(), today)
-          : Refunds.remember(transaction, today, priced, programme));
+      recent.add((priced == null ? new RecentTransaction(transaction.id(), today)
+          : Refunds.remember(transaction, today, priced, programme))
+          .withFingerprint(Fingerprint.of(transaction)));
     }
     LocalDate newest = null;
     for (RecentTransaction t : recent) {
@@ -1039,10 +1098,13 @@ final class Evaluation {
       LocalDate forgetBefore = newest.minusDays(programme.points().duplicateWindowDays());
       recent.removeIf(t -> t.date().isBefore(forgetBefore));
     }
+    int window = programme.points().duplicateWindowDays();
     MemberState after = new MemberState(MemberState.SCHEMA_VERSION, before.profile(), card,
-        standing, spend, activity, points.account(programme.points().duplicateWindowDays()),
-        points.vouchers(), points.storedValue(), recent,
-        followUps.changed() ? followUps.tasks() : before.followUps(), buyers.profile());
+        standing, spend, activity, points.account(window),
+        points.vouchersKept(programme.limits().historyDays(), window),
+        points.storedValue(), recent,
+        followUps.changed() ? followUps.tasks() : before.followUps(),
+        followUps.changed() ? followUps.history() : before.followUpHistory());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

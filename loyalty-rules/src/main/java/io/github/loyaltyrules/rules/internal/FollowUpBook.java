@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.rules.internal;
 
+import io.github.loyaltyrules.followup.ClosedFollowUp;
 import io.github.loyaltyrules.followup.FollowUp;
 import io.github.loyaltyrules.followup.FollowUpKind;
 import io.github.loyaltyrules.followup.FollowUpPolicy;
@@ -32,25 +33,28 @@ import java.util.function.Supplier;
  * <p>Thread-safety: confined to the evaluation that owns it.
  */
 final class FollowUpBook {
-  /** Closed follow-ups are remembered this long, so a cause never makes a second one. */
-  static final int REMEMBER_DAYS = 365;
 
   private final FollowUpPolicy policy;
   private final CustomerProfile profile;
   private final LocalDate today;
   private final String storeId;
   private final List<FollowUp> tasks;
+  private final List<ClosedFollowUp> history;
+  private final int historyDays;
   private final List<Effect> effects;
   private final Supplier<String> rule;
   private boolean changed;
 
   FollowUpBook(FollowUpPolicy policy, CustomerProfile profile, List<FollowUp> tasks,
-      LocalDate today, String storeId, List<Effect> effects, Supplier<String> rule) {
+      List<ClosedFollowUp> history, int historyDays, LocalDate today, String storeId,
+      List<Effect> effects, Supplier<String> rule) {
     this.policy = policy;
     this.profile = profile;
     this.today = today;
     this.storeId = storeId;
     this.tasks = new ArrayList<>(tasks);
+    this.history = new ArrayList<>(history);
+    this.historyDays = historyDays;
     this.effects = effects;
     this.rule = rule;
   }
@@ -59,29 +63,63 @@ final class FollowUpBook {
     return tasks;
   }
 
+  List<ClosedFollowUp> history() {
+    return history;
+  }
+
   boolean changed() {
     return changed;
   }
 
-  /** Whether open follow-ups passed their validity, or closed ones are old enough to forget. */
+  /**
+   * Whether open follow-ups passed their validity, closed ones are old enough to keep only in
+   * the history, or history is old enough to forget.
+   */
   boolean housekeepingDue() {
     for (FollowUp f : tasks) {
       if (f.status() == FollowUpStatus.OPEN && f.validUntil().isBefore(today)
-          || f.status() != FollowUpStatus.OPEN
-          && f.due().isBefore(today.minusDays(REMEMBER_DAYS))) {
+          || f.status() != FollowUpStatus.OPEN && isPastWhole(f)) {
+        return true;
+      }
+    }
+    for (ClosedFollowUp c : history) {
+      if (isForgotten(c)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Expires open follow-ups past their validity; forgets closed ones after a year. */
+  /**
+   * Expires open follow-ups past their validity; keeps a closed one whole until the evaluation
+   * after its due day (or after the one that expired it), then only in the history; forgets the
+   * history {@code historyDays} after it was due.
+   */
   void housekeeping() {
-    tasks.removeIf(f -> f.status() != FollowUpStatus.OPEN
-        && f.due().isBefore(today.minusDays(REMEMBER_DAYS)));
+    for (java.util.Iterator<FollowUp> it = tasks.iterator(); it.hasNext(); ) {
+      FollowUp f = it.next();
+      if (f.status() != FollowUpStatus.OPEN && isPastWhole(f)) {
+        history.add(ClosedFollowUp.of(f));
+        it.remove();
+      }
+    }
+    history.removeIf(this::isForgotten);
     tasks.replaceAll(f -> f.status() == FollowUpStatus.OPEN && f.validUntil().isBefore(today)
         ? f.withStatus(FollowUpStatus.EXPIRED) : f);
     changed = true;
+  }
+
+  /**
+   * Whether a closed follow-up is kept only in the history now: once it is closed and its due
+   * day has passed (so the evaluation that expires one still shows it whole).
+   */
+  private boolean isPastWhole(FollowUp f) {
+    return f.due().isBefore(today) && (f.status() != FollowUpStatus.EXPIRED
+        || f.validUntil().isBefore(today.minusDays(1)));
+  }
+
+  private boolean isForgotten(ClosedFollowUp c) {
+    return c.due().isBefore(today.minusDays(historyDays));
   }
 
   /** The deterministic id of the follow-up of {@code kind} for {@code cause}. */
@@ -96,12 +134,22 @@ final class FollowUpBook {
         return true;
       }
     }
+    for (ClosedFollowUp c : history) {
+      if (c.counts() && java.time.YearMonth.from(c.due()).equals(month)) {
+        return true;
+      }
+    }
     return false;
   }
 
   boolean has(String id) {
     for (FollowUp f : tasks) {
       if (f.id().equals(id)) {
+        return true;
+      }
+    }
+    for (ClosedFollowUp c : history) {
+      if (c.id().equals(id)) {
         return true;
       }
     }
@@ -228,6 +276,11 @@ final class FollowUpBook {
         return f.id();
       }
     }
+    for (ClosedFollowUp c : history) {
+      if (c.counts() && c.due().equals(day)) {
+        return c.id();
+      }
+    }
     return null;
   }
 
@@ -237,6 +290,11 @@ final class FollowUpBook {
     for (FollowUp f : tasks) {
       if (f.counts()) {
         days.add(f.due());
+      }
+    }
+    for (ClosedFollowUp c : history) {
+      if (c.counts()) {
+        days.add(c.due());
       }
     }
     days.add(day);

@@ -256,8 +256,13 @@ final class PointsBook {
     if (points <= 0) {
       return null;
     }
-    lotsCreated++;
-    String lotId = transactionId + "/" + lotsCreated;
+    // the next number free for this transaction: an id reused after the duplicate window may
+    // still have a lot of its first use in the state
+    String lotId;
+    do {
+      lotsCreated++;
+      lotId = transactionId + "/" + lotsCreated;
+    } while (hasLot(lotId));
     LocalDate availableOn = today.plusDays(pendingDays);
     PointsLot lot = PointsLot.of(lotId, transactionId, today, availableOn,
         policy.expiry().lastValidDay(today), points, basis);
@@ -372,24 +377,32 @@ final class PointsBook {
     return points;
   }
 
-  /** Converts available points into vouchers while the balance reaches the threshold. */
-  int convert() {
+  /**
+   * Converts available points into vouchers while the balance reaches the threshold, at most
+   * {@code maxVouchers} of them: how many is computed at once, so a large balance costs no more
+   * than the vouchers issued; the points left over convert at the next evaluation.
+   */
+  int convert(int maxVouchers) {
     PointsConversion c = policy.conversion();
-    int issued = 0;
-    while (available() >= c.threshold()) {
-      issued++;
-      String code = "V-" + ref + "-" + (countVouchersOf(ref) + 1);
-      LocalDate validUntil = today.plusDays(c.validityDays() - 1L);
-      Voucher voucher = new Voucher(code, Money.of(c.voucherValue(), currency), today,
-          validUntil, VoucherStatus.ACTIVE, c.threshold());
+    long due = available() / c.threshold();
+    int count = (int) Math.min(due, maxVouchers);
+    int first = countVouchersOf(ref);
+    LocalDate validUntil = today.plusDays(c.validityDays() - 1L);
+    Money value = Money.of(c.voucherValue(), currency);
+    for (int n = 1; n <= count; n++) {
+      String code = "V-" + ref + "-" + (first + n);
+      Voucher voucher = new Voucher(code, value, today, validUntil, VoucherStatus.ACTIVE,
+          c.threshold());
       spend(c.threshold(), EntryKind.CONVERT, c.threshold() + " points converted into voucher "
           + code);
       vouchers.add(voucher);
       effects.add(new VoucherIssued(rule.get(), c.threshold() + " available points reached the "
           + "conversion threshold: voucher " + code + " of " + voucher.value() + " valid until "
-          + validUntil, voucher));
+          + validUntil + (n == count && due > count ? "; " + (due - count) + " more vouchers'"
+          + " worth of points convert at the next evaluation (limits.maxVouchersPerConversion "
+          + maxVouchers + ")" : ""), voucher));
     }
-    return issued;
+    return count;
   }
 
   private int countVouchersOf(String reference) {
@@ -410,6 +423,24 @@ final class PointsBook {
 
   // ------------------------------------------------------------------ result
 
+  /**
+   * The vouchers after the changes: active ones; expired ones until {@code historyDays} after
+   * their last valid day; used ones until that or the duplicate window, whichever is longer (a
+   * return within the duplicate window of a sale they paid gives their value back). Older ones
+   * leave the state.
+   */
+  List<Voucher> vouchersKept(int historyDays, int duplicateWindowDays) {
+    List<Voucher> kept = new ArrayList<>(vouchers.size());
+    for (Voucher v : vouchers) {
+      int keep = v.status() == VoucherStatus.USED ? Math.max(historyDays, duplicateWindowDays)
+          : historyDays;
+      if (v.status() == VoucherStatus.ACTIVE || !v.validUntil().isBefore(today.minusDays(keep))) {
+        kept.add(v);
+      }
+    }
+    return kept;
+  }
+
   /** The account after the changes; lots used up and no longer refundable are dropped. */
   PointsAccount account(int keepEmptyLotsDays) {
     List<PointsLot> kept = new ArrayList<>(lots.size());
@@ -425,6 +456,15 @@ final class PointsBook {
   }
 
   // ------------------------------------------------------------------ internals
+
+  private boolean hasLot(String id) {
+    for (PointsLot lot : lots) {
+      if (lot.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private PointsLot lot(String id) {
     for (PointsLot lot : lots) {

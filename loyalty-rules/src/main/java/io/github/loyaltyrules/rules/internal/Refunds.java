@@ -27,7 +27,8 @@ import java.util.Map;
  * Refunds from a sale's stored allocation (DOMAIN.md §3), and what a priced sale stores for them.
  *
  * <p>A returned unit refunds what was paid for it: the units of a line are returned in order,
- * and the units carrying an extra fen come last, so the last unit returned takes the remainder.
+ * and the units carrying an extra fen come last, so the last unit returned takes the remainder
+ * (the sale keeps each line's totals and {@link SoldLine} reproduces each unit's amount).
  * Shares of lines the customer keeps never move. When the goods kept no longer reach a basket
  * promotion's threshold (and the programme takes it back), the promotion's shares on the kept
  * units are taken from the refund; a later return that brings those units back gives them back,
@@ -60,9 +61,13 @@ final class Refunds {
         lines.add(new RefundedLine(l.sku(), l.quantity(), l.amount()));
       }
       Money value = ret.goodsAmount();
-      return new Result(new RefundCalculated(rule, "sale " + ret.originalSaleId() + " is not"
-          + " among the member's recent priced sales, so the return's own prices are refunded: "
-          + value, ret.originalSaleId(), lines, zero, value, false), null, Map.of());
+      String why = ret.originalSaleId() == null
+          ? "goods returned without a receipt: the return's own prices are refunded, " + value
+              + ", and no spend or points are taken"
+          : "sale " + ret.originalSaleId() + " is not among the member's recent priced sales,"
+              + " so the return's own prices are refunded: " + value;
+      return new Result(new RefundCalculated(rule, why, ret.originalSaleId(), lines, zero,
+          value, false), null, Map.of());
     }
     List<SoldLine> sold = original.lines();
     int[] now = new int[sold.size()];
@@ -78,20 +83,18 @@ final class Refunds {
         int i = pass % sold.size();
         SoldLine s = sold.get(i);
         boolean samePrice = s.saleTotal().amount().compareTo(l.unitPrice().amount()
-            .multiply(java.math.BigDecimal.valueOf(s.units().size()))) == 0;
+            .multiply(java.math.BigDecimal.valueOf(s.quantity()))) == 0;
         if (!s.sku().equals(l.sku()) || pass < sold.size() && !samePrice
             || s.kept() - now[i] == 0) {
           continue;
         }
         int take = Math.min(s.kept() - now[i], need);
         int first = s.returned() + now[i];
-        for (int u = first; u < first + take; u++) {
-          amount = amount.plus(s.units().get(u));
-          for (Map.Entry<String, List<Money>> share : s.shares().entrySet()) {
-            if (share.getKey().startsWith(VOUCHER)) {
-              vouchersBack.merge(share.getKey().substring(VOUCHER.length()),
-                  share.getValue().get(u), Money::plus);
-            }
+        amount = amount.plus(s.units(first, first + take));
+        for (String key : s.shares().keySet()) {
+          if (key.startsWith(VOUCHER)) {
+            vouchersBack.merge(key.substring(VOUCHER.length()),
+                s.share(key, first, first + take), Money::plus);
           }
         }
         now[i] += take;
@@ -117,16 +120,13 @@ final class Refunds {
       Money keptShares = zero;
       for (int i = 0; i < sold.size(); i++) {
         SoldLine s = sold.get(i);
-        List<Money> shares = s.shares().get(p.id());
-        if (shares == null) {
+        if (!s.shares().containsKey(p.id())) {
           continue;
         }
         int keptAfter = s.kept() - now[i];
         keptValue = keptValue.add(s.saleTotal().amount().multiply(BigDecimal.valueOf(keptAfter))
-            .divide(BigDecimal.valueOf(s.units().size()), 10, RoundingMode.HALF_UP));
-        for (int u = s.units().size() - keptAfter; u < s.units().size(); u++) {
-          keptShares = keptShares.plus(shares.get(u));
-        }
+            .divide(BigDecimal.valueOf(s.quantity()), 10, RoundingMode.HALF_UP));
+        keptShares = keptShares.plus(s.share(p.id(), s.quantity() - keptAfter, s.quantity()));
       }
       // what the kept goods still earn: the amount once (or once per full threshold when it
       // repeats) if they reach the threshold; the shares on them beyond that are taken back
@@ -171,7 +171,8 @@ final class Refunds {
         + original.id() + (clawed.isZero() ? "" : " (" + paid + " less " + clawed + ")") + why;
     vouchersBack.values().removeIf(Money::isZero);
     return new Result(new RefundCalculated(rule, reason, original.id(), out, clawed, refund,
-        true), new RecentTransaction(original.id(), original.date(), after, held), vouchersBack);
+        true), new RecentTransaction(original.id(), original.date(), after, held,
+        original.fingerprint()), vouchersBack);
   }
 
   /**
@@ -213,12 +214,9 @@ final class Refunds {
           capBack = capBack.minus(cut);
         }
       }
-      Map<String, List<Money>> unitShares = new LinkedHashMap<>();
-      for (Map.Entry<String, Money> e : shares.entrySet()) {
-        unitShares.put(e.getKey(), BasketPricer.units(e.getValue().amount().unscaledValue()
-            .longValueExact(), l.quantity(), programme.currency()));
-      }
-      lines.add(new SoldLine(l.sku(), l.saleTotal(), l.units(), 0, unitShares));
+      // the units' amounts follow the pricing's rule (equal shares, the extra fen on the last
+      // units), so the line keeps its totals only
+      lines.add(new SoldLine(l.sku(), l.saleTotal(), l.quantity(), l.total(), 0, shares));
     }
     List<HeldPromotion> held = new ArrayList<>(applied.size());
     for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {

@@ -20,11 +20,11 @@ class CompiledRulesAreSharedTest {
         rule "Shared: nothing" when eval(false) then end
         """);
     LoyaltyEngine first = DroolsEngineFactory.create(new EngineSpec(Programmes.seedsDefault(),
-        Clock.systemUTC(), true, List.of(own)), SessionStrategy.POOLED);
+        Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC), true, List.of(own)), SessionStrategy.POOLED);
     int compiled = DroolsEngineFactory.compilations();
 
     LoyaltyEngine second = DroolsEngineFactory.create(new EngineSpec(
-        Programmes.seedsPaidCard(), Clock.systemUTC(), true, List.of(own)),
+        Programmes.seedsPaidCard(), Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC), true, List.of(own)),
         SessionStrategy.POOLED);
 
     assertThat(DroolsEngineFactory.compilations()).isEqualTo(compiled);
@@ -36,7 +36,7 @@ class CompiledRulesAreSharedTest {
   void otherRuleSourcesAreCompiledOfTheirOwn() {
     int before = DroolsEngineFactory.compilations();
 
-    DroolsEngineFactory.create(new EngineSpec(Programmes.seedsDefault(), Clock.systemUTC(), true,
+    DroolsEngineFactory.create(new EngineSpec(Programmes.seedsDefault(), Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC), true,
         List.of(RuleSource.of("other.drl", """
             package com.example.other;
             rule "Other: nothing" when eval(false) then end

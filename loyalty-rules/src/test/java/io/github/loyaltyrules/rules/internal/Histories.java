@@ -72,8 +72,12 @@ final class Histories {
       } else if (dice < 75) {
         Transaction original = sales.remove(random.nextInt(sales.size())); // returned once
         Line line = original.lines().get(0);
-        out.add(new Step(Transaction.returnOf(id, time, "S01", original.id(), original.time(),
-            List.of(line)), null));
+        // a sale older than the duplicate window is forgotten: its goods come back without
+        // the receipt the state could match
+        boolean remembered = Duration.between(original.time(), time).toDays() < 85;
+        out.add(new Step(remembered ? Transaction.returnOf(id, time, "S01", original.id(),
+            original.time(), List.of(line))
+            : Transaction.returnWithoutReceipt(id, time, "S01", List.of(line)), null));
       } else if (dice < 82) {
         out.add(new Step(Transaction.recharge(id, time, "S01", cny(random.nextInt(5) * 1000_00L
             + 1000_00L)), null));

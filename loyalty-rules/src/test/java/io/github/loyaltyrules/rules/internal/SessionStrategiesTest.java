@@ -42,7 +42,7 @@ class SessionStrategiesTest {
 
   private static LoyaltyEngine engine(SessionStrategy strategy) {
     return DroolsEngineFactory.create(new EngineSpec(Programmes.seedsDefault(),
-        Clock.systemUTC(), true, List.of()), strategy);
+        Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC), true, List.of()), strategy);
   }
 
   @Test

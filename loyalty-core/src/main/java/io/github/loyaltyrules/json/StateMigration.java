@@ -1,0 +1,141 @@
+package io.github.loyaltyrules.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.model.SoldLine;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads member states written by earlier layouts. Schema 3 kept a sold line's amount per unit
+ * ({@code "units": [..]}, and each share as a list); schema 4 keeps the line's quantity, what it
+ * paid and each share in total, from which the pricing's rule (equal shares, the extra fen on the
+ * last units) gives each unit back. An old line is read as its quantity and totals.
+ *
+ * <p>Thread-safety: stateless, thread-safe.
+ */
+final class StateMigration extends BeanDeserializerModifier {
+  private static final long serialVersionUID = 1L;
+
+  /** A lot's fields left out while they hold their default. */
+  abstract static class LotDefaults {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    abstract boolean pending();
+
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    abstract long revoked();
+
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ZeroAmount.class)
+    abstract Money refunded();
+  }
+
+  /** A sold line's count of returned units, left out while none came back. */
+  abstract static class SoldLineDefaults {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    abstract int returned();
+  }
+
+  /** Filters out a zero amount (Jackson's CUSTOM inclusion: {@code equals} true leaves out). */
+  static final class ZeroAmount {
+    @Override
+    public boolean equals(Object value) {
+      return value instanceof Money m && m.isZero();
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
+  @Override
+  public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
+      BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+    if (beanDesc.getBeanClass() == SoldLine.class) {
+      return new SoldLineMigration(deserializer);
+    }
+    return deserializer;
+  }
+
+  /** A schema-3 sold line ({@code units}) becomes a schema-4 one; a schema-4 one is as is. */
+  private static final class SoldLineMigration extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    SoldLineMigration(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new SoldLineMigration(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode node = ctxt.readTree(p);
+      if (node instanceof ObjectNode line && line.has("units") && line.get("units").isArray()
+          && !line.has("quantity") && !line.has("paid")) {
+        upgrade(line);
+      }
+      try (JsonParser tree = node.traverse(p.getCodec())) {
+        tree.nextToken();
+        return _delegatee.deserialize(tree, ctxt);
+      }
+    }
+
+    private static void upgrade(ObjectNode line) {
+      JsonNode units = line.remove("units");
+      line.put("quantity", units.size());
+      line.set("paid", sum(units, line));
+      JsonNode shares = line.get("shares");
+      if (shares instanceof ObjectNode byKey) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(byKey.properties());
+        for (Map.Entry<String, JsonNode> e : entries) {
+          if (e.getValue().isArray()) {
+            byKey.set(e.getKey(), sum(e.getValue(), line));
+          }
+        }
+      }
+    }
+
+    /** The sum of a list of amounts, as an amount; the list as it is when it is not one. */
+    private static JsonNode sum(JsonNode amounts, ObjectNode line) {
+      BigDecimal total = BigDecimal.ZERO;
+      JsonNode currency = null;
+      for (JsonNode m : amounts) {
+        JsonNode amount = m.get("amount");
+        if (amount == null || !(amount.isTextual() || amount.isNumber())) {
+          return amounts;
+        }
+        try {
+          total = total.add(amount.isNumber() ? amount.decimalValue()
+              : io.github.loyaltyrules.internal.Numbers.parse("amount", amount.asText()));
+        } catch (io.github.loyaltyrules.InvalidValueException notANumber) {
+          return amounts;
+        }
+        currency = currency == null ? m.get("currency") : currency;
+      }
+      if (currency == null) {
+        currency = line.path("saleTotal").get("currency");
+      }
+      ObjectNode money = line.objectNode();
+      money.put("amount", total.toPlainString());
+      if (currency != null) {
+        money.set("currency", currency);
+      }
+      return money;
+    }
+  }
+}
