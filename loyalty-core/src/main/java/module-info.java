@@ -26,7 +26,8 @@ module io.github.loyaltyrules.core {
   exports io.github.loyaltyrules.internal to io.github.loyaltyrules.rules;
 
   opens io.github.loyaltyrules.followup to com.fasterxml.jackson.databind;
-  opens io.github.loyaltyrules.insight to com.fasterxml.jackson.databind;
+  // Jackson reads the review's values; the page's template is a resource Mustache loads
+  opens io.github.loyaltyrules.insight;
   // the review page's template and the values Mustache reads
   opens io.github.loyaltyrules.insight.internal to com.github.mustachejava,
       com.fasterxml.jackson.databind;

@@ -26,10 +26,11 @@ class ModuleExportsTest {
       }
     }
     assertThat(open).containsExactly("io.github.loyaltyrules", "io.github.loyaltyrules.followup",
-        "io.github.loyaltyrules.json", "io.github.loyaltyrules.model",
+        "io.github.loyaltyrules.insight", "io.github.loyaltyrules.json",
+        "io.github.loyaltyrules.json.contract", "io.github.loyaltyrules.model",
         "io.github.loyaltyrules.outcome", "io.github.loyaltyrules.programme",
         "io.github.loyaltyrules.spi", "io.github.loyaltyrules.tables");
     assertThat(module.packages()).contains("io.github.loyaltyrules.internal",
-        "io.github.loyaltyrules.tables.internal");
+        "io.github.loyaltyrules.tables.internal", "io.github.loyaltyrules.insight.internal");
   }
 }
