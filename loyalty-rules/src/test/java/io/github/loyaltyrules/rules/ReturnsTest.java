@@ -74,7 +74,7 @@ class ReturnsTest {
   }
 
   @Test
-  void aReturnWithoutTheSaleTimeOfASaleTheStateDoesNotRememberIsRefused() {
+  void aReturnOfASaleTheStateDoesNotRememberIsRefused() {
     Transaction withoutTime = Transaction.returnOf("R1", Shop.at("2026-04-03T10:00"), "S01", "T9",
         java.util.List.of(io.github.loyaltyrules.model.Line.fullPrice("SKU-1", "TOPS", 1,
             cny("100.00"))));
@@ -82,10 +82,11 @@ class ReturnsTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> FLAT_ENGINE.evaluate(after, withoutTime))
-        .isInstanceOf(io.github.loyaltyrules.EvaluationException.class)
-        .hasMessage("return R1 leaves out the time of sale T9, and member M1's state does not"
-            + " remember that sale (it keeps sales for points.duplicateWindowDays, 90 days);"
-            + " give originalSaleTime");
+        .isInstanceOf(io.github.loyaltyrules.RefusedException.class)
+        .hasMessage("return R1 names sale T9, which member M1's state does not know: it was never"
+            + " evaluated, or is older than the duplicate window (90 days). Evaluate the sale"
+            + " first, or mark goods returned without a receipt with"
+            + " Transaction.returnWithoutReceipt");
   }
 
   @Test

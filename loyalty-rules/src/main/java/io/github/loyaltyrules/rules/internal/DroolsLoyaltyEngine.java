@@ -87,13 +87,6 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
           + "'s latest transaction (" + newest + "), so it can no longer be told from a replay;"
           + " evaluate transactions in time, or raise points.duplicateWindowDays");
     }
-    if (transaction.kind() == TransactionKind.RETURN && transaction.originalSaleTime() == null
-        && rememberedSaleDate(state, transaction) == null) {
-      throw new EvaluationException("return " + transaction.id() + " leaves out the time of sale "
-          + transaction.originalSaleId() + ", and member " + state.memberId() + "'s state does"
-          + " not remember that sale (it keeps sales for points.duplicateWindowDays, " + window
-          + " days); give originalSaleTime");
-    }
     return run(state, transaction, today, false, "transaction " + transaction.id());
   }
 

@@ -1104,7 +1104,7 @@ final class Evaluation {
         points.vouchersKept(programme.limits().historyDays(), window),
         points.storedValue(), recent,
         followUps.changed() ? followUps.tasks() : before.followUps(),
-        followUps.changed() ? followUps.history() : before.followUpHistory());
+        followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }
