@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * RuleReport report = RuleValidator.withDefaultRules()
  *     .validate(RuleSource.of(Path.of("store-42.drl")));
- * report.problems().forEach(p -> System.err.println(p));   // file:line:column: ...
+ * report.errors().forEach(p -> log.error("{}", p));     // file:line:column: ...
  * }</pre>
  *
  * <p>See docs/RULES.md, "When a rule file is wrong".

@@ -90,17 +90,6 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     return run(state, transaction, today, false, "transaction " + transaction.id());
   }
 
-  /** The date of the sale a return names, as the member state remembers it; null if it does not. */
-  static LocalDate rememberedSaleDate(MemberState state, Transaction ret) {
-    LocalDate date = null;
-    for (RecentTransaction t : state.recentTransactions()) {
-      if (t.id().equals(ret.originalSaleId())) {
-        date = t.date();
-      }
-    }
-    return date;
-  }
-
   private static RecentTransaction recent(MemberState state, String id) {
     for (RecentTransaction t : state.recentTransactions()) {
       if (t.id().equals(id)) {

@@ -2,7 +2,6 @@ package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.model.Line;
-import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.model.Tender;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.programme.EvaluationLimits;
@@ -66,10 +65,5 @@ final class Limits {
           + " points, more than the programme's limit of " + limits.maxPointsPerTransaction()
           + " per transaction (limits.maxPointsPerTransaction)");
     }
-  }
-
-  /** What {@code money} is, for a message. */
-  static String of(Money money) {
-    return money.toString();
   }
 }
