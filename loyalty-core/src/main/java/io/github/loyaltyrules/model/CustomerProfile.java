@@ -17,6 +17,10 @@ import org.apiguardian.api.API;
  * <p>Only {@code id} is required. Personal fields (name, birth date, mobile, email) are masked in
  * {@link #toString()} and never appear in exception messages or logs.
  *
+ * <p>Evolution: a profile may gain components in a minor version, and its canonical constructor
+ * a parameter with them. Build profiles with {@link #builder(String)} and change them with
+ * {@link #toBuilder()}; code written that way keeps compiling.
+ *
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param id the customer's id in the host system; not personal data
@@ -50,20 +54,30 @@ public record CustomerProfile(
   public CustomerProfile {
     Check.notBlank("profile.id", id);
     gender = gender == null ? Gender.UNSPECIFIED : gender;
-    if (mobile != null && !MOBILE.matcher(mobile).matches()) {
-      throw new InvalidValueException("profile.mobile", Check.mask(mobile),
-          "must be a phone number: digits, optionally a leading '+', spaces or dashes");
-    }
-    if (email != null && (email.indexOf('@') < 1 || email.endsWith("@"))) {
-      throw new InvalidValueException("profile.email", Check.mask(email),
-          "must be an address of the form name@domain");
-    }
+    checkMobile(mobile);
+    checkEmail(email);
     if (birthDate != null && joinDate != null && birthDate.isAfter(joinDate)) {
       throw new InvalidValueException("profile.birthDate", Check.mask(birthDate),
           "must not be after the join date");
     }
     consent = Check.map("profile.consent", consent);
     attributes = Check.map("profile.attributes", attributes);
+  }
+
+  private static String checkMobile(String mobile) {
+    if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+      throw new InvalidValueException("profile.mobile", Check.mask(mobile),
+          "must be a phone number: digits, optionally a leading '+', spaces or dashes");
+    }
+    return mobile;
+  }
+
+  private static String checkEmail(String email) {
+    if (email != null && (email.indexOf('@') < 1 || email.endsWith("@"))) {
+      throw new InvalidValueException("profile.email", Check.mask(email),
+          "must be an address of the form name@domain");
+    }
+    return email;
   }
 
   /** A profile with only an id, for customers the store knows nothing else about. */
@@ -73,11 +87,16 @@ public record CustomerProfile(
 
   /**
    * A builder that names each field: {@code CustomerProfile.builder("M1").associateId("A07")
-   * .consent(Channel.MESSAGING, true).build()}; only the id is required.
+   * .consent(Channel.MESSAGING, true).build()}; only the id is required. Hosts should build
+   * profiles this way (and change them with {@link #toBuilder()}) rather than with the canonical
+   * constructor, which gains a parameter whenever a profile gains a component: new components
+   * may come in a minor version.
+   *
+   * @throws InvalidValueException at once when {@code id} is blank
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public static Builder builder(String id) {
-    return new Builder(id);
+    return new Builder(Check.notBlank("profile.id", id));
   }
 
   /** A builder holding this profile's fields, to change some of them. */
@@ -98,8 +117,10 @@ public record CustomerProfile(
   }
 
   /**
-   * Builds a {@link CustomerProfile}; {@link #build()} checks it as the constructor does (and
-   * masks personal values in its messages).
+   * Builds a {@link CustomerProfile}. Each setter checks its own value at once (a mobile that is
+   * not a phone number, an email without {@code @}) and fails with an
+   * {@link InvalidValueException} naming the field, with personal values masked;
+   * {@link #build()} checks what depends on several fields (a birth date after the join date).
    *
    * <p>Thread-safety: not thread-safe; the profile it builds is immutable.
    */
@@ -140,13 +161,13 @@ public record CustomerProfile(
 
     /** Personal. */
     public Builder mobile(String mobile) {
-      this.mobile = mobile;
+      this.mobile = checkMobile(mobile);
       return this;
     }
 
     /** Personal. */
     public Builder email(String email) {
-      this.email = email;
+      this.email = checkEmail(email);
       return this;
     }
 

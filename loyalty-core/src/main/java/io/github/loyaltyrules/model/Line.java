@@ -10,6 +10,10 @@ import org.apiguardian.api.API;
  * and the actual unit price (the sale price after any markdown), and free tags such as
  * {@code NEW_ARRIVAL}.
  *
+ * <p>Evolution: a line may gain components in a minor version, and its canonical constructor a
+ * parameter with them. Build lines with {@link #builder(String)} (or {@link #fullPrice}) and
+ * change them with {@link #toBuilder()}; code written that way keeps compiling.
+ *
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param sku the stock-keeping unit
@@ -25,23 +29,30 @@ public record Line(String sku, String category, int quantity, Money listPrice, M
 
   public Line {
     Check.notBlank("line.sku", sku);
-    if (quantity < 1) {
-      throw new InvalidValueException("line.quantity", quantity,
-          "must be at least 1 (returns list returned units as positive quantities)");
-    }
-    Check.notNull("line.listPrice", listPrice);
-    Check.notNull("line.unitPrice", unitPrice);
-    if (listPrice.isNegative()) {
-      throw new InvalidValueException("line.listPrice", listPrice, "must not be negative");
-    }
-    if (unitPrice.isNegative()) {
-      throw new InvalidValueException("line.unitPrice", unitPrice, "must not be negative");
-    }
+    checkQuantity(quantity);
+    price("line.listPrice", listPrice);
+    price("line.unitPrice", unitPrice);
     if (!listPrice.currency().equals(unitPrice.currency())) {
       throw new InvalidValueException("line.unitPrice", unitPrice,
           "must be in the list price's currency " + listPrice.currency());
     }
     tags = tags == null ? Set.of() : Set.copyOf(tags);
+  }
+
+  private static int checkQuantity(int quantity) {
+    if (quantity < 1) {
+      throw new InvalidValueException("line.quantity", quantity,
+          "must be at least 1 (returns list returned units as positive quantities)");
+    }
+    return quantity;
+  }
+
+  private static Money price(String field, Money price) {
+    Check.notNull(field, price);
+    if (price.isNegative()) {
+      throw new InvalidValueException(field, price, "must not be negative");
+    }
+    return price;
   }
 
   /**
@@ -63,14 +74,32 @@ public record Line(String sku, String category, int quantity, Money listPrice, M
    * A builder that names each price:
    * {@code Line.builder("TOP-1").category("TOPS").quantity(2).listPrice(list).unitPrice(sale)
    * .build()}. The quantity is 1 unless set; the unit price is the list price unless set.
+   * Hosts should build lines this way rather than with the canonical constructor, which gains a
+   * parameter whenever a line gains a component (see "Evolution" above).
+   *
+   * @throws InvalidValueException at once when {@code sku} is blank
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public static Builder builder(String sku) {
-    return new Builder(sku);
+    return new Builder(Check.notBlank("line.sku", sku));
+  }
+
+  /** A builder holding this line's components, to change some of them. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Builder toBuilder() {
+    Builder b = new Builder(sku);
+    b.category = category;
+    b.quantity = quantity;
+    b.listPrice = listPrice;
+    b.unitPrice = unitPrice;
+    b.tags = tags;
+    return b;
   }
 
   /**
-   * Builds a {@link Line}; {@link #build()} checks it as the constructor does.
+   * Builds a {@link Line}. Each setter checks its own value at once and fails with an
+   * {@link InvalidValueException} naming the field and the value; {@link #build()} checks what
+   * depends on several fields (both prices in one currency).
    *
    * <p>Thread-safety: not thread-safe; the line it builds is immutable.
    */
@@ -95,25 +124,25 @@ public record Line(String sku, String category, int quantity, Money listPrice, M
 
     /** Units on the line, at least 1. */
     public Builder quantity(int quantity) {
-      this.quantity = quantity;
+      this.quantity = checkQuantity(quantity);
       return this;
     }
 
     /** The original price of one unit. */
     public Builder listPrice(Money listPrice) {
-      this.listPrice = listPrice;
+      this.listPrice = price("line.listPrice", listPrice);
       return this;
     }
 
     /** The actual price of one unit before member discounts (the markdown price). */
     public Builder unitPrice(Money unitPrice) {
-      this.unitPrice = unitPrice;
+      this.unitPrice = price("line.unitPrice", unitPrice);
       return this;
     }
 
     /** Free tags, e.g. {@code NEW_ARRIVAL}. */
     public Builder tags(String... tags) {
-      this.tags = Set.of(tags);
+      this.tags = Set.copyOf(Check.list("line.tags", java.util.Arrays.asList(tags)));
       return this;
     }
 

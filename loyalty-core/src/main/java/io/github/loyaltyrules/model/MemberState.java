@@ -26,9 +26,11 @@ import org.apiguardian.api.API;
  * later is optional.
  * {@code schemaVersion} records the layout that wrote the value.
  *
- * <p>Build a new member with {@link #newMember(CustomerProfile)} and derive changed copies with
- * the {@code with...} methods; Java callers should prefer these to the canonical constructor,
- * which grows when components are added.
+ * <p>Evolution: a state may gain components in a minor version, and its canonical constructor a
+ * parameter with them. Build a new member with {@link #newMember(CustomerProfile)}, a state
+ * carried over from another system with {@link #builder(CustomerProfile)}, and derive changed
+ * copies with the {@code with...} methods or {@link #toBuilder()}; code written that way keeps
+ * compiling. The canonical constructor is for JSON mapping.
  *
  * <p>Thread-safety: immutable, safe to share.
  *
@@ -101,11 +103,7 @@ public record MemberState(
     Currency currency = null;
     if (monthlySpend != null) {
       for (Map.Entry<YearMonth, Money> e : monthlySpend.entrySet()) {
-        Money m = Check.notNull("state.monthlySpend[" + e.getKey() + "]", e.getValue());
-        if (m.isNegative()) {
-          throw new InvalidValueException("state.monthlySpend[" + e.getKey() + "]", m,
-              "must not be negative");
-        }
+        Money m = spendOf(e.getKey(), e.getValue());
         if (currency != null && !currency.equals(m.currency())) {
           throw new InvalidValueException("state.monthlySpend[" + e.getKey() + "]", m,
               "must be in " + currency + " like the other months");
@@ -152,6 +150,15 @@ public record MemberState(
         storedValue, recentTransactions, followUps, followUpHistory, null);
   }
 
+
+  private static Money spendOf(YearMonth month, Money spend) {
+    Money m = Check.notNull("state.monthlySpend[" + month + "]", spend);
+    if (m.isNegative()) {
+      throw new InvalidValueException("state.monthlySpend[" + month + "]", m,
+          "must not be negative");
+    }
+    return m;
+  }
 
   /** A customer the store has just met: no card, no spend, no history. */
   public static MemberState newMember(CustomerProfile profile) {
@@ -254,6 +261,156 @@ public record MemberState(
   public MemberState withFollowUps(List<FollowUp> newFollowUps) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, newFollowUps, followUpHistory, buyer);
+  }
+
+  /** This state remembering {@code recent} as its recent transactions, oldest first. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public MemberState withRecentTransactions(List<RecentTransaction> recent) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recent, followUps, followUpHistory, buyer);
+  }
+
+  /** This state keeping {@code history} of closed follow-ups past their evaluation. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public MemberState withFollowUpHistory(List<ClosedFollowUp> history) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions, followUps, history, buyer);
+  }
+
+  /**
+   * A builder for a state of {@code profile}'s member, every other component empty unless set:
+   * for a member carried over from another system (card, tier, spend, points), in this
+   * version's layout.
+   *
+   * @throws InvalidValueException at once when {@code profile} is null
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static Builder builder(CustomerProfile profile) {
+    return new Builder(profile);
+  }
+
+  /** A builder holding this state's components, in this version's layout, to change some. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Builder toBuilder() {
+    Builder b = new Builder(profile);
+    b.card = card;
+    b.standing = standing;
+    b.monthlySpend.putAll(monthlySpend);
+    b.activity = activity;
+    b.points = points;
+    b.vouchers = vouchers;
+    b.storedValue = storedValue;
+    b.recentTransactions = recentTransactions;
+    b.followUps = followUps;
+    b.followUpHistory = followUpHistory;
+    b.buyer = buyer;
+    return b;
+  }
+
+  /**
+   * Builds a {@link MemberState} in the current layout ({@link #SCHEMA_VERSION}). Each setter
+   * checks its own value at once (a null list element, a negative month's spend) and fails with
+   * an {@link InvalidValueException} naming the field and the value; {@link #build()} checks what
+   * depends on several (every month's spend in one currency).
+   *
+   * <p>Thread-safety: not thread-safe; the state it builds is immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static final class Builder {
+    private CustomerProfile profile;
+    private Card card;
+    private TierStanding standing = TierStanding.NONE;
+    private final TreeMap<YearMonth, Money> monthlySpend = new TreeMap<>();
+    private Activity activity = Activity.NONE;
+    private PointsAccount points = PointsAccount.EMPTY;
+    private List<Voucher> vouchers = List.of();
+    private StoredValue storedValue;
+    private List<RecentTransaction> recentTransactions = List.of();
+    private List<FollowUp> followUps = List.of();
+    private List<ClosedFollowUp> followUpHistory = List.of();
+    private BuyerProfile buyer = BuyerProfile.NONE;
+
+    private Builder(CustomerProfile profile) {
+      profile(profile);
+    }
+
+    /** The customer; its id is the member id. */
+    public Builder profile(CustomerProfile profile) {
+      this.profile = Check.notNull("state.profile", profile);
+      return this;
+    }
+
+    /** The membership card; null before one is issued. */
+    public Builder card(Card card) {
+      this.card = card;
+      return this;
+    }
+
+    /** How the current tier is held; {@link TierStanding#NONE} when null. */
+    public Builder standing(TierStanding standing) {
+      this.standing = standing == null ? TierStanding.NONE : standing;
+      return this;
+    }
+
+    /** Adds (or replaces) the qualifying spend of {@code month}, not negative. */
+    public Builder spend(YearMonth month, Money spend) {
+      monthlySpend.put(Check.notNull("state.monthlySpend key", month), spendOf(month, spend));
+      return this;
+    }
+
+    /** Purchase count and dates; {@link Activity#NONE} when null. */
+    public Builder activity(Activity activity) {
+      this.activity = activity == null ? Activity.NONE : activity;
+      return this;
+    }
+
+    /** The points lots and balances; empty when null. */
+    public Builder points(PointsAccount points) {
+      this.points = points == null ? PointsAccount.EMPTY : points;
+      return this;
+    }
+
+    /** The vouchers, oldest first. */
+    public Builder vouchers(List<Voucher> vouchers) {
+      this.vouchers = Check.list("state.vouchers", vouchers);
+      return this;
+    }
+
+    /** The stored-value balance and rate; null before the first recharge. */
+    public Builder storedValue(StoredValue storedValue) {
+      this.storedValue = storedValue;
+      return this;
+    }
+
+    /** Transactions within the duplicate window, oldest first. */
+    public Builder recentTransactions(List<RecentTransaction> recent) {
+      this.recentTransactions = Check.list("state.recentTransactions", recent);
+      return this;
+    }
+
+    /** Follow-ups open, or closed and not yet past the evaluation after their due day. */
+    public Builder followUps(List<FollowUp> followUps) {
+      this.followUps = Check.list("state.followUps", followUps);
+      return this;
+    }
+
+    /** What is kept of closed follow-ups past that. */
+    public Builder followUpHistory(List<ClosedFollowUp> history) {
+      this.followUpHistory = Check.list("state.followUpHistory", history);
+      return this;
+    }
+
+    /** What kind of buyer the member is; {@link BuyerProfile#NONE} when null. */
+    public Builder buyer(BuyerProfile buyer) {
+      this.buyer = buyer == null ? BuyerProfile.NONE : buyer;
+      return this;
+    }
+
+    /** The state, checked as the canonical constructor checks it. */
+    public MemberState build() {
+      return new MemberState(SCHEMA_VERSION, profile, card, standing, monthlySpend, activity,
+          points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+    }
   }
 
   /** This state with {@code newBuyer}'s purchase figures, types and layer. */

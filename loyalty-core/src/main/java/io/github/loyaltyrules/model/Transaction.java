@@ -34,6 +34,12 @@ import org.apiguardian.api.API;
  * </ul>
  * All amounts are in one currency.
  *
+ * <p>Evolution: a transaction may gain components in a minor version, and its canonical
+ * constructor a parameter with them. Make transactions with the factories ({@link #sale},
+ * {@link #returnOf}, {@link #recharge}, ...) or {@link #builder(String, TransactionKind,
+ * Instant)}, and change them with the {@code with...} methods or {@link #toBuilder()}; code
+ * written that way keeps compiling.
+ *
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param id unique per transaction in the host system
@@ -362,6 +368,157 @@ public record Transaction(
   public Transaction withCardPurchase() {
     return new Transaction(id, kind, time, storeId, associateId, lines, tenders, recharge,
         originalSaleId, originalSaleTime, true, code, points);
+  }
+
+  /**
+   * A builder for a transaction of any kind, naming each component:
+   * {@code Transaction.builder("T1", SALE, now).storeId("S01").line(line).build()}. The
+   * factories are shorter for the common kinds; the builder reaches every component.
+   *
+   * @throws InvalidValueException at once when {@code id} is blank, {@code kind} or
+   *     {@code time} is null, or {@code time} is before 1900 or after 9999
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static Builder builder(String id, TransactionKind kind, Instant time) {
+    return new Builder(id, kind, time);
+  }
+
+  /** A builder holding this transaction's components, to change some of them. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Builder toBuilder() {
+    Builder b = new Builder(id, kind, time);
+    b.storeId = storeId;
+    b.associateId = associateId;
+    b.lines.addAll(lines);
+    b.tenders.addAll(tenders);
+    b.recharge = recharge;
+    b.originalSaleId = originalSaleId;
+    b.originalSaleTime = originalSaleTime;
+    b.buysCard = buysCard;
+    b.code = code;
+    b.points = points;
+    return b;
+  }
+
+  /**
+   * Builds a {@link Transaction}. Each setter checks its own value at once (a null line, a time
+   * out of range, a recharge that is not positive) and fails with an
+   * {@link InvalidValueException} naming the field and the value; {@link #build()} checks what
+   * the kind needs of the components together, as the class description lists.
+   *
+   * <p>Thread-safety: not thread-safe; the transaction it builds is immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static final class Builder {
+    private final String id;
+    private final TransactionKind kind;
+    private final Instant time;
+    private String storeId;
+    private String associateId;
+    private final List<Line> lines = new ArrayList<>();
+    private final List<Tender> tenders = new ArrayList<>();
+    private Money recharge;
+    private String originalSaleId;
+    private Instant originalSaleTime;
+    private boolean buysCard;
+    private String code;
+    private long points;
+
+    private Builder(String id, TransactionKind kind, Instant time) {
+      this.id = Check.notBlank("transaction.id", id);
+      this.kind = Check.notNull("transaction.kind", kind);
+      this.time = Check.notNull("transaction.time", time);
+      inRange("transaction.time", time);
+    }
+
+    /** The store. */
+    public Builder storeId(String storeId) {
+      this.storeId = storeId;
+      return this;
+    }
+
+    /** The associate who served the customer (null: no one in particular). */
+    public Builder associateId(String associateId) {
+      this.associateId = associateId;
+      return this;
+    }
+
+    /** Adds a line sold or returned. */
+    public Builder line(Line line) {
+      lines.add(Check.notNull("transaction.lines[" + lines.size() + "]", line));
+      return this;
+    }
+
+    /** Replaces the lines with {@code newLines}. */
+    public Builder lines(List<Line> newLines) {
+      List<Line> checked = Check.list("transaction.lines", newLines);
+      lines.clear();
+      lines.addAll(checked);
+      return this;
+    }
+
+    /** Adds a tender: how part of it was paid. */
+    public Builder tender(Tender tender) {
+      tenders.add(Check.notNull("transaction.tenders[" + tenders.size() + "]", tender));
+      return this;
+    }
+
+    /** Replaces the tenders with {@code newTenders}. */
+    public Builder tenders(List<Tender> newTenders) {
+      List<Tender> checked = Check.list("transaction.tenders", newTenders);
+      tenders.clear();
+      tenders.addAll(checked);
+      return this;
+    }
+
+    /** For a {@code RECHARGE}: the stored value added, positive. */
+    public Builder recharge(Money amount) {
+      if (amount != null && !amount.isPositive()) {
+        throw new InvalidValueException("transaction.recharge", amount, "must be positive");
+      }
+      this.recharge = amount;
+      return this;
+    }
+
+    /**
+     * For a {@code RETURN}: the sale the goods came from and when it was made (null: the
+     * engine takes it from the member state).
+     */
+    public Builder originalSale(String saleId, Instant saleTime) {
+      this.originalSaleId = Check.notBlank("transaction.originalSaleId", saleId);
+      if (saleTime != null) {
+        inRange("transaction.originalSaleTime", saleTime);
+      }
+      this.originalSaleTime = saleTime;
+      return this;
+    }
+
+    /** For a {@code SALE} under a paid-card programme: the customer buys the card with it. */
+    public Builder buysCard(boolean buysCard) {
+      this.buysCard = buysCard;
+      return this;
+    }
+
+    /**
+     * The gift, event, other member, reason or {@link Transaction#WITHOUT_RECEIPT}, as the kind
+     * needs.
+     */
+    public Builder code(String code) {
+      this.code = code;
+      return this;
+    }
+
+    /** For a transfer the points moved (positive); for an {@code ADJUSTMENT}, non-zero. */
+    public Builder points(long points) {
+      this.points = points;
+      return this;
+    }
+
+    /** The transaction, checked as the canonical constructor checks it. */
+    public Transaction build() {
+      return new Transaction(id, kind, time, storeId, associateId, lines, tenders, recharge,
+          originalSaleId, originalSaleTime, buysCard, code, points);
+    }
   }
 
   /** The total of the tenders of {@code kind}, or null when there is none. */

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.programme;
 
 import io.github.loyaltyrules.InvalidValueException;
+import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.internal.Numbers;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
@@ -19,6 +20,10 @@ import org.apiguardian.api.API;
  * <p>The defaults fit a store of any size: no purchase of a hundred million yuan, of more than
  * 10,000 units of one SKU or more than 1,000 lines is a till's business, and a programme that
  * needs them raises the limit in its file.
+ *
+ * <p>Evolution: new limits come in minor versions, and the canonical constructor gains a
+ * parameter with each. Set limits in the programme file, or in code with {@link #builder()} (or
+ * {@link #toBuilder()}); code written that way keeps compiling.
  *
  * <p>Thread-safety: immutable, safe to share.
  *
@@ -83,19 +88,137 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
               + " back");
     }
     maxMinutesAhead = atLeastOne("maxMinutesAhead", maxMinutesAhead, 24 * 60);
-    maxAmount = maxAmount == null ? DEFAULT_MAX_AMOUNT
-        : Numbers.bounded("programme.limits.maxAmount", maxAmount);
-    if (maxAmount.signum() <= 0 || maxAmount.precision() - maxAmount.scale()
+    maxAmount = maxAmount == null ? DEFAULT_MAX_AMOUNT : checkMaxAmount(maxAmount);
+    maxPointsPerTransaction = checkMaxPoints(maxPointsPerTransaction == null ? 1_000_000_000L
+        : maxPointsPerTransaction);
+  }
+
+  private static BigDecimal checkMaxAmount(BigDecimal value) {
+    BigDecimal amount = Numbers.bounded("programme.limits.maxAmount", value);
+    if (amount.signum() <= 0 || amount.precision() - amount.scale()
         > Money.MAX_INTEGER_DIGITS) {
-      throw new InvalidValueException("programme.limits.maxAmount", maxAmount,
+      throw new InvalidValueException("programme.limits.maxAmount", amount,
           "must be positive and below 10^" + Money.MAX_INTEGER_DIGITS + ", the largest amount"
               + " the library keeps");
     }
-    maxPointsPerTransaction = maxPointsPerTransaction == null ? 1_000_000_000L
-        : maxPointsPerTransaction;
-    if (maxPointsPerTransaction < 1 || maxPointsPerTransaction > MAX_POINTS_BOUND) {
-      throw new InvalidValueException("programme.limits.maxPointsPerTransaction",
-          maxPointsPerTransaction, "must be from 1 to " + MAX_POINTS_BOUND);
+    return amount;
+  }
+
+  private static long checkMaxPoints(long points) {
+    if (points < 1 || points > MAX_POINTS_BOUND) {
+      throw new InvalidValueException("programme.limits.maxPointsPerTransaction", points,
+          "must be from 1 to " + MAX_POINTS_BOUND);
+    }
+    return points;
+  }
+
+  /** A builder with every limit at its default until set. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these limits, to change some of them. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxFirings = maxFirings;
+    b.maxMillis = maxMillis;
+    b.maxAmount = maxAmount;
+    b.maxPointsPerTransaction = maxPointsPerTransaction;
+    b.maxUnitsPerLine = maxUnitsPerLine;
+    b.maxLinesPerSale = maxLinesPerSale;
+    b.maxVouchersPerConversion = maxVouchersPerConversion;
+    b.historyDays = historyDays;
+    b.maxMinutesAhead = maxMinutesAhead;
+    return b;
+  }
+
+  /**
+   * Builds {@link EvaluationLimits}; each setter checks its value at once and fails with an
+   * {@link InvalidValueException} naming the field ({@code programme.limits.maxFirings}) and the
+   * value.
+   *
+   * <p>Thread-safety: not thread-safe; the limits it builds are immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static final class Builder {
+    private Integer maxFirings;
+    private Integer maxMillis;
+    private BigDecimal maxAmount;
+    private Long maxPointsPerTransaction;
+    private Integer maxUnitsPerLine;
+    private Integer maxLinesPerSale;
+    private Integer maxVouchersPerConversion;
+    private Integer historyDays;
+    private Integer maxMinutesAhead;
+
+    private Builder() {}
+
+    /** Rule firings allowed in one evaluation, at least 1. */
+    public Builder maxFirings(int value) {
+      maxFirings = atLeastOne("maxFirings", value, 0);
+      return this;
+    }
+
+    /** Milliseconds of CPU time allowed for one evaluation's rules, at least 1. */
+    public Builder maxMillis(int value) {
+      maxMillis = atLeastOne("maxMillis", value, 0);
+      return this;
+    }
+
+    /** The largest amount one transaction may carry, positive. */
+    public Builder maxAmount(BigDecimal value) {
+      maxAmount = checkMaxAmount(Check.notNull("programme.limits.maxAmount", value));
+      return this;
+    }
+
+    /** The most points one transaction may move, from 1 to 10^15. */
+    public Builder maxPointsPerTransaction(long value) {
+      maxPointsPerTransaction = checkMaxPoints(value);
+      return this;
+    }
+
+    /** The largest quantity of one line, at least 1. */
+    public Builder maxUnitsPerLine(int value) {
+      maxUnitsPerLine = atLeastOne("maxUnitsPerLine", value, 0);
+      return this;
+    }
+
+    /** The most lines of one sale or return, at least 1. */
+    public Builder maxLinesPerSale(int value) {
+      maxLinesPerSale = atLeastOne("maxLinesPerSale", value, 0);
+      return this;
+    }
+
+    /** The most vouchers one evaluation converts points into, at least 1. */
+    public Builder maxVouchersPerConversion(int value) {
+      maxVouchersPerConversion = atLeastOne("maxVouchersPerConversion", value, 0);
+      return this;
+    }
+
+    /** How long the state keeps what is closed, at least 31 days. */
+    public Builder historyDays(int value) {
+      if (value < 31) {
+        throw new InvalidValueException("programme.limits.historyDays", value,
+            "must be at least 31: the contact caps and the monthly care message look a month"
+                + " back");
+      }
+      historyDays = value;
+      return this;
+    }
+
+    /** How far a transaction's time may be after the engine's clock, at least 1 minute. */
+    public Builder maxMinutesAhead(int value) {
+      maxMinutesAhead = atLeastOne("maxMinutesAhead", value, 0);
+      return this;
+    }
+
+    /** The limits, every one not set at its default. */
+    public EvaluationLimits build() {
+      return new EvaluationLimits(maxFirings, maxMillis, maxAmount, maxPointsPerTransaction,
+          maxUnitsPerLine, maxLinesPerSale, maxVouchersPerConversion, historyDays,
+          maxMinutesAhead);
     }
   }
 

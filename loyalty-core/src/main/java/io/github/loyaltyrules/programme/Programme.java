@@ -23,6 +23,11 @@ import org.apiguardian.api.API;
  * tier's qualifying spend is greater than the one below, and every amount fits the currency's
  * scale.
  *
+ * <p>Evolution: a programme may gain components (sections) in a minor version, and its canonical
+ * constructor a parameter with them. Load programmes from JSON, or build them in code with
+ * {@link #builder(String, Currency, ZoneId)} and change them with {@link #toBuilder()}; code
+ * written that way keeps compiling. The canonical constructor is for JSON mapping.
+ *
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param id a short identifier, e.g. {@code seeds-default}
@@ -130,6 +135,150 @@ public record Programme(
       List<Tier> tiers) {
     this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, null, null,
         null);
+  }
+
+  /**
+   * A builder for a programme in {@code currency} and {@code timeZone}: add the tier ladder
+   * lowest rank first ({@code .tier(...)}); every section left unset takes its default.
+   * {@code Programme.builder("acme", Currency.getInstance("CNY"), ZoneId.of("Asia/Shanghai"))
+   * .tier(Tier.builder("MEMBER", 0, BigDecimal.ZERO).build()).build()}.
+   *
+   * @throws InvalidValueException at once when {@code id} is blank or the currency or zone is
+   *     null
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static Builder builder(String id, Currency currency, ZoneId timeZone) {
+    return new Builder(id, currency, timeZone);
+  }
+
+  /** A builder holding this programme's sections, to change some of them. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Builder toBuilder() {
+    Builder b = new Builder(id, currency, timeZone);
+    b.name = name;
+    b.qualification = qualification;
+    b.cards = cards;
+    b.tiers.addAll(tiers);
+    b.points = points;
+    b.pricing = pricing;
+    b.followUps = followUps;
+    b.limits = limits;
+    b.insight = insight;
+    return b;
+  }
+
+  /**
+   * Builds a {@link Programme}. Each setter checks what it can at once and fails with an
+   * {@link InvalidValueException} naming the field and the value: a tier whose code is taken,
+   * whose rank or qualifying spend is not above the tier before it, or whose amounts do not fit
+   * the currency fails when it is added; {@link #build()} checks the rest as the canonical
+   * constructor does (at least one tier, the sections' amounts in the currency's scale).
+   *
+   * <p>Thread-safety: not thread-safe; the programme it builds is immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static final class Builder {
+    private final String id;
+    private final Currency currency;
+    private final ZoneId timeZone;
+    private String name;
+    private Qualification qualification;
+    private CardPolicy cards;
+    private final List<Tier> tiers = new ArrayList<>();
+    private PointsPolicy points;
+    private PricingPolicy pricing;
+    private FollowUpPolicy followUps;
+    private EvaluationLimits limits;
+    private InsightPolicy insight;
+
+    private Builder(String id, Currency currency, ZoneId timeZone) {
+      this.id = Check.notBlank("programme.id", id);
+      this.currency = Check.notNull("programme.currency", currency);
+      this.timeZone = Check.notNull("programme.timeZone", timeZone);
+    }
+
+    /** The display name; the id when blank. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** The qualification window and near-tier flag; the default when null. */
+    public Builder qualification(Qualification qualification) {
+      this.qualification = qualification;
+      return this;
+    }
+
+    /** How cards are issued; free cards when null. */
+    public Builder cards(CardPolicy cards) {
+      if (cards != null) {
+        inScale("programme.cards.fee", cards.fee(), currency);
+      }
+      this.cards = cards;
+      return this;
+    }
+
+    /** Adds the next tier of the ladder, above every tier added before it. */
+    public Builder tier(Tier tier) {
+      List<Tier> next = new ArrayList<>(tiers);
+      next.add(Check.notNull("programme.tiers[" + tiers.size() + "]", tier));
+      checkTiers(next, currency);
+      tiers.add(tier);
+      return this;
+    }
+
+    /** Replaces the ladder with {@code ladder}, lowest rank first. */
+    public Builder tiers(List<Tier> ladder) {
+      List<Tier> checked = Check.list("programme.tiers", ladder);
+      if (!checked.isEmpty()) {
+        checkTiers(checked, currency);
+      }
+      tiers.clear();
+      tiers.addAll(checked);
+      return this;
+    }
+
+    /** How points are earned, held, expired and converted; the default when null. */
+    public Builder points(PointsPolicy points) {
+      if (points != null) {
+        checkPoints(points, currency);
+      }
+      this.points = points;
+      return this;
+    }
+
+    /** How a basket is priced; the default when null. */
+    public Builder pricing(PricingPolicy pricing) {
+      if (pricing != null) {
+        checkPricing(pricing, currency);
+      }
+      this.pricing = pricing;
+      return this;
+    }
+
+    /** Whom the store contacts, when and how often; the default when null. */
+    public Builder followUps(FollowUpPolicy followUps) {
+      this.followUps = followUps;
+      return this;
+    }
+
+    /** The guard rails of one evaluation; the defaults when null. */
+    public Builder limits(EvaluationLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    /** Purchase types and layers, customer value, the reviews; the defaults when null. */
+    public Builder insight(InsightPolicy insight) {
+      this.insight = insight;
+      return this;
+    }
+
+    /** The programme, checked as the canonical constructor checks it. */
+    public Programme build() {
+      return new Programme(id, name, currency, timeZone, null, qualification, cards, tiers,
+          points, pricing, followUps, limits, insight);
+    }
   }
 
   private static PricingPolicy checkPricing(PricingPolicy p, Currency currency) {

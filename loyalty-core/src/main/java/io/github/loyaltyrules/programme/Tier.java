@@ -8,6 +8,10 @@ import org.apiguardian.api.API;
 /**
  * One rung of the programme's tier ladder (DOMAIN.md §1).
  *
+ * <p>Evolution: a tier may gain components in a minor version, and its canonical constructor a
+ * parameter with them. Build tiers in code with {@link #builder(String, int, BigDecimal)} and
+ * change them with {@link #toBuilder()}; code written that way keeps compiling.
+ *
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param code stable identifier used in member state and rules, e.g. {@code GOLD}
@@ -26,20 +30,106 @@ public record Tier(String code, int rank, String name, BigDecimal qualifyingSpen
 
   public Tier {
     Check.notBlank("tier.code", code);
-    if (rank < 0) {
-      throw new InvalidValueException("tier.rank", rank, "must be 0 or more");
-    }
+    checkRank(rank);
     name = name == null || name.isBlank() ? code : name;
     Check.nonNegative("tier.qualifyingSpend", qualifyingSpend);
-    memberRate = memberRate == null ? BigDecimal.ONE : memberRate;
-    if (memberRate.signum() <= 0 || memberRate.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidValueException("tier.memberRate", memberRate.toPlainString(),
-          "must be above 0 and at most 1 (0.95 means the member pays 95 % of the price)");
-    }
+    memberRate = memberRate == null ? BigDecimal.ONE : checkMemberRate(memberRate);
     pointsMultiplier = pointsMultiplier == null ? BigDecimal.ONE : pointsMultiplier;
     Check.nonNegative("tier.pointsMultiplier", pointsMultiplier);
     retentionSpend = retentionSpend == null ? qualifyingSpend : retentionSpend;
     Check.nonNegative("tier.retentionSpend", retentionSpend);
+  }
+
+  private static int checkRank(int rank) {
+    if (rank < 0) {
+      throw new InvalidValueException("tier.rank", rank, "must be 0 or more");
+    }
+    return rank;
+  }
+
+  private static BigDecimal checkMemberRate(BigDecimal memberRate) {
+    if (memberRate.signum() <= 0 || memberRate.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidValueException("tier.memberRate", memberRate.toPlainString(),
+          "must be above 0 and at most 1 (0.95 means the member pays 95 % of the price)");
+    }
+    return memberRate;
+  }
+
+  /**
+   * A builder for the tier {@code code} at {@code rank}, reached with {@code qualifyingSpend}:
+   * the member rate and points multiplier are 1 and the retention spend is the qualifying spend
+   * unless set.
+   *
+   * @throws InvalidValueException at once when the code is blank, the rank negative or the
+   *     spend null or negative
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static Builder builder(String code, int rank, BigDecimal qualifyingSpend) {
+    return new Builder(code, rank, qualifyingSpend);
+  }
+
+  /** A builder holding this tier's components, to change some of them. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Builder toBuilder() {
+    Builder b = new Builder(code, rank, qualifyingSpend);
+    b.name = name;
+    b.memberRate = memberRate;
+    b.pointsMultiplier = pointsMultiplier;
+    b.retentionSpend = retentionSpend;
+    return b;
+  }
+
+  /**
+   * Builds a {@link Tier}; each setter checks its value at once and fails with an
+   * {@link InvalidValueException} naming the field and the value.
+   *
+   * <p>Thread-safety: not thread-safe; the tier it builds is immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public static final class Builder {
+    private final String code;
+    private final int rank;
+    private final BigDecimal qualifyingSpend;
+    private String name;
+    private BigDecimal memberRate;
+    private BigDecimal pointsMultiplier;
+    private BigDecimal retentionSpend;
+
+    private Builder(String code, int rank, BigDecimal qualifyingSpend) {
+      this.code = Check.notBlank("tier.code", code);
+      this.rank = checkRank(rank);
+      this.qualifyingSpend = Check.nonNegative("tier.qualifyingSpend", qualifyingSpend);
+    }
+
+    /** The display name for the shop floor; the code when blank. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Share of the price the member pays, in (0, 1]: 0.90 means 90 %. */
+    public Builder memberRate(BigDecimal memberRate) {
+      this.memberRate = checkMemberRate(Check.notNull("tier.memberRate", memberRate));
+      return this;
+    }
+
+    /** Points earned per point of the base rate, at least 0. */
+    public Builder pointsMultiplier(BigDecimal pointsMultiplier) {
+      this.pointsMultiplier = Check.nonNegative("tier.pointsMultiplier", pointsMultiplier);
+      return this;
+    }
+
+    /** Spend within a window that keeps this tier at the window's end, at least 0. */
+    public Builder retentionSpend(BigDecimal retentionSpend) {
+      this.retentionSpend = Check.nonNegative("tier.retentionSpend", retentionSpend);
+      return this;
+    }
+
+    /** The tier, checked as the canonical constructor checks it. */
+    public Tier build() {
+      return new Tier(code, rank, name, qualifyingSpend, memberRate, pointsMultiplier,
+          retentionSpend);
+    }
   }
 
   /** Whether this tier ranks above {@code other}. */

@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  *
  * <p>A member is given as a stored {@code state}, as a {@code profile} for a new member (read as
  * {@link MemberState#newMember}), or, in a batch run with a state file, as a {@code memberId}
- * whose state the batch keeps; then {@link #state()} is null until the batch supplies it.
+ * whose state the batch keeps; then {@link MemberRequest#state()} is null until the batch
+ * supplies it.
  *
  * <p>Thread-safety: every implementation is an immutable record, safe to share.
  */
