@@ -47,11 +47,14 @@ final class StateMigration extends BeanDeserializerModifier {
     abstract int returned();
   }
 
-  /** Filters out a zero amount (Jackson's CUSTOM inclusion: {@code equals} true leaves out). */
+  /**
+   * Filters out a zero or absent amount (Jackson's CUSTOM inclusion: {@code equals} true leaves
+   * out); a lot without a basis (points not earned on a sale) has no refund to write.
+   */
   static final class ZeroAmount {
     @Override
     public boolean equals(Object value) {
-      return value instanceof Money m && m.isZero();
+      return value == null || value instanceof Money m && m.isZero();
     }
 
     @Override
