@@ -1,5 +1,8 @@
 package io.github.loyaltyrules.benchmarks;
 
+import io.github.loyaltyrules.model.Activity;
+import io.github.loyaltyrules.model.BuyerLayer;
+import io.github.loyaltyrules.model.BuyerProfile;
 import io.github.loyaltyrules.model.Card;
 import io.github.loyaltyrules.model.CardOrigin;
 import io.github.loyaltyrules.model.CardStatus;
@@ -45,6 +48,20 @@ public final class Fixtures {
         .withStanding(new TierStanding(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 6, 30), null,
             "POINTS", null))
         .withMonthlySpend(spend);
+  }
+
+  /**
+   * {@link #ordinaryMember()} after eight purchases since October 2025 (20 units, 4,000.00, two
+   * of one unit, 6 units on promotion), already typed PROMOTION and MID: the sale is counted and
+   * every purchase-type and layer rule of the classification phase has a classifiable buyer to
+   * judge.
+   */
+  public static MemberState regularBuyer() {
+    return ordinaryMember()
+        .withActivity(new Activity(8, LocalDate.of(2025, 10, 4), LocalDate.of(2026, 2, 20),
+            LocalDate.of(2026, 2, 20)))
+        .withBuyer(new BuyerProfile(8, 20, cny("4000.00"), 2, 6, null,
+            java.util.Set.of("PROMOTION"), BuyerLayer.MID, LocalDate.of(2026, 2, 20)));
   }
 
   /** A five-line sale of 1,856.00 on 2026-03-10 in Shanghai: lifts the member to near SILVER. */

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.benchmarks;
 
 import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.RuleSource;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Transaction;
 import io.github.loyaltyrules.outcome.Outcome;
@@ -12,6 +13,7 @@ import io.github.loyaltyrules.spi.EngineSpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,6 +33,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * plain-Java baseline, which makes the same decisions in Java and settles them with the same
  * pipeline, in the same run. The sale records spend and moves the member from ORDINARY to near
  * SILVER.
+ *
+ * <p>What the classification phase costs per sale (issue 13): {@code pack=no-classification}
+ * builds the engine from the default pack without {@code buyers.drl} (the purchase-type and
+ * layer rules of phase {@code classification}, and the two follow-up rules that read the types);
+ * the buyer figures are still counted and settled in Java, so the difference with
+ * {@code pack=default} is the rules' own cost. {@code member=regular} is a member with eight
+ * purchases, whom every classification rule judges; {@code member=ordinary} has none yet, so the
+ * rules find no classifiable buyer.
  * Run: see RESULTS.md.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -43,9 +53,23 @@ public class SaleBenchmark {
   /** The inputs, shared by every thread (they are immutable). */
   @State(Scope.Benchmark)
   public static class Input {
+    /** {@code ordinary}: no purchase counted yet; {@code regular}: eight, typed and layered. */
+    @Param({"ordinary", "regular"})
+    public String member;
+
     final Programme programme = Programmes.seedsDefault();
-    final MemberState member = Fixtures.ordinaryMember();
     final Transaction sale = Fixtures.fiveLineSale();
+    MemberState state;
+
+    @Setup(Level.Trial)
+    public void choose() {
+      state = switch (member) {
+        case "ordinary" -> Fixtures.ordinaryMember();
+        case "regular" -> Fixtures.regularBuyer();
+        default -> throw new IllegalArgumentException("member: ordinary or regular, not "
+            + member);
+      };
+    }
   }
 
   /** The Drools engine, built once per trial with the strategy under test. */
@@ -54,14 +78,34 @@ public class SaleBenchmark {
     @Param({"FRESH_SESSION", "POOLED"})
     public String strategy;
 
+    /** {@code default}: the whole pack; {@code no-classification}: without buyers.drl. */
+    @Param({"default", "no-classification"})
+    public String pack;
+
     LoyaltyEngine engine;
 
     @Setup(Level.Trial)
     public void build(Input input) {
-      engine = DroolsEngineFactory.create(
-          new EngineSpec(input.programme, Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC), true, List.of()),
-          SessionStrategy.valueOf(strategy));
+      Clock clock = Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"),
+          java.time.ZoneOffset.UTC);
+      EngineSpec spec = switch (pack) {
+        case "default" -> new EngineSpec(input.programme, clock, true, List.of());
+        case "no-classification" -> new EngineSpec(input.programme, clock, false,
+            packWithout("buyers.drl"));
+        default -> throw new IllegalArgumentException("pack: default or no-classification, not "
+            + pack);
+      };
+      engine = DroolsEngineFactory.create(spec, SessionStrategy.valueOf(strategy));
     }
+  }
+
+  /** The default pack's files, in the engine's order, but {@code left}. */
+  static List<RuleSource> packWithout(String left) {
+    return Stream.of("cards.drl", "tiers.drl", "points.drl", "pricing.drl", "followups.drl",
+            "buyers.drl", "service.drl")
+        .filter(f -> !f.equals(left))
+        .map(f -> RuleSource.ofClasspath("io/github/loyaltyrules/rules/defaults/" + f))
+        .toList();
   }
 
   /** The plain-Java baseline. */
@@ -77,11 +121,11 @@ public class SaleBenchmark {
 
   @Benchmark
   public Outcome drools(Drools drools, Input input) {
-    return drools.engine.evaluate(input.member, input.sale);
+    return drools.engine.evaluate(input.state, input.sale);
   }
 
   @Benchmark
   public Outcome plainJava(Plain plain, Input input) {
-    return plain.rules.evaluate(input.member, input.sale);
+    return plain.rules.evaluate(input.state, input.sale);
   }
 }

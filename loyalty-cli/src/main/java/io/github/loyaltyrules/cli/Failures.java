@@ -11,6 +11,8 @@ import io.github.loyaltyrules.json.contract.ContractException;
 import io.github.loyaltyrules.json.contract.ErrorKind;
 import io.github.loyaltyrules.json.contract.Result;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Turns what went wrong into an error document and an exit code (README, "Exit codes").
@@ -53,6 +55,11 @@ final class Failures {
       String m = e.getMessage();
       boolean rule = m.startsWith("rule '") || m.startsWith("the rules of");
       return Result.Error.of(id, rule ? ErrorKind.RULE_ERROR : ErrorKind.REFUSED, m);
+    }
+    if (e instanceof NoSuchFileException || e instanceof AccessDeniedException) {
+      // a file named on the command line that is not there or may not be read
+      return Result.Error.of(id, ErrorKind.BAD_INPUT, "cannot read " + e.getMessage() + ": "
+          + (e instanceof NoSuchFileException ? "no such file" : "access denied"));
     }
     if (e instanceof LoyaltyException || e instanceof UncheckedIOException) {
       // a file that is not there or cannot be read: the caller's input

@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ import picocli.CommandLine.Parameters;
         + Contract.VERSION + ", docs/CONTRACT.md).",
     subcommands = {Loyalty.Evaluate.class, Loyalty.Quote.class, Loyalty.Assess.class,
         Loyalty.Agenda.class, Loyalty.BatchCommand.class, Loyalty.Pipe.class,
-        Loyalty.Validate.class, Loyalty.Test.class, Loyalty.Demo.class,
+        Loyalty.Review.class, Loyalty.Validate.class, Loyalty.Test.class, Loyalty.Demo.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 refused by the programme,"
         + " 4 rule error, 5 some batch lines failed, 6 scenarios failed."})
@@ -269,44 +268,7 @@ public final class Loyalty implements Callable<Integer> {
       }
       ContractReader reader = engine.service(false).reader();
       try (BufferedReader lines = reader(file)) {
-        Iterator<MemberState> states = new Iterator<>() {
-          private String next = advance();
-          private long n = next == null ? 0 : 1;
-
-          private String advance() {
-            try {
-              String l;
-              do {
-                l = lines.readLine();
-              } while (l != null && l.isBlank());
-              return l;
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }
-
-          @Override
-          public boolean hasNext() {
-            return next != null;
-          }
-
-          @Override
-          public MemberState next() {
-            if (next == null) {
-              throw new NoSuchElementException();
-            }
-            String l = next;
-            long at = n;
-            next = advance();
-            n++;
-            try {
-              return reader.readState(l);
-            } catch (io.github.loyaltyrules.json.contract.ContractException e) {
-              throw new io.github.loyaltyrules.json.contract.ContractException("state file line "
-                  + at, e.path(), e.expected(), null);
-            }
-          }
-        };
+        Iterator<MemberState> states = new NdjsonLines<>(lines, "state file", reader::readState);
         return answer(Result.AgendaBuilt.of(null, DailyAgenda.build(store, date, states)),
             pretty);
       }
@@ -433,6 +395,118 @@ public final class Loyalty implements Callable<Integer> {
       out.print(ContractWriter.write(service.answer(line, true).atLine(n)));
       out.print('\n');
       out.flush();
+    }
+  }
+
+  @Command(name = "review", mixinStandardHelpOptions = true,
+      description = {"The monthly VIP review of a store (docs/INSIGHT.md): the member base and"
+          + " what it did in one month, each figure against the previous month's review.",
+          "--states is a state file (NDJSON, one member state a line, as batch --states-out"
+              + " writes it); FILE is the month's transactions, one a line:"
+              + " {\"memberId\":\"M1\",\"transaction\":{...},\"paid\":\"900.00\"}, or a"
+              + " batch's evaluate lines as they are. paid (optional) is what a sale's goods"
+              + " were paid after pricing or what a return refunded; without it the goods count"
+              + " at their sale prices. Transactions of other months or of members not in the"
+              + " review are counted as skipped. Both files are read once, line by line.",
+          "Rules do not change a review (it reads the states and the transactions):"
+              + " --rules files are only read."},
+      footer = {"", "Example:",
+          "  loyalty review --month 2026-11 --store S01 --states members.ndjson"
+              + " --previous review-2026-10.json --out review-2026-11.json november.ndjson",
+          "  loyalty review --month 2026-11 --states members.ndjson --format html"
+              + " --out review-2026-11.html < november.ndjson"})
+  static final class Review implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+        description = "The month's transactions, one a line; standard input when left out"
+            + " or -.")
+    Path file;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM",
+        converter = MonthConverter.class, description = "The month reviewed, e.g. 2026-11.")
+    java.time.YearMonth month;
+
+    @Option(names = "--states", required = true, paramLabel = "FILE",
+        description = "The members' states (NDJSON), as at the month's end.")
+    Path states;
+
+    @Option(names = "--store", paramLabel = "ID",
+        description = "Review the members of this home store; every member when left out.")
+    String store;
+
+    @Option(names = "--previous", paramLabel = "FILE",
+        description = "The previous month's review, as this command wrote it with --format"
+            + " json, to compare with.")
+    Path previous;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "json (the default; --previous reads it back), csv (one line per figure)"
+            + " or html (a self-contained page with charts for the store meeting).")
+    String format = "json";
+
+    @Option(names = "--out", paramLabel = "FILE",
+        description = "Where to write the review; standard output when left out.")
+    Path outFile;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!List.of("json", "csv", "html").contains(format)) {
+        fail(Result.Error.of(null, ErrorKind.BAD_INPUT, "--format " + format
+            + ": expected json, csv or html"));
+        return Failures.BAD_INPUT;
+      }
+      ContractReader reader = engine.service(false).reader();
+      io.github.loyaltyrules.insight.MonthlyReview.Builder builder =
+          io.github.loyaltyrules.insight.MonthlyReview.builder(reader.programme(), month);
+      if (store != null) {
+        builder.store(store);
+      }
+      if (previous != null) {
+        io.github.loyaltyrules.insight.MonthlyReview before =
+            io.github.loyaltyrules.insight.MonthlyReview.fromJson(
+                Files.readString(previous, StandardCharsets.UTF_8));
+        if (!java.util.Objects.equals(before.storeId(), store)) {
+          fail(Result.Error.of(null, ErrorKind.BAD_INPUT, "--previous " + previous + " reviews "
+              + (before.storeId() == null ? "every store" : "store " + before.storeId())
+              + ", this review " + (store == null ? "every store" : "store " + store)
+              + ": give the same --store to both"));
+          return Failures.BAD_INPUT;
+        }
+        builder.previous(before);
+      }
+      io.github.loyaltyrules.insight.MonthlyReview review;
+      try (BufferedReader members = Files.newBufferedReader(states, StandardCharsets.UTF_8);
+          BufferedReader transactions = reader(file)) {
+        review = builder.build(new NdjsonLines<>(members, "state file", reader::readState),
+            new NdjsonLines<>(transactions, "transactions", new ReviewLine(reader)));
+      }
+      String text = switch (format) {
+        case "csv" -> review.toCsv();
+        case "html" -> review.toHtml();
+        default -> review.toJson() + "\n";
+      };
+      if (outFile != null) {
+        Files.writeString(outFile, text, StandardCharsets.UTF_8);
+      } else {
+        out.print(text);
+        out.flush();
+      }
+      return Failures.OK;
+    }
+  }
+
+  /** A month as {@code 2026-11}. */
+  static final class MonthConverter implements CommandLine.ITypeConverter<java.time.YearMonth> {
+    @Override
+    public java.time.YearMonth convert(String value) {
+      try {
+        return java.time.YearMonth.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a month such as"
+            + " 2026-11");
+      }
     }
   }
 

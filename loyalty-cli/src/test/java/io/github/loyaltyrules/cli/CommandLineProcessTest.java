@@ -20,7 +20,7 @@ class CommandLineProcessTest {
 
   record Run(int exit, String out, String err) {}
 
-  private static Run loyalty(String stdin, String... args) throws Exception {
+  static Run loyalty(String stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",

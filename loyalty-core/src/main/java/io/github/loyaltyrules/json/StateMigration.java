@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.loyaltyrules.model.Money;
+import io.github.loyaltyrules.json.contract.Result;
 import io.github.loyaltyrules.model.SoldLine;
+import io.github.loyaltyrules.outcome.PricedLine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +24,9 @@ import java.util.Map;
  * Reads member states written by earlier layouts. Schema 3 kept a sold line's amount per unit
  * ({@code "units": [..]}, and each share as a list); schema 4 keeps the line's quantity, what it
  * paid and each share in total, from which the pricing's rule (equal shares, the extra fen on the
- * last units) gives each unit back. An old line is read as its quantity and totals.
+ * last units) gives each unit back. An old line is read as its quantity and totals. Outcomes
+ * and quotes written before 0.5 listed each priced line's units the same way; such a line is
+ * read as its first unit's amount and how many units cost one fen more.
  *
  * <p>Thread-safety: stateless, thread-safe.
  */
@@ -47,11 +51,14 @@ final class StateMigration extends BeanDeserializerModifier {
     abstract int returned();
   }
 
-  /** Filters out a zero amount (Jackson's CUSTOM inclusion: {@code equals} true leaves out). */
+  /**
+   * Filters out a zero or absent amount (Jackson's CUSTOM inclusion: {@code equals} true leaves
+   * out); a lot without a basis (points not earned on a sale) has no refund to write.
+   */
   static final class ZeroAmount {
     @Override
     public boolean equals(Object value) {
-      return value instanceof Money m && m.isZero();
+      return value == null || value instanceof Money m && m.isZero();
     }
 
     @Override
@@ -66,7 +73,68 @@ final class StateMigration extends BeanDeserializerModifier {
     if (beanDesc.getBeanClass() == SoldLine.class) {
       return new SoldLineMigration(deserializer);
     }
+    if (beanDesc.getBeanClass() == PricedLine.class
+        || beanDesc.getBeanClass() == Result.QuotedLine.class) {
+      return new PricedLineMigration(deserializer);
+    }
     return deserializer;
+  }
+
+  /**
+   * A priced or quoted line written before 0.5 listed what each unit cost ({@code "units":
+   * [..]}, the cheapest first); it is read as the first unit's amount and how many cost more,
+   * which the line's constructor checks against its total. A line written since is as is.
+   */
+  private static final class PricedLineMigration extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    PricedLineMigration(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new PricedLineMigration(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode node = ctxt.readTree(p);
+      if (node instanceof ObjectNode line && line.has("units") && line.get("units").isArray()
+          && !line.get("units").isEmpty() && !line.has("unitAmount")
+          && !line.has("unitsWithExtraMinorUnit")) {
+        JsonNode units = line.remove("units");
+        JsonNode first = units.get(0);
+        BigDecimal least = amount(first);
+        int more = 0;
+        for (JsonNode u : units) {
+          BigDecimal a = amount(u);
+          if (least != null && a != null && a.compareTo(least) != 0) {
+            more++;
+          }
+        }
+        line.set("unitAmount", first);
+        line.put("unitsWithExtraMinorUnit", more);
+      }
+      try (JsonParser tree = node.traverse(p.getCodec())) {
+        tree.nextToken();
+        return _delegatee.deserialize(tree, ctxt);
+      }
+    }
+
+    /** A unit's amount, written as text, a number or a money object; null when it is none. */
+    private static BigDecimal amount(JsonNode unit) {
+      JsonNode a = unit.isObject() ? unit.get("amount") : unit;
+      if (a == null || !(a.isTextual() || a.isNumber())) {
+        return null;
+      }
+      try {
+        return a.isNumber() ? a.decimalValue()
+            : io.github.loyaltyrules.internal.Numbers.parse("amount", a.asText());
+      } catch (io.github.loyaltyrules.InvalidValueException notANumber) {
+        return null;
+      }
+    }
   }
 
   /** A schema-3 sold line ({@code units}) becomes a schema-4 one; a schema-4 one is as is. */

@@ -2,8 +2,7 @@ package io.github.loyaltyrules.model;
 
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
-import java.math.BigDecimal;
-import java.util.Currency;
+import io.github.loyaltyrules.internal.UnitSplit;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -90,17 +89,7 @@ public record SoldLine(String sku, Money saleTotal,
    * in minor units, the extra ones on the last units.
    */
   private Money units(Money total, int from, int to) {
-    if (from < 0 || to > quantity || from > to) {
-      throw new InvalidValueException("soldLine.units", from + ".." + to,
-          "must lie within the " + quantity + " units sold (" + sku + ")");
-    }
-    Currency currency = total.currency();
-    long minor = total.amount().movePointRight(currency.getDefaultFractionDigits())
-        .longValueExact();
-    long each = Math.floorDiv(minor, quantity);
-    long extra = Math.floorMod(minor, quantity);
-    long firstExtra = quantity - extra;
-    long sum = each * (to - from) + Math.max(0, to - Math.max(from, firstExtra));
-    return Money.of(BigDecimal.valueOf(sum, currency.getDefaultFractionDigits()), currency);
+    return UnitSplit.units(total, quantity, from, to, "soldLine.units",
+        "sold (" + sku + ")");
   }
 }

@@ -78,8 +78,8 @@ class PricingTest {
       }
       assertThat(l.saleTotal().plus(adjustments)).as("line %d", l.index()).isEqualTo(l.total());
       Money units = Money.zero(p.total().currency());
-      for (Money u : l.units()) {
-        units = units.plus(u);
+      for (int u = 0; u < l.quantity(); u++) {
+        units = units.plus(l.unit(u));
       }
       assertThat(units).as("units of line %d", l.index()).isEqualTo(l.total());
     }
@@ -156,7 +156,11 @@ class PricingTest {
 
     PricedLine l = p.lines().get(0);
     assertThat(l.total()).isEqualTo(cny("85.04"));
-    assertThat(l.units()).containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
+    assertThat(List.of(l.unit(0), l.unit(1), l.unit(2)))
+        .containsExactly(cny("28.34"), cny("28.35"), cny("28.35"));
+    assertThat(l.unitAmount()).isEqualTo(cny("28.34"));
+    assertThat(l.unitsWithExtraMinorUnit()).isEqualTo(2);
+    assertThat(l.units(1, 3)).isEqualTo(cny("56.70"));
   }
 
   @Test

@@ -197,24 +197,32 @@ public sealed interface Result {
    * @param saleTotal quantity times sale price
    * @param total what the line costs after every pricing phase
    * @param adjustments every change to the line, in phase order
-   * @param units what each unit costs; they add up to {@code total}
+   * @param unitAmount what each unit costs at least: {@code total} over the units, rounded down
+   *     to the minor unit (fen)
+   * @param unitsWithExtraMinorUnit how many units, the last ones, cost one fen more; the units
+   *     add up to {@code total}
    * @param notApplied with a full explanation, the rules that did not apply and why
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   record QuotedLine(int index, String sku, int quantity, BigDecimal listPrice,
       BigDecimal salePrice, BigDecimal saleTotal, BigDecimal total, List<Adjustment> adjustments,
-      List<BigDecimal> units, List<NotApplied> notApplied) {
+      BigDecimal unitAmount, int unitsWithExtraMinorUnit, List<NotApplied> notApplied) {
     public QuotedLine {
       adjustments = Check.list("quotedLine.adjustments", adjustments);
-      units = Check.list("quotedLine.units", units);
+      Check.notNull("quotedLine.unitAmount", unitAmount);
+      if (unitsWithExtraMinorUnit < 0 || unitsWithExtraMinorUnit >= Math.max(1, quantity)) {
+        throw new io.github.loyaltyrules.InvalidValueException(
+            "quotedLine.unitsWithExtraMinorUnit", unitsWithExtraMinorUnit,
+            "must be from 0 to one less than the " + quantity + " units");
+      }
       notApplied = Check.list("quotedLine.notApplied", notApplied);
     }
 
     static QuotedLine of(PricedLine l) {
       return new QuotedLine(l.index(), l.sku(), l.quantity(), money(l.listPrice()),
           money(l.salePrice()), money(l.saleTotal()), money(l.total()),
-          l.adjustments().stream().map(Adjustment::of).toList(),
-          l.units().stream().map(Money::amount).toList(), l.notApplied());
+          l.adjustments().stream().map(Adjustment::of).toList(), money(l.unitAmount()),
+          l.unitsWithExtraMinorUnit(), l.notApplied());
     }
   }
 

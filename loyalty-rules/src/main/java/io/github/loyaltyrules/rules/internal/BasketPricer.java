@@ -112,8 +112,7 @@ final class BasketPricer {
       total += w.current;
       priced.add(new PricedLine(i, w.line.sku(), w.line.quantity(), w.line.listPrice(),
           w.line.unitPrice(), money(w.saleTotal, currency), w.adjustments,
-          money(w.current, currency), units(w.current, w.line.quantity(), currency),
-          full ? w.notApplied : List.of()));
+          money(w.current, currency), full ? w.notApplied : List.of()));
     }
     String reason = lines.size() + (lines.size() == 1 ? " line: " : " lines: ")
         + money(saleTotal, currency) + " at sale prices, "
@@ -423,8 +422,12 @@ final class BasketPricer {
           continue;
         }
         Work w = work.get(i);
-        for (Money u : units(w.current, w.line.quantity(), currency)) {
-          units.add(new long[] {i, fen(u.amount(), scale)});
+        // each unit's price by the pricing's rule: equal shares, the extra fen on the last units
+        int quantity = w.line.quantity();
+        long each = w.current / quantity;
+        long extra = w.current % quantity;
+        for (int u = 0; u < quantity; u++) {
+          units.add(new long[] {i, each + (u >= quantity - extra ? 1 : 0)});
         }
       }
       units.sort((a, b) -> {
@@ -664,17 +667,6 @@ final class BasketPricer {
       }
     }
     return shares;
-  }
-
-  /** {@code total} over {@code quantity} units: equal shares, the extra fen on the last units. */
-  static List<Money> units(long total, int quantity, Currency currency) {
-    long each = total / quantity;
-    long extra = total % quantity;
-    List<Money> units = new ArrayList<>(quantity);
-    for (int i = 0; i < quantity; i++) {
-      units.add(money(each + (i >= quantity - extra ? 1 : 0), currency));
-    }
-    return units;
   }
 
   // ---------------------------------------------------------------- fen
