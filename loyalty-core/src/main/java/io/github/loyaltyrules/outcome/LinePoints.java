@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.outcome;
 
+import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,6 +25,6 @@ public record LinePoints(int line, String sku, Money earningAmount, BigDecimal m
     List<String> applied, long bonus, BigDecimal points, String excludedBy) {
 
   public LinePoints {
-    applied = List.copyOf(applied);
+    applied = Check.list("linePoints.applied", applied);
   }
 }

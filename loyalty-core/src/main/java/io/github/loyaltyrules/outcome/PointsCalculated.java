@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.outcome;
 
+import io.github.loyaltyrules.internal.Check;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -19,6 +20,6 @@ public record PointsCalculated(String rule, String reason, List<LinePoints> line
     implements Effect {
 
   public PointsCalculated {
-    lines = List.copyOf(lines);
+    lines = Check.list("pointsCalculated.lines", lines);
   }
 }

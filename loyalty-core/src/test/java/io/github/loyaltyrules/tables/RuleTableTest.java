@@ -169,6 +169,35 @@ class RuleTableTest {
               .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "then rate"),
                   org.assertj.core.groups.Tuple.tuple(6, "then rate")));
     }
+
+    /**
+     * Found by the fuzz test of the table reader: a 694-byte table made a message of over
+     * 10,000 characters, as it listed every problem; a large file read by mistake made one
+     * of megabytes.
+     */
+    @Test
+    void aTableWithManyProblemsListsTheFirstTwentyFiveInItsMessageAndKeepsThemAll() {
+      StringBuilder csv = new StringBuilder(HEAD + "when category,then rate\n");
+      for (int i = 0; i < 1000; i++) {
+        csv.append("KNITWEAR,").append(i).append("\n");
+      }
+
+      assertThatThrownBy(() -> RuleTable.parse("weekly.csv", csv.toString()))
+          .isInstanceOf(RuleTableException.class)
+          .hasMessageStartingWith("the rule table weekly.csv has 1000 problems; fix them and"
+              + " load the table again:\n  weekly.csv:row 5, column \"then rate\": \"0\" is not"
+              + " a percentage")
+          .hasMessageEndingWith("\n  ... and 975 more problems (problems() lists every one)")
+          .satisfies(e -> {
+            RuleTableException t = (RuleTableException) e;
+            assertThat(t.getMessage().lines()).hasSize(27);
+            assertThat(t.getMessage().lines().skip(25).findFirst().orElseThrow())
+                .startsWith("  weekly.csv:row 29, column \"then rate\": \"24\" is not");
+            assertThat(t.problems()).hasSize(1000);
+            assertThat(t.tableProblems()).hasSize(1000);
+            assertThat(t.tableProblems().get(999).row()).isEqualTo(1004);
+          });
+    }
   }
 
   @Nested
