@@ -101,8 +101,9 @@ class MultiBuyTest {
         line("SOCK-B", "SOCKS", 3, "20.00"), line("TOP-1", "TOPS", 1, "100.00"));
 
     assertThat(totals(p)).containsExactly("50.00", "50.00", "100.00");
-    assertThat(p.lines().get(1).units()).containsExactly(cny("16.66"), cny("16.67"),
-        cny("16.67"));
+    PricedLine pairs = p.lines().get(1);
+    assertThat(List.of(pairs.unit(0), pairs.unit(1), pairs.unit(2)))
+        .containsExactly(cny("16.66"), cny("16.67"), cny("16.67"));
   }
 
   @Test
