@@ -17,7 +17,7 @@ public class RuleCompilationException extends LoyaltyException {
   private static final long serialVersionUID = 1L;
 
   /** The message lists at most this many problems; {@link #problems()} has every one. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public static final int LISTED = 25;
 
   private final List<String> problems;

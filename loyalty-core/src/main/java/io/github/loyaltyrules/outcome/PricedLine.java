@@ -40,8 +40,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public record PricedLine(int index, String sku, int quantity, Money listPrice, Money salePrice,
     Money saleTotal, List<PriceAdjustment> adjustments, Money total,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Money unitAmount,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") int unitsWithExtraMinorUnit,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") Money unitAmount,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") int unitsWithExtraMinorUnit,
     List<NotApplied> notApplied) {
 
   public PricedLine {
@@ -67,7 +67,7 @@ public record PricedLine(int index, String sku, int quantity, Money listPrice, M
   }
 
   /** A line whose units' amounts are computed from {@code total} and {@code quantity}. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public PricedLine(int index, String sku, int quantity, Money listPrice, Money salePrice,
       Money saleTotal, List<PriceAdjustment> adjustments, Money total,
       List<NotApplied> notApplied) {
@@ -76,13 +76,13 @@ public record PricedLine(int index, String sku, int quantity, Money listPrice, M
   }
 
   /** What unit {@code u} (from 0) costs. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public Money unit(int u) {
     return units(u, u + 1);
   }
 
   /** What units {@code from} (included) to {@code to} (excluded) cost, together. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.5")
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public Money units(int from, int to) {
     return UnitSplit.units(total, quantity, from, to, "pricedLine.units",
         "of line " + index + " (" + sku + ")");
