@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the engine needs to decide a member's next transaction, as one value that the host
@@ -57,13 +58,13 @@ import org.apiguardian.api.API;
 public record MemberState(
     int schemaVersion,
     CustomerProfile profile,
-    Card card,
+    @Nullable Card card,
     TierStanding standing,
     SortedMap<YearMonth, Money> monthlySpend,
     Activity activity,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsAccount points,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") List<Voucher> vouchers,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2") StoredValue storedValue,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") @Nullable StoredValue storedValue,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     List<RecentTransaction> recentTransactions,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps,
@@ -118,13 +119,15 @@ public record MemberState(
   }
 
   /** The state as version 0.1 built it: no points, vouchers, stored value or recent ids. */
-  public MemberState(int schemaVersion, CustomerProfile profile, Card card,
-      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
+  public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
+      TierStanding standing, @Nullable SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
         null, null, null);
   }
 
   /** The state as version 0.2 built it: no follow-ups. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
@@ -134,6 +137,7 @@ public record MemberState(
   }
 
   /** The state as version 0.3 built it: no history of closed follow-ups. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
@@ -143,6 +147,7 @@ public record MemberState(
   }
 
   /** The state as version 0.5 built it before buyer profiles. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
@@ -170,7 +175,7 @@ public record MemberState(
   }
 
   /** The voucher with {@code code}, or null. */
-  public Voucher voucher(String code) {
+  public @Nullable Voucher voucher(String code) {
     for (Voucher v : vouchers) {
       if (v.code().equals(code)) {
         return v;
@@ -185,7 +190,7 @@ public record MemberState(
   }
 
   /** The tier code on the card, or null without a card. */
-  public String tier() {
+  public @Nullable String tier() {
     return card == null ? null : card.tier();
   }
 

@@ -10,6 +10,7 @@ import io.github.loyaltyrules.model.TransactionKind;
 import java.time.LocalDate;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request of the JSON contract ({@code docs/CONTRACT.md}), as {@link ContractReader} reads it:
@@ -19,7 +20,7 @@ import org.apiguardian.api.API;
  *
  * <p>A member is given as a stored {@code state}, as a {@code profile} for a new member (read as
  * {@link MemberState#newMember}), or, in a batch run with a state file, as a {@code memberId}
- * whose state the batch keeps; then {@link #state()} is null until the batch supplies it.
+ * whose state the batch keeps; then {@code state} is null until the batch supplies it.
  *
  * <p>Thread-safety: every implementation is an immutable record, safe to share.
  */
@@ -54,7 +55,7 @@ public sealed interface Request {
    * @param transaction the transaction
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Evaluate(String id, MemberState state, String memberId, Transaction transaction)
+  record Evaluate(@Nullable String id, @Nullable MemberState state, String memberId, Transaction transaction)
       implements MemberRequest {
     public Evaluate {
       memberId = member(state, memberId);
@@ -62,6 +63,7 @@ public sealed interface Request {
     }
 
     /** Evaluate {@code transaction} for the member in {@code state}. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static Evaluate of(String id, MemberState state, Transaction transaction) {
       return new Evaluate(id, Check.notNull("evaluate.state", state), null, transaction);
     }
@@ -89,7 +91,7 @@ public sealed interface Request {
    *     apply with why
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Quote(String id, MemberState state, String memberId, Transaction sale,
+  record Quote(@Nullable String id, @Nullable MemberState state, String memberId, Transaction sale,
       Explanation explanation) implements MemberRequest {
     public Quote {
       memberId = member(state, memberId);
@@ -101,6 +103,7 @@ public sealed interface Request {
     }
 
     /** Quote {@code sale} for the member in {@code state}, briefly explained. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static Quote of(String id, MemberState state, Transaction sale) {
       return new Quote(id, Check.notNull("quote.state", state), null, sale, null);
     }
@@ -125,7 +128,7 @@ public sealed interface Request {
    * @param date the day of the review
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Assess(String id, MemberState state, String memberId, LocalDate date)
+  record Assess(@Nullable String id, @Nullable MemberState state, String memberId, LocalDate date)
       implements MemberRequest {
     public Assess {
       memberId = member(state, memberId);
@@ -133,6 +136,7 @@ public sealed interface Request {
     }
 
     /** Assess the member in {@code state} on {@code date}. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static Assess of(String id, MemberState state, LocalDate date) {
       return new Assess(id, Check.notNull("assess.state", state), null, date);
     }
@@ -158,7 +162,7 @@ public sealed interface Request {
    * @param states the members' states
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Agenda(String id, String storeId, LocalDate date, List<MemberState> states)
+  record Agenda(@Nullable String id, String storeId, LocalDate date, List<MemberState> states)
       implements Request {
     public Agenda {
       Check.notBlank("agenda.storeId", storeId);
@@ -180,7 +184,7 @@ public sealed interface Request {
    * @param defaultPack whether the files are checked together with the default rule pack
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Validate(String id, List<RuleSource> rules, boolean defaultPack) implements Request {
+  record Validate(@Nullable String id, List<RuleSource> rules, boolean defaultPack) implements Request {
     public Validate {
       rules = Check.list("validate.rules", rules);
       if (rules.isEmpty()) {
@@ -201,7 +205,7 @@ public sealed interface Request {
    * @param paths scenario files or folders, on the machine that runs the request
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Test(String id, List<String> paths) implements Request {
+  record Test(@Nullable String id, List<String> paths) implements Request {
     public Test {
       paths = Check.list("test.paths", paths);
       if (paths.isEmpty()) {
@@ -216,7 +220,7 @@ public sealed interface Request {
     }
   }
 
-  private static String member(MemberState state, String memberId) {
+  private static String member(@Nullable MemberState state, String memberId) {
     if (state == null) {
       return Check.notBlank("request.memberId", memberId);
     }
