@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param servedBy purchases served, by associate id, in id order
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Activity(long purchases, @Nullable LocalDate firstPurchase, @Nullable LocalDate lastPurchase,
+public record Activity(long purchases, @Nullable LocalDate firstPurchase,
+    @Nullable LocalDate lastPurchase,
     @Nullable LocalDate lastVisit,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") Map<String, Long> servedBy) {
 
@@ -50,8 +51,9 @@ public record Activity(long purchases, @Nullable LocalDate firstPurchase, @Nulla
 
   /** The history as version 0.1 kept it, without the associates. */
   @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-  public Activity(long purchases, LocalDate firstPurchase, LocalDate lastPurchase,
-      LocalDate lastVisit) {
+  public Activity(long purchases, @Nullable LocalDate firstPurchase,
+      @Nullable LocalDate lastPurchase,
+      @Nullable LocalDate lastVisit) {
     this(purchases, firstPurchase, lastPurchase, lastVisit, null);
   }
 

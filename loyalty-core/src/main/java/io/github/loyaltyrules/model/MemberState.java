@@ -121,7 +121,8 @@ public record MemberState(
   /** The state as version 0.1 built it: no points, vouchers, stored value or recent ids. */
   @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
-      TierStanding standing, @Nullable SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
+      TierStanding standing, @Nullable SortedMap<YearMonth, Money> monthlySpend,
+      Activity activity) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
         null, null, null);
   }
@@ -208,7 +209,7 @@ public record MemberState(
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
-  public MemberState withCard(Card newCard) {
+  public MemberState withCard(@Nullable Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }

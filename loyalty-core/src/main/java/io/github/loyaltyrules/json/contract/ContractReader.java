@@ -101,7 +101,6 @@ public final class ContractReader {
   }
 
   /** Reads one request document. */
-  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public Request read(String json) {
     JsonNode root = parse(json, "request");
     Obj o = new Obj(root, "$", "a request object");
@@ -132,6 +131,7 @@ public final class ContractReader {
               + "': expected SALE; a quote prices a sale");
         }
         Explanation explanation = o.enumValue("explanation", Explanation.class, false);
+        explanation = explanation == null ? Explanation.BRIEF : explanation; // the default
         yield new Request.Quote(id, m.state, m.id, sale, explanation);
       }
       case "assess" -> {

@@ -102,9 +102,9 @@ public sealed interface Result {
    * @param state the member's new state to store; null when a batch keeps it in its state file
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Evaluated(String contract, String id, @Nullable Long line, String memberId,
-      String transactionId,
-      LocalDate businessDate, String engine, @Nullable String tier, Points points,
+  record Evaluated(String contract, @Nullable String id, @Nullable Long line, String memberId,
+      @Nullable String transactionId,
+      LocalDate businessDate, @Nullable String engine, @Nullable String tier, Points points,
       List<Effect> effects,
       List<String> firedRules, @Nullable MemberState state) implements Result {
     public Evaluated {
@@ -115,10 +115,9 @@ public sealed interface Result {
     }
 
     /** The result of {@code outcome}; {@code withState} false leaves the state out. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Evaluated of(String id, Outcome outcome, boolean withState) {
+    public static Evaluated of(@Nullable String id, Outcome outcome, boolean withState) {
       MemberState s = outcome.state();
-      return new Evaluated(null, id, null, s.memberId(), outcome.transactionId(),
+      return new Evaluated(Contract.VERSION, id, null, s.memberId(), outcome.transactionId(),
           outcome.businessDate(), version(outcome.version()), s.tier(), Points.of(s.points()),
           outcome.effects(), outcome.firedRuleNames(), withState ? s : null);
     }
@@ -146,8 +145,8 @@ public sealed interface Result {
    * @param state the member's new state; null when a batch keeps it
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Assessed(String contract, String id, @Nullable Long line, String memberId,
-      LocalDate businessDate, String engine, @Nullable String tier, Points points,
+  record Assessed(String contract, @Nullable String id, @Nullable Long line, String memberId,
+      LocalDate businessDate, @Nullable String engine, @Nullable String tier, Points points,
       List<Effect> effects,
       List<String> firedRules, @Nullable MemberState state) implements Result {
     public Assessed {
@@ -158,10 +157,9 @@ public sealed interface Result {
     }
 
     /** The result of {@code outcome}; {@code withState} false leaves the state out. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Assessed of(String id, Outcome outcome, boolean withState) {
+    public static Assessed of(@Nullable String id, Outcome outcome, boolean withState) {
       MemberState s = outcome.state();
-      return new Assessed(null, id, null, s.memberId(), outcome.businessDate(),
+      return new Assessed(Contract.VERSION, id, null, s.memberId(), outcome.businessDate(),
           version(outcome.version()), s.tier(), Points.of(s.points()), outcome.effects(),
           outcome.firedRuleNames(), withState ? s : null);
     }
@@ -266,10 +264,11 @@ public sealed interface Result {
    * @param engine the programme and rules that priced it
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Quoted(String contract, String id, @Nullable Long line, String memberId, String saleId,
+  record Quoted(String contract, @Nullable String id, @Nullable Long line, String memberId,
+      String saleId,
       String currency, BigDecimal listTotal, BigDecimal saleTotal, BigDecimal discount,
       BigDecimal vouchers, BigDecimal total, List<QuotedLine> lines, long points,
-      List<LineEarning> pointsLines, String engine) implements Result {
+      List<LineEarning> pointsLines, @Nullable String engine) implements Result {
     public Quoted {
       contract = Contract.checkVersion(contract);
       Check.notBlank("quote-result.memberId", memberId);
@@ -279,10 +278,10 @@ public sealed interface Result {
     }
 
     /** The quote of {@code priced}, with the points {@code earned} computed (null: none). */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Quoted of(String id, String memberId, String saleId, BasketPriced priced,
-        PointsCalculated earned, EngineVersion engine) {
-      return new Quoted(null, id, null, memberId, saleId,
+    public static Quoted of(@Nullable String id, String memberId, String saleId,
+        BasketPriced priced,
+        @Nullable PointsCalculated earned, EngineVersion engine) {
+      return new Quoted(Contract.VERSION, id, null, memberId, saleId,
           priced.total().currency().getCurrencyCode(), money(priced.listTotal()),
           money(priced.saleTotal()), money(priced.discount()), money(priced.vouchers()),
           money(priced.total()), priced.lines().stream().map(QuotedLine::of).toList(),
@@ -333,7 +332,7 @@ public sealed interface Result {
    * @param birthdaysNextMonth on the last day of a month, next month's birthdays; else empty
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record AgendaBuilt(String contract, String id, @Nullable Long line, String storeId,
+  record AgendaBuilt(String contract, @Nullable String id, @Nullable Long line, String storeId,
       LocalDate date,
       List<AssociateDay> associates, List<Birthday> birthdaysNextMonth) implements Result {
     public AgendaBuilt {
@@ -345,8 +344,7 @@ public sealed interface Result {
     }
 
     /** The result of {@code agenda}. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static AgendaBuilt of(String id, DailyAgenda agenda) {
+    public static AgendaBuilt of(@Nullable String id, DailyAgenda agenda) {
       List<AssociateDay> days = new ArrayList<>();
       for (Map.Entry<String, List<Contact>> e : agenda.byAssociate().entrySet()) {
         days.add(new AssociateDay(e.getKey(), e.getValue()));
@@ -355,7 +353,8 @@ public sealed interface Result {
       for (BirthdayEntry b : agenda.birthdaysNextMonth()) {
         birthdays.add(new Birthday(b.memberId(), b.birthday()));
       }
-      return new AgendaBuilt(null, id, null, agenda.storeId(), agenda.date(), days, birthdays);
+      return new AgendaBuilt(Contract.VERSION, id, null, agenda.storeId(), agenda.date(), days,
+          birthdays);
     }
 
     @Override
@@ -376,7 +375,8 @@ public sealed interface Result {
    * @param problems every problem: errors first, then warnings
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Validated(String contract, String id, @Nullable Long line, boolean ok, int errors,
+  record Validated(String contract, @Nullable String id, @Nullable Long line, boolean ok,
+      int errors,
       int warnings,
       List<RuleProblem> problems) implements Result {
     public Validated {
@@ -385,10 +385,10 @@ public sealed interface Result {
     }
 
     /** The result of checking: {@code problems} as the validator reported them. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Validated of(String id, List<RuleProblem> problems) {
+    public static Validated of(@Nullable String id, List<RuleProblem> problems) {
       int errors = (int) problems.stream().filter(RuleProblem::isError).count();
-      return new Validated(null, id, null, errors == 0, errors, problems.size() - errors,
+      return new Validated(Contract.VERSION, id, null, errors == 0, errors,
+          problems.size() - errors,
           problems);
     }
 
@@ -436,7 +436,7 @@ public sealed interface Result {
    * @param scenarios each scenario, in file order
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Tested(String contract, String id, @Nullable Long line, int passed, int failed,
+  record Tested(String contract, @Nullable String id, @Nullable Long line, int passed, int failed,
       List<Scenario> scenarios) implements Result {
     public Tested {
       contract = Contract.checkVersion(contract);
@@ -444,10 +444,9 @@ public sealed interface Result {
     }
 
     /** The result of {@code scenarios}. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Tested of(String id, List<Scenario> scenarios) {
+    public static Tested of(@Nullable String id, List<Scenario> scenarios) {
       int passed = (int) scenarios.stream().filter(Scenario::passed).count();
-      return new Tested(null, id, null, passed, scenarios.size() - passed, scenarios);
+      return new Tested(Contract.VERSION, id, null, passed, scenarios.size() - passed, scenarios);
     }
 
     @Override
@@ -470,7 +469,7 @@ public sealed interface Result {
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   @SuppressWarnings("JavaLangClash") // the contract's name for an error document (CONTRACT.md)
-  record Error(String contract, String id, @Nullable Long line, ErrorKind kind,
+  record Error(String contract, @Nullable String id, @Nullable Long line, ErrorKind kind,
       @Nullable String message, @Nullable String path,
       @Nullable String expected) implements Result {
     public Error {
@@ -480,15 +479,13 @@ public sealed interface Result {
     }
 
     /** An error of {@code kind}. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Error of(String id, ErrorKind kind, String message) {
-      return new Error(null, id, null, kind, message, null, null);
+    public static Error of(@Nullable String id, ErrorKind kind, @Nullable String message) {
+      return new Error(Contract.VERSION, id, null, kind, message, null, null);
     }
 
     /** Bad input at {@code e}'s path. */
-    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
-    public static Error of(String id, ContractException e) {
-      return new Error(null, id, null, ErrorKind.BAD_INPUT, e.getMessage(), e.path(),
+    public static Error of(@Nullable String id, ContractException e) {
+      return new Error(Contract.VERSION, id, null, ErrorKind.BAD_INPUT, e.getMessage(), e.path(),
           e.expected());
     }
 

@@ -139,7 +139,7 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due,
   }
 
   /** This request, made by {@code associateId} (null: the member's own, else the rota). */
-  public FollowUpRequest by(String associateId) {
+  public FollowUpRequest by(@Nullable String associateId) {
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
         params, reason, onlyIfNoContactInMonth, channel);
   }
