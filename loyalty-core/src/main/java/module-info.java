@@ -10,6 +10,8 @@ module io.github.loyaltyrules.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires static transitive org.apiguardian.api;
+  // @NullMarked and @Nullable say which values may be null; needed to compile, not to run
+  requires static transitive org.jspecify;
   requires org.slf4j;
   requires com.github.mustachejava;
 

@@ -6,6 +6,7 @@
 module io.github.loyaltyrules.rules {
   requires transitive io.github.loyaltyrules.core;
   requires static org.apiguardian.api;
+  requires static org.jspecify;
   requires org.kie.api;
   requires org.kie.internal.api;
   requires org.drools.base;

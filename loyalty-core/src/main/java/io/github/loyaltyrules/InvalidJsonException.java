@@ -1,6 +1,7 @@
 package io.github.loyaltyrules;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON document (member state, transaction, outcome) could not be read: the message names the
@@ -14,7 +15,7 @@ public class InvalidJsonException extends LoyaltyException {
 
   private final String path;
 
-  public InvalidJsonException(String what, String path, String problem, Throwable cause) {
+  public InvalidJsonException(String what, String path, String problem, @Nullable Throwable cause) {
     super(what + ": " + path + " " + problem, cause);
     this.path = path;
   }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A domain value was built with a value that breaks one of its rules, for example a negative
@@ -20,14 +21,14 @@ public class InvalidValueException extends LoyaltyException {
   private final String value;
   private final String rule;
 
-  public InvalidValueException(String field, Object value, String rule) {
+  public InvalidValueException(String field, @Nullable Object value, String rule) {
     super(field + " = " + render(value) + ": " + rule);
     this.field = field;
     this.value = render(value);
     this.rule = rule;
   }
 
-  private static String render(Object value) {
+  private static String render(@Nullable Object value) {
     if (value == null) {
       return "null";
     }

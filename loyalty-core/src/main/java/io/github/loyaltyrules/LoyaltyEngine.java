@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a retailer's VIP programme. The engine is a function: given the programme, a member's
@@ -121,7 +122,7 @@ public interface LoyaltyEngine {
    */
   @API(status = API.Status.STABLE, since = "0.1")
   final class Builder {
-    private Programme programme;
+    private @Nullable Programme programme;
     private Clock clock = Clock.systemUTC();
     private boolean defaultRules = true;
     private final List<RuleSource> rules = new ArrayList<>();

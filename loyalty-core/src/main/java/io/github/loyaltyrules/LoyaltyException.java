@@ -1,6 +1,7 @@
 package io.github.loyaltyrules;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every exception Loyalty Rules throws. Unchecked: each subtype describes a mistake
@@ -19,7 +20,7 @@ public class LoyaltyException extends RuntimeException {
     super(message);
   }
 
-  public LoyaltyException(String message, Throwable cause) {
+  public LoyaltyException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A programme file could not be loaded: malformed JSON, an unknown field, or a value that breaks
@@ -16,7 +17,7 @@ public class ProgrammeException extends LoyaltyException {
 
   private final String path;
 
-  public ProgrammeException(String source, String path, String problem, Throwable cause) {
+  public ProgrammeException(String source, String path, String problem, @Nullable Throwable cause) {
     super(source + ": " + path + " " + problem, cause);
     this.path = path;
   }

@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -70,7 +72,8 @@ public final class ReloadableEngine implements LoyaltyEngine {
 
   /** The version serving now; calls made from now on run on it. */
   public LoyaltyEngine current() {
-    return current.get();
+    // never empty: it starts with the first version and each reload replaces it with another
+    return Objects.requireNonNull(current.get());
   }
 
   /**
@@ -88,7 +91,7 @@ public final class ReloadableEngine implements LoyaltyEngine {
         built = next.build();
       } catch (LoyaltyException e) {
         lastFailure.set(e);
-        LOG.warn("reload refused, still serving {}: {}", current.get().version(),
+        LOG.warn("reload refused, still serving {}: {}", current().version(),
             e.getMessage());
         throw e;
       }
@@ -134,7 +137,7 @@ public final class ReloadableEngine implements LoyaltyEngine {
     });
     AtomicReference<String> seen = new AtomicReference<>(fingerprint(dir));
     AtomicReference<String> last = new AtomicReference<>(seen.get());
-    timer.scheduleWithFixedDelay(() -> {
+    ScheduledFuture<?> watching = timer.scheduleWithFixedDelay(() -> {
       try {
         String now = fingerprint(dir);
         // a change is taken once it has stood still for one interval, so a file caught while
@@ -149,16 +152,19 @@ public final class ReloadableEngine implements LoyaltyEngine {
         // logged by reload, or a file that could not be read: kept as the last failure
         lastFailure.set(e);
       } catch (RuntimeException e) {
-        LOG.warn("watching {} failed; still serving {}", dir, current.get().version(), e);
+        LOG.warn("watching {} failed; still serving {}", dir, current().version(), e);
       }
     }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    return timer::shutdownNow;
+    return () -> {
+      watching.cancel(false);
+      timer.shutdownNow();
+    };
   }
 
   private LoyaltyEngine.Builder builderFrom(Path dir, Clock clock) {
     Path programmeFile = dir.resolve("programme.json");
     Programme programme = Files.exists(programmeFile) ? Programmes.load(programmeFile)
-        : current.get().programme();
+        : current().programme();
     List<RuleSource> rules = new ArrayList<>();
     for (Path p : ruleFiles(dir)) {
       rules.add(RuleSource.of(p));
@@ -205,37 +211,37 @@ public final class ReloadableEngine implements LoyaltyEngine {
 
   @Override
   public Programme programme() {
-    return current.get().programme();
+    return current().programme();
   }
 
   @Override
   public EngineVersion version() {
-    return current.get().version();
+    return current().version();
   }
 
   @Override
   public Outcome evaluate(MemberState state, Transaction transaction) {
-    return current.get().evaluate(state, transaction);
+    return current().evaluate(state, transaction);
   }
 
   @Override
   public Outcome assess(MemberState state) {
-    return current.get().assess(state);
+    return current().assess(state);
   }
 
   @Override
   public Outcome assess(MemberState state, LocalDate date) {
-    return current.get().assess(state, date);
+    return current().assess(state, date);
   }
 
   @Override
   public BasketPriced quote(MemberState state, Transaction sale, Explanation explanation) {
-    return current.get().quote(state, sale, explanation);
+    return current().quote(state, sale, explanation);
   }
 
   @Override
   public TransferOutcome transfer(MemberState giver, MemberState receiver, long points,
       String transferId, Instant time, String storeId) {
-    return current.get().transfer(giver, receiver, points, transferId, time, storeId);
+    return current().transfer(giver, receiver, points, transferId, time, storeId);
   }
 }

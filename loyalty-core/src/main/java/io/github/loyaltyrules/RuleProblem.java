@@ -2,6 +2,7 @@ package io.github.loyaltyrules;
 
 import io.github.loyaltyrules.internal.Check;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a rule file: where it is (file, line and column of the offending token),
@@ -19,8 +20,9 @@ import org.apiguardian.api.API;
  * @param fix how to fix it, or null when the message says it all
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-public record RuleProblem(Severity severity, String file, int line, int column, String rule,
-    String message, String fix) {
+public record RuleProblem(Severity severity, String file, int line, int column,
+    @Nullable String rule,
+    String message, @Nullable String fix) {
 
   /** How bad a problem is. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
@@ -44,8 +46,8 @@ public record RuleProblem(Severity severity, String file, int line, int column, 
   }
 
   /** An error at {@code file:line:column}. */
-  public static RuleProblem error(String file, int line, int column, String rule,
-      String message, String fix) {
+  public static RuleProblem error(String file, int line, int column, @Nullable String rule,
+      String message, @Nullable String fix) {
     return new RuleProblem(Severity.ERROR, file, line, column, rule, message, fix);
   }
 

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule table (CSV, see docs/TABLES.md) was refused: every problem of the table at once, each
@@ -73,7 +74,7 @@ public class RuleTableException extends RuleCompilationException {
    * @param message what is wrong, with the value found, and how to fix it
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Problem(String file, int row, String column, String message)
+  public record Problem(String file, int row, @Nullable String column, String message)
       implements java.io.Serializable {
     public Problem {
       Check.notBlank("problem.file", file);

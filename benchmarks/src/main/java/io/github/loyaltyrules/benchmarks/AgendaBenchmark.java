@@ -59,6 +59,7 @@ public class AgendaBenchmark {
     }
   }
 
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   static List<MemberState> members(int n, Random r) {
     List<MemberState> out = new ArrayList<>(n);
     FollowUpKind[] kinds = FollowUpKind.values();

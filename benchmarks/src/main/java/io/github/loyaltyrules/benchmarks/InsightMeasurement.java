@@ -137,6 +137,7 @@ public final class InsightMeasurement {
     };
   }
 
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   private static MemberState state(int i, SplittableRandom r) {
     int t = tier(r);
     LocalDate issued = LocalDate.of(2020, 1, 1).plusDays(r.nextInt(2520));

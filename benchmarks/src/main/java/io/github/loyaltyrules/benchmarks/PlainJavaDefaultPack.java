@@ -76,8 +76,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default rule pack (cards, tiers, pricing, points, classification, follow-ups) written as
@@ -113,11 +115,11 @@ public final class PlainJavaDefaultPack {
   /** The facts of one evaluation, kept in fields, and the default rules as Java. */
   static final class Session implements DecisionSession {
     private final Programme p;
-    private Transaction t;
-    private Member m;
-    private io.github.loyaltyrules.rules.facts.Buyer buyer;
-    private Today today;
-    private TierReview review;
+    private @Nullable Transaction t;
+    private @Nullable Member m;
+    private io.github.loyaltyrules.rules.facts.@Nullable Buyer buyer;
+    private @Nullable Today today;
+    private @Nullable TierReview review;
     private final List<TierMove> moves = new ArrayList<>();
     private final List<NewCard> newCards = new ArrayList<>();
     private final List<SaleLine> saleLines = new ArrayList<>();
@@ -126,10 +128,10 @@ public final class PlainJavaDefaultPack {
     private final List<ExpiringPoints> expiring = new ArrayList<>();
     private final List<ExpiringVoucher> vouchers = new ArrayList<>();
     /** The member fact the floor rule last fired for: a rule fires once per match. */
-    private Member floorFiredFor;
+    private @Nullable Member floorFiredFor;
     private List<Decided> decided = new ArrayList<>();
     private List<FiredRule> fired = new ArrayList<>();
-    private String rule;
+    private @Nullable String rule;
 
     Session(Programme programme) {
       this.p = programme;
@@ -211,15 +213,34 @@ public final class PlainJavaDefaultPack {
     }
 
     private void decide(Decision d) {
-      decided.add(new Decided(d, rule, PACK));
+      decided.add(new Decided(d, Objects.requireNonNull(rule, "rule() names it first"), PACK));
     }
 
-    private TransactionKind kind() {
+    // the facts of the evaluation under way: each phase reads them after insert() gave them;
+    // only an assessment has no transaction, and the rules that read it check the kind first
+    private Transaction tx() {
+      return Objects.requireNonNull(t);
+    }
+
+    private Member member() {
+      return Objects.requireNonNull(m);
+    }
+
+    private Today day() {
+      return Objects.requireNonNull(today);
+    }
+
+    private io.github.loyaltyrules.rules.facts.Buyer buyerFact() {
+      return Objects.requireNonNull(buyer);
+    }
+
+    private @Nullable TransactionKind kind() {
       return t == null ? null : t.kind();
     }
 
     // ------------------------------------------------------------ reviews (tiers.drl)
 
+    @SuppressWarnings("ReferenceEquality") // a rule fires once per fact object, as in Drools
     private void reviews() {
       if (review != null) {
         if (review.meetsRetention()) {
@@ -235,8 +256,9 @@ public final class PlainJavaDefaultPack {
           decide(new DropTier(review.supportedTier()));
         }
       }
-      Tier floor = m.manualFloor();
-      if (m.cardHolder() && floor != null && floor.rank() > m.tierRank() && floorFiredFor != m) {
+      Tier floor = member().manualFloor();
+      if (member().cardHolder() && floor != null && floor.rank() > member().tierRank()
+          && floorFiredFor != m) {
         floorFiredFor = m;
         rule("Tier: raised to the manual floor set by staff");
         decide(new RaiseToFloor());
@@ -248,7 +270,7 @@ public final class PlainJavaDefaultPack {
     private void cards() {
       CardPolicy c = p.cards();
       boolean sale = kind() == TransactionKind.SALE;
-      if (m.cardHolder()) {
+      if (member().cardHolder()) {
         return;
       }
       Integer items = c.freeWithItems();
@@ -256,17 +278,17 @@ public final class PlainJavaDefaultPack {
         rule("Card: the first purchase earns a free card");
         decide(new IssueCard(CardOrigin.FIRST_PURCHASE));
       }
-      if (sale && c.isPaid() && items != null && t.itemCount() >= items) {
+      if (sale && c.isPaid() && items != null && tx().itemCount() >= items) {
         rule("Card: enough items in one purchase earn the paid card free");
         decide(new IssueCard(CardOrigin.FREE_LARGE_BASKET));
       }
-      boolean fewItems = items == null || t != null && t.itemCount() < items;
-      if (sale && c.isPaid() && t.buysCard() && fewItems) {
+      boolean fewItems = items == null || (t != null && t.itemCount() < items);
+      if (sale && c.isPaid() && tx().buysCard() && fewItems) {
         rule("Card: the customer buys the card for its fee");
         decide(new IssueCard(CardOrigin.BOUGHT));
         decide(new ChargeCardFee());
       }
-      if (sale && c.isPaid() && !t.buysCard() && fewItems) {
+      if (sale && c.isPaid() && !tx().buysCard() && fewItems) {
         rule("Card: without a card the card is offered and nothing is earned");
         decide(new OfferCard());
       }
@@ -281,9 +303,9 @@ public final class PlainJavaDefaultPack {
     private void pricing() {
       PricingPolicy pricing = p.pricing();
       BigDecimal gate = pricing.markdownStackingMinimum();
-      LocalDate d = today.date();
-      if (m.activeCard()) {
-        Tier tier = m.tier();
+      LocalDate d = day().date();
+      if (member().activeCard()) {
+        Tier tier = Objects.requireNonNull(member().tier(), "an active card has a tier");
         for (SaleLine l : saleLines) {
           rule("Member rate: an active card gets the tier's rate");
           decide(MemberRate.of(l, "tier:" + tier.code(), tier.memberRate(),
@@ -295,7 +317,7 @@ public final class PlainJavaDefaultPack {
           decide(LineNote.of(l, "tier", "no active card, so no member rate"));
         }
       }
-      BigDecimal stored = m.storedValueRate();
+      BigDecimal stored = member().storedValueRate();
       if (stored != null) {
         for (SaleLine l : saleLines) {
           rule("Member rate: a recharge of stored value earns its rate");
@@ -304,8 +326,8 @@ public final class PlainJavaDefaultPack {
         }
       }
       BigDecimal birthday = pricing.birthdayRate();
-      boolean month = today.birthdayMonth();
-      boolean card = m.activeCard();
+      boolean month = day().birthdayMonth();
+      boolean card = member().activeCard();
       if (birthday != null && month && card) {
         for (SaleLine l : saleLines) {
           rule("Member rate: the birthday rate in the birthday month");
@@ -404,7 +426,7 @@ public final class PlainJavaDefaultPack {
       TransactionKind kind = kind();
       PointsPolicy points = p.points();
       boolean sale = kind == TransactionKind.SALE;
-      boolean active = m.activeCard();
+      boolean active = member().activeCard();
       if ((sale || kind == TransactionKind.RETURN) && active) {
         rule("Spend: a sale or a return changes the qualifying spend");
         decide(new CountSpend());
@@ -414,11 +436,11 @@ public final class PlainJavaDefaultPack {
         decide(new EarnSalePoints());
         for (PaidLine l : paidLines) {
           rule("Points: the tier's multiplier applies to every line");
-          decide(PointsFactor.ofTier(l, m.tier()));
+          decide(PointsFactor.ofTier(l, Objects.requireNonNull(member().tier(), "an active card")));
         }
       }
       if (sale) {
-        LocalDate d = today.date();
+        LocalDate d = day().date();
         for (PointsMultiplier x : points.multipliers()) {
           if (!x.isOn(d)) {
             continue;
@@ -432,7 +454,7 @@ public final class PlainJavaDefaultPack {
           }
         }
         BigDecimal b = points.birthdayMultiplier();
-        if (today.birthdayMonth() && b.compareTo(BigDecimal.ONE) != 0) {
+        if (day().birthdayMonth() && b.compareTo(BigDecimal.ONE) != 0) {
           for (PaidLine l : paidLines) {
             rule("Points: the birthday month multiplies the points");
             decide(PointsFactor.of(l, PointsPolicy.BIRTHDAY_MULTIPLIER, b));
@@ -461,7 +483,7 @@ public final class PlainJavaDefaultPack {
       }
       if (kind == TransactionKind.EVENT && active) {
         rule("Points: an event earns the programme's points for it");
-        decide(new EventPoints(t.code()));
+        decide(new EventPoints(Objects.requireNonNull(tx().code(), "an event has its code")));
       }
       if (kind == TransactionKind.RECHARGE && active) {
         rule("Stored value: a recharge adds to the balance and climbs the recharge ladder");
@@ -473,7 +495,7 @@ public final class PlainJavaDefaultPack {
             + " first"));
       }
       if ((sale || kind == TransactionKind.RETURN)
-          && t.tendered(TenderKind.STORED_VALUE) != null) {
+          && tx().tendered(TenderKind.STORED_VALUE) != null) {
         rule("Stored value: paying with stored value takes it from the balance, a refund puts"
             + " it back");
         decide(new StoredValueChange());
@@ -512,8 +534,8 @@ public final class PlainJavaDefaultPack {
     // ------------------------------------------------------------ tiers (tiers.drl, points.drl)
 
     private void tiers() {
-      if (m.activeCard() && m.windowSpend() != null) {
-        BigDecimal spend = m.windowSpend().amount();
+      if (member().activeCard() && member().windowSpend() != null) {
+        BigDecimal spend = member().windowSpend().amount();
         Tier top = null;
         for (Tier x : p.tiers()) {
           if (x.qualifyingSpend() != null && x.qualifyingSpend().compareTo(spend) <= 0
@@ -521,7 +543,7 @@ public final class PlainJavaDefaultPack {
             top = x;
           }
         }
-        if (top != null && top.rank() > m.tierRank()) {
+        if (top != null && top.rank() > member().tierRank()) {
           rule("Tier: qualifying spend moves the member up at once");
           decide(new QualifyFor(top));
         }
@@ -533,17 +555,17 @@ public final class PlainJavaDefaultPack {
       }
       PointsConversion c = p.points().conversion();
       boolean conversion = kind() == TransactionKind.CONVERSION;
-      if (Boolean.TRUE.equals(c.automatic()) && m.pointsAvailable() >= c.threshold()) {
+      if (Boolean.TRUE.equals(c.automatic()) && member().pointsAvailable() >= c.threshold()) {
         rule("Points: available points reaching the threshold turn into vouchers");
         decide(new ConvertPoints());
       }
-      if (conversion && m.activeCard() && m.pointsAvailable() >= c.threshold()) {
+      if (conversion && member().activeCard() && member().pointsAvailable() >= c.threshold()) {
         rule("Points: a conversion request turns available points into vouchers");
         decide(new ConvertPoints());
       }
-      if (conversion && m.activeCard() && m.pointsAvailable() < c.threshold()) {
+      if (conversion && member().activeCard() && member().pointsAvailable() < c.threshold()) {
         rule("Points: a conversion request with too few points is refused");
-        decide(new Refuse("member " + m.id() + " has " + m.pointsAvailable()
+        decide(new Refuse("member " + member().id() + " has " + member().pointsAvailable()
             + " points available; a voucher needs " + c.threshold()));
       }
       if (t == null) {
@@ -556,7 +578,7 @@ public final class PlainJavaDefaultPack {
 
     private void classification() {
       io.github.loyaltyrules.programme.BuyerThresholds b = p.insight().buyers();
-      io.github.loyaltyrules.rules.facts.Buyer x = buyer;
+      io.github.loyaltyrules.rules.facts.Buyer x = buyerFact();
       if (!x.classifiable()) {
         return;
       }
@@ -626,10 +648,10 @@ public final class PlainJavaDefaultPack {
 
     /** buyers.drl's follow-up rules, which use the purchase types. */
     private void buyerFollowUps(FollowUpPolicy policy, LocalDate d) {
-      if (t == null && m.activeCard() && buyer.is("PROMOTION")) {
+      if (t == null && member().activeCard() && buyerFact().is("PROMOTION")) {
         for (StoreEvent e : policy.promotions()) {
           if (e.date().isAfter(d) && !e.date().minusDays(4).isAfter(d.plusDays(3))
-              && (e.tiers().isEmpty() || e.tiers().contains(m.tierCode()))) {
+              && (e.tiers().isEmpty() || e.tiers().contains(member().tierCode()))) {
             rule("Follow-up: a promotion buyer hears of a promotion first");
             LocalDate due = e.date().minusDays(4).isBefore(d) ? d : e.date().minusDays(4);
             ContactWindow w = policy.windowOf(FollowUpKind.PROMOTION_NOTICE);
@@ -641,7 +663,7 @@ public final class PlainJavaDefaultPack {
           }
         }
       }
-      if (t == null && m.activeCard() && buyer.is("NEW_ARRIVAL")) {
+      if (t == null && member().activeCard() && buyerFact().is("NEW_ARRIVAL")) {
         for (LocalDate a : policy.newArrivalDates()) {
           if (a.isAfter(d) && !a.isAfter(d.plusDays(3))) {
             rule("Follow-up: a new-arrival buyer is invited when new goods arrive");
@@ -658,63 +680,65 @@ public final class PlainJavaDefaultPack {
     private void followUps() {
       FollowUpPolicy policy = p.followUps();
       TransactionKind kind = kind();
-      LocalDate d = today.date();
+      LocalDate d = day().date();
       // the pack's files load service, pricing, tiers, cards, buyers, follow-ups, points:
       // service.drl's call-back fires first, then tiers.drl's flag, buyers.drl's follow-ups and
       // followups.drl's
-      if (kind == TransactionKind.NOTICE && t.code().startsWith("CALL_BACK ")) {
+      if (kind == TransactionKind.NOTICE && String.valueOf(tx().code()).startsWith("CALL_BACK ")) {
         rule("Follow-up: a call-back the member agreed to is rung at the agreed time");
-        java.time.LocalDateTime at = java.time.LocalDateTime.parse(t.code().substring(10));
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse(
+            Objects.requireNonNull(tx().code()).substring(10));
         java.time.LocalTime from = at.toLocalTime();
         java.time.LocalTime to = from.plusMinutes(p.insight().service().callBackMinutes());
         if (!to.isAfter(from)) {
           to = java.time.LocalTime.of(23, 59);
         }
-        decide(FollowUpRequest.of(FollowUpKind.ASSOCIATE_TASK, t.id(), at.toLocalDate(),
+        decide(FollowUpRequest.of(FollowUpKind.ASSOCIATE_TASK, tx().id(), at.toLocalDate(),
                 "call back at " + from + " as agreed: the associate was busy and the member"
                     + " declined a transfer")
             .between(from, to).validFor(0)
-            .withPriority(p.insight().service().callBackPriority()).by(t.associateId())
+            .withPriority(p.insight().service().callBackPriority()).by(tx().associateId())
             .with("task", "Call the member back at " + from + " as agreed."));
       }
-      if (m.activeCard() && m.nearNextTier()) {
+      if (member().activeCard() && member().nearNextTier()) {
         rule("Tier: flag a member near the next tier");
         decide(new FlagNearNextTier());
       }
       buyerFollowUps(policy, d);
-      if (kind == TransactionKind.SALE && m.cardHolder()) {
+      if (kind == TransactionKind.SALE && member().cardHolder()) {
         rule("Follow-up: a sale is followed up on days 3, 7, 15 and 30");
         Set<String> categories = new TreeSet<>();
-        for (Line l : t.lines()) {
+        for (Line l : tx().lines()) {
           if (l.category() != null) {
             categories.add(l.category());
           }
         }
         for (FollowUpStep step : policy.afterSale()) {
           LocalDate due = d.plusDays(step.days());
-          String why = "day " + step.days() + " after sale " + t.id();
+          String why = "day " + step.days() + " after sale " + tx().id();
           LocalDate arrival = step.kind() == FollowUpKind.INVITE_BACK
               ? policy.newArrivalWithinShift(due) : null;
           if (arrival != null) {
             why += ", moved to the new arrivals of " + arrival;
             due = arrival;
           }
-          decide(FollowUpRequest.of(step.kind(), t.id(), due, why)
+          decide(FollowUpRequest.of(step.kind(), tx().id(), due, why)
               .between(step.from(), step.to()).validFor(step.validDays())
-              .withPriority(step.priority()).with("sale", t.id())
+              .withPriority(step.priority()).with("sale", tx().id())
               .with("categories", String.join(",", categories)));
         }
       }
-      if (kind == TransactionKind.VISIT && m.cardHolder()) {
+      if (kind == TransactionKind.VISIT && member().cardHolder()) {
         rule("Follow-up: a visit without a purchase is thanked");
-        boolean morning = today.time().isBefore(policy.eveningShiftStarts());
+        boolean morning = Objects.requireNonNull(day().time(), "a visit has its time")
+            .isBefore(policy.eveningShiftStarts());
         ContactWindow w = policy.windowOf(FollowUpKind.VISIT_THANKS);
-        decide(FollowUpRequest.of(FollowUpKind.VISIT_THANKS, t.id(),
+        decide(FollowUpRequest.of(FollowUpKind.VISIT_THANKS, tx().id(),
                 morning ? d : d.plusDays(1),
-                (morning ? "morning" : "evening") + "-shift visit " + t.id()
+                (morning ? "morning" : "evening") + "-shift visit " + tx().id()
                     + " without a purchase")
             .between(morning ? w.from() : w.alternateFrom(), morning ? w.to() : w.alternateTo())
-            .with("visit", t.id()));
+            .with("visit", tx().id()));
       }
       for (TierMove move : moves) {
         if (move.upgrade()) {
@@ -724,14 +748,16 @@ public final class PlainJavaDefaultPack {
               .with("tier", move.toName()));
         }
       }
-      if (m.activeCard() && m.nearNextTier()) {
+      if (member().activeCard() && member().nearNextTier()) {
         rule("Follow-up: a member near the next tier is invited");
-        Tier next = m.nextTier();
-        decide(FollowUpRequest.of(FollowUpKind.NEAR_NEXT_TIER, next.code() + "-" + m.window(),
-                d.plusDays(1), m.missingForNextTier() + " from " + next.name() + " in "
-                    + m.window())
+        Tier next = Objects.requireNonNull(member().nextTier(), "near a next tier");
+        decide(FollowUpRequest.of(FollowUpKind.NEAR_NEXT_TIER, next.code() + "-"
+            + member().window(),
+                d.plusDays(1), member().missingForNextTier() + " from " + next.name() + " in "
+                    + member().window())
             .with("tier", next.name())
-            .with("missing", m.missingForNextTier().amount().toPlainString()));
+            .with("missing", Objects.requireNonNull(member().missingForNextTier()).amount()
+                .toPlainString()));
       }
       for (ExpiringPoints x : expiring) {
         rule("Follow-up: points expiring soon are recalled");
@@ -742,22 +768,23 @@ public final class PlainJavaDefaultPack {
             .validFor((int) Math.max(0, Math.min(7, first.toEpochDay() - due.toEpochDay())))
             .with("points", Long.toString(x.points())).with("lastValidDay", first.toString()));
       }
-      if (t == null && m.cardHolder() && today.daysToBirthday() >= 0
-          && today.daysToBirthday() < 7) {
+      if (t == null && member().cardHolder() && day().daysToBirthday() >= 0
+          && day().daysToBirthday() < 7) {
         rule("Follow-up: a birthday is greeted on the day");
-        LocalDate day = d.plusDays(today.daysToBirthday());
+        LocalDate day = d.plusDays(day().daysToBirthday());
         decide(FollowUpRequest.of(FollowUpKind.BIRTHDAY, Integer.toString(day.getYear()), day,
             "birthday greeting and benefit, " + day));
       }
-      if (t == null && m.cardHolder() && m.lastPurchase() != null
-          && m.daysSinceLastPurchase() >= policy.dormancyDays()) {
+      if (t == null && member().cardHolder() && member().lastPurchase() != null
+          && member().daysSinceLastPurchase() >= policy.dormancyDays()) {
         rule("Follow-up: a member not seen for the dormancy period is missed");
-        long gap = m.daysSinceLastPurchase();
-        decide(FollowUpRequest.of(FollowUpKind.WE_MISS_YOU, m.lastPurchase().toString(),
-                d.plusDays(1), "no purchase for " + gap + " days, since " + m.lastPurchase())
-            .by(m.servedMostBy()).with("days", Long.toString(gap)));
+        long gap = member().daysSinceLastPurchase();
+        decide(FollowUpRequest.of(FollowUpKind.WE_MISS_YOU,
+            Objects.requireNonNull(member().lastPurchase()).toString(),
+                d.plusDays(1), "no purchase for " + gap + " days, since " + member().lastPurchase())
+            .by(member().servedMostBy()).with("days", Long.toString(gap)));
       }
-      if (t == null && m.cardHolder()) {
+      if (t == null && member().cardHolder()) {
         for (StoreEvent h : policy.holidays()) {
           if (!h.date().isBefore(d) && !h.date().isAfter(d.plusDays(3))) {
             rule("Follow-up: a holiday is greeted on the day, with no product in it");
@@ -766,23 +793,24 @@ public final class PlainJavaDefaultPack {
           }
         }
       }
-      if (t == null && m.cardHolder() && m.usualGapDays() >= 1
-          && m.daysSinceLastPurchase() > 2 * m.usualGapDays()) {
+      if (t == null && member().cardHolder() && member().usualGapDays() >= 1
+          && member().daysSinceLastPurchase() > 2 * member().usualGapDays()) {
         rule("Follow-up: a member drifting away raises a churn alert");
-        long gap = m.daysSinceLastPurchase();
-        long usual = m.usualGapDays();
-        decide(FollowUpRequest.of(FollowUpKind.CHURN_ALERT, m.lastPurchase().toString(),
+        long gap = member().daysSinceLastPurchase();
+        long usual = member().usualGapDays();
+        decide(FollowUpRequest.of(FollowUpKind.CHURN_ALERT,
+            Objects.requireNonNull(member().lastPurchase()).toString(),
                 d.plusDays(1),
                 gap + " days since the last purchase, more than twice the usual " + usual)
             .with("gap", Long.toString(gap)).with("usual", Long.toString(usual)));
       }
-      if (t == null && m.activeCard()) {
+      if (t == null && member().activeCard()) {
         for (StoreEvent e : policy.promotions()) {
           LocalDate announce = e.date().minusDays(3);
           if (!announce.isBefore(d) && !announce.isAfter(d.plusDays(3))
-              && (e.tiers().isEmpty() || e.tiers().contains(m.tierCode()))) {
+              && (e.tiers().isEmpty() || e.tiers().contains(member().tierCode()))) {
             rule("Follow-up: a promotion is announced three days ahead");
-            boolean morning = m.halfOf(e.id()) == 0;
+            boolean morning = member().halfOf(e.id()) == 0;
             ContactWindow w = policy.windowOf(FollowUpKind.PROMOTION_NOTICE);
             decide(FollowUpRequest.of(FollowUpKind.PROMOTION_NOTICE, e.id(), announce,
                     e.name() + " on " + e.date() + ", announced three days ahead ("
@@ -793,7 +821,7 @@ public final class PlainJavaDefaultPack {
           }
         }
       }
-      if (t == null && m.cardHolder() && d.getDayOfMonth() >= policy.monthlyCareDay()) {
+      if (t == null && member().cardHolder() && d.getDayOfMonth() >= policy.monthlyCareDay()) {
         rule("Follow-up: a member nothing reached this month gets a care message");
         YearMonth month = YearMonth.from(d);
         LocalDate due = d.plusDays(1).getMonth() == d.getMonth() ? d.plusDays(1) : d;
@@ -802,13 +830,14 @@ public final class PlainJavaDefaultPack {
             .validFor((int) (month.atEndOfMonth().toEpochDay() - due.toEpochDay()))
             .ifNoOtherContactInMonth());
       }
-      if (kind == TransactionKind.NOTICE && !t.code().matches("CALL_BACK .*")
-          && m.cardHolder()) {
+      if (kind == TransactionKind.NOTICE && !String.valueOf(tx().code()).matches("CALL_BACK .*")
+          && member().cardHolder()) {
         rule("Follow-up: a weather or season notice becomes a care message");
-        decide(FollowUpRequest.of(FollowUpKind.WEATHER_CARE, t.id(), d,
-            "the store's notice " + t.code()).with("notice", t.code()));
+        decide(FollowUpRequest.of(FollowUpKind.WEATHER_CARE, tx().id(), d,
+            "the store's notice " + tx().code())
+            .with("notice", Objects.requireNonNull(tx().code())));
       }
-      if (t == null && m.cardHolder()) {
+      if (t == null && member().cardHolder()) {
         for (ExpiringVoucher v : vouchers) {
           rule("Follow-up: a voucher expiring soon is recalled");
           LocalDate until = v.validUntil();

@@ -68,7 +68,7 @@ final class RandomHistories {
       } else if (kind < 82) {
         steps.add(new Step(Transaction.visit(id, t, "S01"), null, null, false));
       } else if (kind < 85) {
-        long points = (r.nextBoolean() ? 1 : -1) * (1 + r.nextInt(2000));
+        long points = (r.nextBoolean() ? 1L : -1L) * (1 + r.nextInt(2000));
         steps.add(new Step(Transaction.adjustment(id, t, "S01", "STAFF-1", "GOODWILL", points),
             null, null, false));
       } else if (kind < 97) {

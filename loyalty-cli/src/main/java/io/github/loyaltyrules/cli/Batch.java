@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs NDJSON batches: one output line per input line, in input order, each a result or an
@@ -71,7 +73,7 @@ final class Batch {
   private final AtomicLong done = new AtomicLong();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Map<ErrorKind, AtomicLong> errors = new EnumMap<>(ErrorKind.class);
-  private volatile Result.Error firstError;
+  private volatile Result.@Nullable Error firstError;
 
   Batch(Service service, int threads, boolean failFast, PrintStream err, boolean progress) {
     this(service, threads, failFast, err, progress, false);
@@ -93,7 +95,8 @@ final class Batch {
 
   /** What a run did. */
   record Summary(long lines, long ok, Map<ErrorKind, Long> errors, long members,
-      long corruptStates, double seconds, Result.Error firstError, Map<String, Double> phases) {
+      long corruptStates, double seconds, Result.@Nullable Error firstError, Map<String,
+      Double> phases) {
     long failed() {
       return errors.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -168,7 +171,7 @@ final class Batch {
   /** Whether line {@code written} + 1 comes after the error that stopped the batch. */
   private boolean pastFirstError(long written) {
     Result.Error e = firstError;
-    return e != null && written >= e.line();
+    return e != null && written >= Objects.requireNonNull(e.line(), "a batch error has its line");
   }
 
   private void write(Writer out, Future<String> f) throws IOException {
@@ -193,10 +196,11 @@ final class Batch {
    */
   private String render(Result r, long line) {
     if (r instanceof Result.Error e) {
-      errors.get(e.kind()).incrementAndGet();
+      Objects.requireNonNull(errors.get(e.kind()), "every kind is counted").incrementAndGet();
       if (failFast) {
         synchronized (this) {
-          if (firstError == null || line < firstError.line()) {
+          Result.Error first = firstError;
+          if (first == null || line < Objects.requireNonNull(first.line())) {
             firstError = e.atLine(line);
           }
         }
@@ -208,9 +212,6 @@ final class Batch {
   }
 
   // ---------------------------------------------------------------- members in a state file
-
-  /** An input line of a member: its number and text. */
-  private record Item(long line, String text) {}
 
   /** A member request read from a line, with when it happened. */
   private record Work(long line, Request.MemberRequest request, Instant when) {}
@@ -260,7 +261,8 @@ final class Batch {
         stopProgress(bar);
       }
       if (stop.get()) {
-        out.write(ContractWriter.write(firstError));
+        // stop is set with the first error
+        out.write(ContractWriter.write(Objects.requireNonNull(firstError)));
         out.write('\n');
         out.flush();
         return new Summary(done.get(), 0, counts(), members.get(), corrupt.get(),
@@ -362,12 +364,12 @@ final class Batch {
     return Math.floorMod(member.hashCode() * 0x9E3779B9, partitions);
   }
 
-  private static String text(JsonNode n) {
+  private static @Nullable String text(JsonNode n) {
     return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
   }
 
   /** The member of a request line, or null when it names none (or is not JSON). */
-  private static String requestMember(String line) {
+  private static @Nullable String requestMember(String line) {
     try {
       JsonNode n = TREE.readTree(line);
       if (n == null || !n.isObject()) {
@@ -387,7 +389,7 @@ final class Batch {
   }
 
   /** The member of a state line, or null when it has none (or is not JSON). */
-  private static String stateMember(String line) {
+  private static @Nullable String stateMember(String line) {
     try {
       JsonNode n = TREE.readTree(line);
       return n == null || !n.isObject() ? null : text(n.path("profile").get("id"));
@@ -399,12 +401,11 @@ final class Batch {
   /** A member's state in the file: as written, read when first needed. */
   private static final class Kept {
     final long line;
-    final String raw;
-    MemberState state;
-    String problem;
+    final @Nullable String raw;
+    @Nullable MemberState state;
     boolean changed;
 
-    Kept(long line, String raw) {
+    Kept(long line, @Nullable String raw) {
       this.line = line;
       this.raw = raw;
     }
@@ -464,7 +465,7 @@ final class Batch {
       String corruptProblem = null;
       if (kept != null) {
         try {
-          state = reader.readState(kept.raw);
+          state = reader.readState(Objects.requireNonNull(kept.raw, "a state from the file"));
         } catch (RuntimeException bad) {
           corrupt.incrementAndGet();
           corruptProblem = "member " + e.getKey() + "'s state on line " + kept.line
@@ -525,7 +526,9 @@ final class Batch {
     try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("states-out-" + p),
         StandardCharsets.UTF_8)) {
       for (Kept k : states.values()) {
-        w.write(k.changed ? ContractWriter.writeState(k.state) : k.raw);
+        // a changed member has its new state; an unchanged one its line from the file
+        w.write(k.changed ? ContractWriter.writeState(Objects.requireNonNull(k.state))
+            : Objects.requireNonNull(k.raw));
         w.write('\n');
       }
     }
@@ -672,7 +675,7 @@ final class Batch {
     }
   }
 
-  private Progress startProgress(long total) {
+  private @Nullable Progress startProgress(long total) {
     if (!progress) {
       return null;
     }
@@ -681,7 +684,7 @@ final class Batch {
     return p;
   }
 
-  private void stopProgress(Progress p) {
+  private void stopProgress(@Nullable Progress p) {
     if (p != null) {
       p.interrupt();
       p.draw();

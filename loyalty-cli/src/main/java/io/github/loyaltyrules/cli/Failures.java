@@ -7,12 +7,15 @@ import io.github.loyaltyrules.LoyaltyException;
 import io.github.loyaltyrules.ProgrammeException;
 import io.github.loyaltyrules.RefusedException;
 import io.github.loyaltyrules.RuleCompilationException;
+import io.github.loyaltyrules.json.contract.Contract;
 import io.github.loyaltyrules.json.contract.ContractException;
 import io.github.loyaltyrules.json.contract.ErrorKind;
 import io.github.loyaltyrules.json.contract.Result;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what went wrong into an error document and an exit code (README, "Exit codes").
@@ -31,15 +34,17 @@ final class Failures {
   private Failures() {}
 
   /** The error document for {@code e}, for the request {@code id} (or null). */
-  static Result.Error of(String id, Throwable e) {
+  static Result.Error of(@Nullable String id, Throwable e) {
     if (e instanceof ContractException c) {
       return Result.Error.of(id, c);
     }
     if (e instanceof InvalidJsonException j) {
-      return new Result.Error(null, id, null, ErrorKind.BAD_INPUT, j.getMessage(), j.path(), null);
+      return new Result.Error(Contract.VERSION, id, null, ErrorKind.BAD_INPUT, j.getMessage(),
+          j.path(), null);
     }
     if (e instanceof ProgrammeException p) {
-      return new Result.Error(null, id, null, ErrorKind.BAD_INPUT, p.getMessage(), p.path(),
+      return new Result.Error(Contract.VERSION, id, null, ErrorKind.BAD_INPUT, p.getMessage(),
+          p.path(),
           null);
     }
     if (e instanceof InvalidValueException) {
@@ -52,7 +57,7 @@ final class Failures {
       return Result.Error.of(id, ErrorKind.RULE_ERROR, e.getMessage());
     }
     if (e instanceof EvaluationException) {
-      String m = e.getMessage();
+      String m = Objects.requireNonNull(e.getMessage());
       boolean rule = m.startsWith("rule '") || m.startsWith("the rules of");
       return Result.Error.of(id, rule ? ErrorKind.RULE_ERROR : ErrorKind.REFUSED, m);
     }

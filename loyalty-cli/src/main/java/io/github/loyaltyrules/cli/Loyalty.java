@@ -73,8 +73,8 @@ public final class Loyalty implements Callable<Integer> {
   /** Runs the command with {@code args} on {@link #in}, {@link #out} and {@link #err}. */
   static int run(String... args) {
     CommandLine cl = new CommandLine(new Loyalty());
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setOut(new java.io.PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new java.io.PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setParameterExceptionHandler((e, a) -> {
       fail(Result.Error.of(null, ErrorKind.BAD_INPUT, e.getMessage()
           + "; see loyalty " + e.getCommandLine().getCommandName() + " --help"));

@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.cli;
 
 import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.LoyaltyEngine;
 import io.github.loyaltyrules.RuleSource;
 import io.github.loyaltyrules.followup.DailyAgenda;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers contract requests with one engine, built once on first use and shared: the heart of
@@ -37,7 +39,7 @@ final class Service {
   private final List<RuleTable> tables;
   private final boolean defaultRules;
   private final ContractReader reader;
-  private volatile LoyaltyEngine engine;
+  private volatile @Nullable LoyaltyEngine engine;
 
   Service(Programme programme, List<RuleSource> rules, List<RuleTable> tables,
       boolean defaultRules, boolean memberIds) {
@@ -99,16 +101,27 @@ final class Service {
     }
   }
 
+  /**
+   * A request's state: a single request names one; only a batch fills in a missing one. Refused
+   * as the engine refuses a null state.
+   */
+  private static MemberState stateOf(@Nullable MemberState state) {
+    if (state == null) {
+      throw new InvalidValueException("state", null, "is required");
+    }
+    return state;
+  }
+
   private Result answerOrThrow(Request request, boolean withState) {
     if (request instanceof Request.Evaluate e) {
-      return Result.Evaluated.of(e.id(), engine().evaluate(e.state(), e.transaction()),
+      return Result.Evaluated.of(e.id(), engine().evaluate(stateOf(e.state()), e.transaction()),
           withState);
     }
     if (request instanceof Request.Quote q) {
       return quote(q);
     }
     if (request instanceof Request.Assess a) {
-      return Result.Assessed.of(a.id(), engine().assess(a.state(), a.date()), withState);
+      return Result.Assessed.of(a.id(), engine().assess(stateOf(a.state()), a.date()), withState);
     }
     if (request instanceof Request.Agenda a) {
       return Result.AgendaBuilt.of(a.id(), DailyAgenda.build(a.storeId(), a.date(),
@@ -143,7 +156,8 @@ final class Service {
    */
   private Result.Quoted quote(Request.Quote q) {
     LoyaltyEngine e = engine();
-    BasketPriced priced = e.quote(q.state(), q.sale(), q.explanation());
+    MemberState state = stateOf(q.state());
+    BasketPriced priced = e.quote(state, q.sale(), q.explanation());
     Transaction sale = q.sale();
     List<Tender> vouchers = new ArrayList<>();
     Money paying = null;
@@ -156,15 +170,15 @@ final class Service {
     }
     PointsCalculated points = null;
     if (paying != null) {
-      points = points(q.state(), sale);
+      points = points(state, sale);
     }
     if (points == null) {
-      points = points(q.state(), sale.withTenders(vouchers));
+      points = points(state, sale.withTenders(vouchers));
     }
     return Result.Quoted.of(q.id(), q.memberId(), sale.id(), priced, points, e.version());
   }
 
-  private PointsCalculated points(MemberState state, Transaction sale) {
+  private @Nullable PointsCalculated points(MemberState state, Transaction sale) {
     try {
       Outcome o = engine().evaluate(state, sale);
       return o.effect(PointsCalculated.class).orElse(null);

@@ -44,7 +44,7 @@ class PipeTest {
     assertThat(lines).hasSize(REQUESTS);
     for (int i = 1; i <= REQUESTS; i++) {
       String line = lines.get(i - 1);
-      long price = i % 90 + 10;
+      long price = i % 90 + 10L;
       // read in full every hundredth answer; check the others by their text, which is faster
       if (i % 100 == 1) {
         Result r = ContractReader.readResult(line);

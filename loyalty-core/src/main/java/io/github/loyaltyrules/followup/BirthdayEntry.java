@@ -3,6 +3,7 @@ package io.github.loyaltyrules.followup;
 import io.github.loyaltyrules.internal.Check;
 import java.time.MonthDay;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line of the month-end list of next month's birthdays, posted for the whole staff
@@ -15,7 +16,7 @@ import org.apiguardian.api.API;
  * @param birthday the day
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-public record BirthdayEntry(String memberId, String name, MonthDay birthday) {
+public record BirthdayEntry(String memberId, @Nullable String name, MonthDay birthday) {
 
   public BirthdayEntry {
     Check.notBlank("birthday.memberId", memberId);

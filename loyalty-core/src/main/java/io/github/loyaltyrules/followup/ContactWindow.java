@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.time.LocalTime;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a kind of follow-up is made: its time window on the due day, how many days after the due
@@ -19,8 +20,8 @@ import org.apiguardian.api.API;
  * @param secondTo the second window's end; null when the kind has one window
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record ContactWindow(LocalTime from, LocalTime to, int validDays, LocalTime secondFrom,
-    LocalTime secondTo) {
+public record ContactWindow(LocalTime from, LocalTime to, int validDays, @Nullable LocalTime secondFrom,
+    @Nullable LocalTime secondTo) {
 
   public ContactWindow {
     Check.notNull("window.from", from);

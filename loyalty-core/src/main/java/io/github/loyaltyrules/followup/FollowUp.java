@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contact the store should make (DOMAIN.md §4): whom (the member whose state holds it), why
@@ -34,7 +35,7 @@ import org.apiguardian.api.API;
  * @param status where it stands
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-public record FollowUp(String id, FollowUpKind kind, String associateId, Channel channel,
+public record FollowUp(String id, FollowUpKind kind, @Nullable String associateId, Channel channel,
     LocalDate due, LocalTime from, LocalTime to, LocalDate validUntil, int priority,
     Map<String, String> params, String rule, String reason, FollowUpStatus status) {
 

@@ -8,7 +8,9 @@ import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whom the store contacts, when, and how often (DOMAIN.md §4). Defaults are the seeds':
@@ -79,6 +81,7 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
   public static final Map<FollowUpKind, ContactWindow> DEFAULT_WINDOWS = defaultWindows();
 
   /** The seeds' practice. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final FollowUpPolicy DEFAULT = new FollowUpPolicy(null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null);
 
@@ -173,8 +176,9 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
     for (Map.Entry<FollowUpKind, ContactWindow> e : set.entrySet()) {
       ContactWindow cw = e.getValue();
       if (outside(cw.from(), cw.to(), contactFrom, contactTo)
-          || cw.secondFrom() != null
-          && outside(cw.secondFrom(), cw.secondTo(), contactFrom, contactTo)) {
+          || (cw.secondFrom() != null
+          && outside(cw.secondFrom(), Objects.requireNonNull(cw.secondTo()), contactFrom,
+              contactTo))) {
         throw new InvalidValueException("followUps.windows." + e.getKey(),
             cw.from() + "–" + cw.to(), "must lie within the contact hours " + contactFrom
                 + "–" + contactTo + " (quiet hours are never used)");
@@ -203,9 +207,11 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
    * hours (so with contacts until 18:00 a default 10:00–20:00 window is 10:00–18:00).
    */
   public ContactWindow windowOf(FollowUpKind kind) {
-    ContactWindow w = windows.get(kind);
+    // every kind has a window: the programme's or the default one
+    ContactWindow w = Objects.requireNonNull(windows.get(kind));
     LocalTime[] first = clamp(w.from(), w.to());
-    LocalTime[] second = w.secondFrom() == null ? null : clamp(w.secondFrom(), w.secondTo());
+    LocalTime[] second = w.secondFrom() == null ? null
+        : clamp(w.secondFrom(), Objects.requireNonNull(w.secondTo()));
     return new ContactWindow(first[0], first[1], w.validDays(),
         second == null ? null : second[0], second == null ? null : second[1]);
   }
@@ -237,7 +243,7 @@ public record FollowUpPolicy(List<FollowUpStep> afterSale, List<LocalDate> newAr
    * The first new-arrival date from {@code due} to {@code newArrivalShiftDays} later, or null:
    * an invitation back moves to it.
    */
-  public LocalDate newArrivalWithinShift(LocalDate due) {
+  public @Nullable LocalDate newArrivalWithinShift(LocalDate due) {
     LocalDate best = null;
     for (LocalDate arrival : newArrivalDates) {
       if (!arrival.isBefore(due) && !arrival.isAfter(due.plusDays(newArrivalShiftDays))

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -57,7 +58,7 @@ public final class CallBack {
           "is not a call-back notice (" + CODE + "2026-11-20T15:00)");
     }
     try {
-      return LocalDateTime.parse(transaction.code().substring(CODE.length()));
+      return LocalDateTime.parse(Objects.requireNonNull(transaction.code()).substring(CODE.length()));
     } catch (DateTimeParseException e) {
       throw new InvalidValueException("transaction.code", transaction.code(),
           "must give the agreed time as " + CODE + "2026-11-20T15:00");

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's members by contribution (DOMAIN.md §5, the customer pyramid): the members who
@@ -64,7 +65,7 @@ public record ContributionPyramid(long members, Money spend, List<Level> levels)
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Level(LevelName name, BigDecimal memberShare, long members, Money spend,
-      BigDecimal spendShare, Money lowest) {}
+      BigDecimal spendShare, @Nullable Money lowest) {}
 
   public ContributionPyramid {
     Check.notNull("pyramid.spend", spend);

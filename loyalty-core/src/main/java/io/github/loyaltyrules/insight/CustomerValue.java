@@ -10,7 +10,9 @@ import io.github.loyaltyrules.programme.Programme;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a member is worth (DOMAIN.md §5 ("What a customer is worth")), with every input shown so
@@ -57,7 +59,7 @@ public record CustomerValue(String memberId, LocalDate asOf, long purchases,
    * no purchase, or none counted in the buyer profile (a state written before 0.5 counts from
    * its next purchase).
    */
-  public static CustomerValue of(MemberState state, LocalDate asOf, Programme programme) {
+  public static @Nullable CustomerValue of(MemberState state, LocalDate asOf, Programme programme) {
     Check.notNull("state", state);
     Check.notNull("programme", programme);
     var buyer = state.buyer();
@@ -91,7 +93,9 @@ public record CustomerValue(String memberId, LocalDate asOf, long purchases,
           "must not be before the first purchase " + firstPurchase);
     }
     long days = Math.max(365, asOf.toEpochDay() - firstPurchase.toEpochDay());
-    Money ticket = Figures.average(Figures.minor(spend), ticketPurchases, spend.currency(), mode);
+    // at least one purchase (checked above), so there is an average
+    Money ticket = Objects.requireNonNull(
+        Figures.average(Figures.minor(spend), ticketPurchases, spend.currency(), mode));
     BigDecimal perYear = BigDecimal.valueOf(purchases).multiply(YEAR)
         .divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP);
     BigDecimal lifetime = assumptions.expectedLifetimeYears();

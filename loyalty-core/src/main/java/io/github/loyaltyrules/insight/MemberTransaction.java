@@ -11,6 +11,7 @@ import io.github.loyaltyrules.outcome.RefundCalculated;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transaction and the member who made it, as the reports read the host's sales: a
@@ -30,7 +31,7 @@ import org.apiguardian.api.API;
  *     null to take the transaction's goods amount at sale prices
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-public record MemberTransaction(String memberId, Transaction transaction, Money paid) {
+public record MemberTransaction(String memberId, Transaction transaction, @Nullable Money paid) {
 
   public MemberTransaction {
     Check.notBlank("memberTransaction.memberId", memberId);
@@ -70,7 +71,7 @@ public record MemberTransaction(String memberId, Transaction transaction, Money 
   }
 
   /** What was paid or refunded: {@link #paid}, else the goods at sale prices; null for a visit. */
-  public Money amount() {
+  public @Nullable Money amount() {
     return paid != null ? paid : transaction.goodsAmount();
   }
 

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The monthly VIP review for the store meeting and head office (DOMAIN.md §6): the member base
@@ -97,7 +98,7 @@ import org.apiguardian.api.API;
  * @param transactionsSkipped transactions outside the month or of members not reviewed
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-public record MonthlyReview(String programmeId, String storeId, YearMonth month, String currency,
+public record MonthlyReview(String programmeId, @Nullable String storeId, YearMonth month, String currency,
     Figure memberBase, Figure newMembers, Figure buyingMembers, Figure purchases,
     Figure purchaseFrequency, Figure units, Figure itemsPerPurchase, Figure spend,
     Figure averageTicket, Figure averageDaysBetweenPurchases, Figure topShare,
@@ -130,7 +131,7 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Figure(BigDecimal value, BigDecimal previous, BigDecimal change) {
+  public record Figure(BigDecimal value, @Nullable BigDecimal previous, @Nullable BigDecimal change) {
     public Figure {
       Check.notNull("figure.value", value);
     }
@@ -153,7 +154,7 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Group(String key, long members, long buyers, long purchases, long units,
-      BigDecimal spend, BigDecimal spendShare, Group previous) {
+      BigDecimal spend, BigDecimal spendShare, @Nullable Group previous) {
     public Group {
       Check.notBlank("group.key", key);
     }
@@ -174,7 +175,7 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Category(String category, long purchases, long units, BigDecimal value,
-      BigDecimal valueShare, BigDecimal unitPrice, Category previous) {
+      BigDecimal valueShare, @Nullable BigDecimal unitPrice, @Nullable Category previous) {
     public Category {
       Check.notBlank("category.category", category);
     }
@@ -190,7 +191,7 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Count(String key, long members, Long previous) {
+  public record Count(String key, long members, @Nullable Long previous) {
     public Count {
       Check.notBlank("count.key", key);
     }
@@ -211,7 +212,7 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record TrendPoint(YearMonth month, long memberBase, long newMembers,
-      long buyingMembers, long purchases, BigDecimal spend, BigDecimal itemsPerPurchase) {
+      long buyingMembers, long purchases, BigDecimal spend, @Nullable BigDecimal itemsPerPurchase) {
     public TrendPoint {
       Check.notNull("trend.month", month);
     }
@@ -256,8 +257,8 @@ public record MonthlyReview(String programmeId, String storeId, YearMonth month,
   public static final class Builder {
     private final Programme programme;
     private final YearMonth month;
-    private String storeId;
-    private MonthlyReview previous;
+    private @Nullable String storeId;
+    private @Nullable MonthlyReview previous;
 
     private Builder(Programme programme, YearMonth month) {
       this.programme = Check.notNull("programme", programme);

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.programme.Tier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a call centre or service desk treats a member (DOMAIN.md §7): whether they are a VIP, the
@@ -29,8 +30,8 @@ import org.apiguardian.api.API;
  * @param associateId the member's own associate, else the one who served them most; null if none
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-public record ServicePriority(String memberId, String tier, boolean vip, Queue queue, int rank,
-    String associateId) {
+public record ServicePriority(String memberId, @Nullable String tier, boolean vip, Queue queue, int rank,
+    @Nullable String associateId) {
 
   /** The queues of a call centre. Thread-safety: an enum, immutable and safe to share. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
@@ -73,7 +74,7 @@ public record ServicePriority(String memberId, String tier, boolean vip, Queue q
     String associate = state.profile().associateId() != null ? state.profile().associateId()
         : state.activity().servedMostBy();
     return new ServicePriority(state.memberId(), tier == null ? null : tier.code(), vip,
-        vip ? Queue.VIP : Queue.GENERAL, vip ? tier.rank() : 0, associate);
+        vip ? Queue.VIP : Queue.GENERAL, vip && tier != null ? tier.rank() : 0, associate);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@link ThresholdAdvisor} suggests for a programme's tier thresholds from a period of
@@ -41,9 +42,9 @@ import org.apiguardian.api.API;
  * @param warnings what the store should look at, in words for the shop floor
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-public record ThresholdAdvice(String programmeId, LocalDate from, LocalDate to, long purchases,
-    long units, Money spend, Money averageUnitPrice, BigDecimal itemsPerPurchase,
-    Money baseLine, BigDecimal growthLow, BigDecimal growthHigh, Suggestion entry,
+public record ThresholdAdvice(String programmeId, @Nullable LocalDate from, @Nullable LocalDate to, long purchases,
+    long units, Money spend, @Nullable Money averageUnitPrice, @Nullable BigDecimal itemsPerPurchase,
+    @Nullable Money baseLine, BigDecimal growthLow, BigDecimal growthHigh, @Nullable Suggestion entry,
     List<TierAdvice> tiers, long membersWithoutCard, long salesOfOtherMembers,
     List<String> warnings) {
 
@@ -65,7 +66,7 @@ public record ThresholdAdvice(String programmeId, LocalDate from, LocalDate to, 
    * @param high basis × (1 + growth high)
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Suggestion(String tier, Money current, Money basis, Money low, Money high) {
+  public record Suggestion(String tier, Money current, Money basis, @Nullable Money low, @Nullable Money high) {
     public Suggestion {
       Check.notBlank("suggestion.tier", tier);
     }
@@ -93,8 +94,8 @@ public record ThresholdAdvice(String programmeId, LocalDate from, LocalDate to, 
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record TierAdvice(String tier, String name, long members, BigDecimal memberShare,
-      long purchases, Money spend, BigDecimal spendShare, Money averagePurchase,
-      Money spendPerMember, Suggestion suggestion, boolean crowded) {
+      long purchases, Money spend, BigDecimal spendShare, @Nullable Money averagePurchase,
+      @Nullable Money spendPerMember, @Nullable Suggestion suggestion, boolean crowded) {
     public TierAdvice {
       Check.notBlank("tierAdvice.tier", tier);
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ public final class ThresholdAdvisor {
       if (!mt.isSale()) {
         continue;
       }
-      Money paid = mt.amount();
+      Money paid = Objects.requireNonNull(mt.amount(), "a sale's amount");
       if (!paid.currency().equals(currency)) {
         throw new InvalidValueException("transaction " + mt.transaction().id(), paid,
             "is not in " + currency.getCurrencyCode() + ", the programme's currency");

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.insight;
 
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.Activity;
+import io.github.loyaltyrules.model.Card;
 import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.Programme;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store's daily watch lists, next to its {@link io.github.loyaltyrules.followup.DailyAgenda}
@@ -73,7 +75,7 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record NextTier(String memberId, String associateId, String tier, String nextTier,
+  public record NextTier(String memberId, @Nullable String associateId, String tier, String nextTier,
       Money windowSpend, Money missing, LocalDate windowEnd, boolean reached) {}
 
   /**
@@ -91,7 +93,7 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Marginal(String memberId, String associateId, String tier, String dropsTo,
+  public record Marginal(String memberId, @Nullable String associateId, String tier, String dropsTo,
       LocalDate reviewDate, Money windowSpend, Money retentionSpend, Money missing) {}
 
   /**
@@ -107,7 +109,7 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Drifting(String memberId, String associateId, String tier,
+  public record Drifting(String memberId, @Nullable String associateId, @Nullable String tier,
       LocalDate lastPurchase, long daysSinceLastPurchase, long usualGapDays) {}
 
   /** The watch lists of {@code storeId} on {@code date} from a stream of member states. */
@@ -137,8 +139,9 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
       }
       String associate = m.profile().associateId() != null ? m.profile().associateId()
           : m.activity().servedMostBy();
-      Tier tier = m.card() == null ? null : programme.tier(m.card().tier());
-      if (tier != null && m.card().isActive()) {
+      Card card = m.card();
+      Tier tier = card == null ? null : programme.tier(card.tier());
+      if (tier != null && card != null && card.isActive()) {
         NextTier n = nextTier(programme, m, tier, window, near, associate);
         if (n != null) {
           next.add(n);
@@ -161,8 +164,8 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
     return new WatchLists(storeId, date, next, marginal, drifting);
   }
 
-  private static NextTier nextTier(Programme p, MemberState m, Tier tier,
-      QualificationWindow window, BigDecimal near, String associate) {
+  private static @Nullable NextTier nextTier(Programme p, MemberState m, Tier tier,
+      QualificationWindow window, BigDecimal near, @Nullable String associate) {
     Tier above = p.tierAbove(tier);
     if (above == null) {
       return null;
@@ -181,8 +184,8 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
         window.end(), false);
   }
 
-  private static Marginal marginal(Programme p, MemberState m, Tier tier, LocalDate date,
-      String associate) {
+  private static @Nullable Marginal marginal(Programme p, MemberState m, Tier tier, LocalDate date,
+      @Nullable String associate) {
     LocalDate review = m.standing().heldUntil();
     if (!tier.isAbove(p.baseTier()) || review == null || review.isBefore(date)) {
       return null;
@@ -207,8 +210,8 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
         retention, retention.minus(spend));
   }
 
-  private static Drifting drifting(MemberState m, Tier tier, LocalDate date, BigDecimal factor,
-      String associate) {
+  private static @Nullable Drifting drifting(MemberState m, @Nullable Tier tier, LocalDate date, BigDecimal factor,
+      @Nullable String associate) {
     Activity a = m.activity();
     if (a.purchases() < 3 || a.firstPurchase() == null || a.lastPurchase() == null
         || a.lastPurchase().isAfter(date)) {

@@ -4,19 +4,20 @@ import io.github.loyaltyrules.InvalidValueException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Validation helpers for the domain records. Not API. Stateless, thread-safe. */
 public final class Check {
   private Check() {}
 
-  public static <T> T notNull(String field, T value) {
+  public static <T> T notNull(String field, @Nullable T value) {
     if (value == null) {
       throw new InvalidValueException(field, null, "is required");
     }
     return value;
   }
 
-  public static String notBlank(String field, String value) {
+  public static String notBlank(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidValueException(field, value, "is required and must not be blank");
     }
@@ -84,7 +85,7 @@ public final class Check {
   }
 
   /** Masks personal data for messages and {@code toString}: keeps only the length. */
-  public static String mask(Object personal) {
+  public static String mask(@Nullable Object personal) {
     return personal == null ? "null" : "***";
   }
 

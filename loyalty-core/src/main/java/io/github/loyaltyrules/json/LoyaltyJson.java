@@ -55,6 +55,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the library's values as JSON: member state (which hosts store between calls),
@@ -282,7 +283,7 @@ public final class LoyaltyJson {
   @API(status = API.Status.INTERNAL, since = "0.1")
   @FunctionalInterface
   public interface ErrorFactory {
-    LoyaltyException make(String path, String problem, Throwable cause);
+    LoyaltyException make(String path, String problem, @Nullable Throwable cause);
   }
 
   /** Fields whose values are personal data: never repeated in a message or a chained cause. */
@@ -367,7 +368,7 @@ public final class LoyaltyJson {
   }
 
   /** The JSON path where the parser stopped, or null when it is not known. */
-  private static String streamPath(JsonProcessingException e) {
+  private static @Nullable String streamPath(JsonProcessingException e) {
     if (!(e instanceof StreamReadException sre) || sre.getProcessor() == null) {
       return null;
     }
@@ -422,7 +423,7 @@ public final class LoyaltyJson {
    * A record is built before Jackson reports fields it does not know, so a misspelt required
    * field first shows as a missing one. Look for the misspelling in the object being built.
    */
-  private static String unknownField(String json, List<JsonMappingException.Reference> refs,
+  private static @Nullable String unknownField(String json, List<JsonMappingException.Reference> refs,
       Class<?> type) {
     if (!type.isRecord()) {
       return null;

@@ -31,7 +31,7 @@ final class StatePrinter implements PrettyPrinter, Instantiatable<StatePrinter> 
     boolean parentInline = !inline.isEmpty() && inline.peek();
     boolean inArray = !arrays.isEmpty() && arrays.peek();
     // an element of a list, anything in one, and an object three levels down are one line
-    boolean one = parentInline || inArray || !array && inline.size() >= 2;
+    boolean one = parentInline || inArray || (!array && inline.size() >= 2);
     inline.push(one);
     arrays.push(array);
   }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member's purchase history in brief: how many purchases, the first and last purchase dates,
@@ -21,11 +22,13 @@ import org.apiguardian.api.API;
  * @param servedBy purchases served, by associate id, in id order
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPurchase,
-    LocalDate lastVisit,
+public record Activity(long purchases, @Nullable LocalDate firstPurchase,
+    @Nullable LocalDate lastPurchase,
+    @Nullable LocalDate lastVisit,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") Map<String, Long> servedBy) {
 
   /** No activity yet. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final Activity NONE = new Activity(0, null, null, null, null);
 
   public Activity {
@@ -47,8 +50,10 @@ public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPu
   }
 
   /** The history as version 0.1 kept it, without the associates. */
-  public Activity(long purchases, LocalDate firstPurchase, LocalDate lastPurchase,
-      LocalDate lastVisit) {
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
+  public Activity(long purchases, @Nullable LocalDate firstPurchase,
+      @Nullable LocalDate lastPurchase,
+      @Nullable LocalDate lastVisit) {
     this(purchases, firstPurchase, lastPurchase, lastVisit, null);
   }
 
@@ -57,11 +62,13 @@ public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPu
    * no purchase named one.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-  public String servedMostBy() {
+  public @Nullable String servedMostBy() {
     String best = null;
+    long most = 0;
     for (Map.Entry<String, Long> e : new TreeMap<>(servedBy).entrySet()) {
-      if (best == null || e.getValue() > servedBy.get(best)) {
+      if (best == null || e.getValue() > most) {
         best = e.getKey();
+        most = e.getValue();
       }
     }
     return best;
@@ -74,7 +81,7 @@ public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPu
 
   /** The history after a purchase on {@code date} served by {@code associateId} (or null). */
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-  public Activity purchasedOn(LocalDate date, String associateId) {
+  public Activity purchasedOn(LocalDate date, @Nullable String associateId) {
     LocalDate first = firstPurchase == null || date.isBefore(firstPurchase) ? date : firstPurchase;
     LocalDate last = lastPurchase == null || date.isAfter(lastPurchase) ? date : lastPurchase;
     Map<String, Long> served = servedBy;
@@ -91,7 +98,7 @@ public record Activity(long purchases, LocalDate firstPurchase, LocalDate lastPu
         servedBy);
   }
 
-  private static LocalDate later(LocalDate a, LocalDate b) {
+  private static LocalDate later(@Nullable LocalDate a, LocalDate b) {
     return a == null || b.isAfter(a) ? b : a;
   }
 }

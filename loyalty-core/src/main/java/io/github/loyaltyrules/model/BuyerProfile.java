@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What kind of buyer a member is (DOMAIN.md §5 ("Segments")): the running figures of their
@@ -35,11 +36,13 @@ import org.apiguardian.api.API;
  * @param classifiedOn the business date the types or layer last changed; null if never
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-public record BuyerProfile(long purchases, long units, Money spend, long singleItemPurchases,
-    long promotionUnits, Map<String, Long> tagUnits, Set<String> types, BuyerLayer layer,
-    LocalDate classifiedOn) {
+public record BuyerProfile(long purchases, long units, @Nullable Money spend,
+    long singleItemPurchases,
+    long promotionUnits, Map<String, Long> tagUnits, Set<String> types, @Nullable BuyerLayer layer,
+    @Nullable LocalDate classifiedOn) {
 
   /** Nothing counted, not classified. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final BuyerProfile NONE =
       new BuyerProfile(0, 0, null, 0, 0, null, null, null, null);
 
@@ -135,7 +138,8 @@ public record BuyerProfile(long purchases, long units, Money spend, long singleI
   }
 
   /** These figures classified as {@code newTypes} and {@code newLayer} on {@code date}. */
-  public BuyerProfile classified(Set<String> newTypes, BuyerLayer newLayer, LocalDate date) {
+  public BuyerProfile classified(Set<String> newTypes, @Nullable BuyerLayer newLayer,
+      LocalDate date) {
     return new BuyerProfile(purchases, units, spend, singleItemPurchases, promotionUnits,
         tagUnits, newTypes, newLayer, date);
   }

@@ -7,6 +7,7 @@ import java.time.MonthDay;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the store knows about a customer: the "hardware" fields of DOMAIN.md §5 (name, gender,
@@ -38,14 +39,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public record CustomerProfile(
     String id,
-    String name,
+    @Nullable String name,
     Gender gender,
-    LocalDate birthDate,
-    String mobile,
-    String email,
-    LocalDate joinDate,
-    String homeStore,
-    String associateId,
+    @Nullable LocalDate birthDate,
+    @Nullable String mobile,
+    @Nullable String email,
+    @Nullable LocalDate joinDate,
+    @Nullable String homeStore,
+    @Nullable String associateId,
     Map<Channel, Boolean> consent,
     Map<String, String> attributes) {
 
@@ -81,6 +82,7 @@ public record CustomerProfile(
   }
 
   /** A profile with only an id, for customers the store knows nothing else about. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static CustomerProfile anonymous(String id) {
     return new CustomerProfile(id, null, null, null, null, null, null, null, null, null, null);
   }
@@ -127,14 +129,14 @@ public record CustomerProfile(
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public static final class Builder {
     private final String id;
-    private String name;
-    private Gender gender;
-    private LocalDate birthDate;
-    private String mobile;
-    private String email;
-    private LocalDate joinDate;
-    private String homeStore;
-    private String associateId;
+    private @Nullable String name;
+    private @Nullable Gender gender;
+    private @Nullable LocalDate birthDate;
+    private @Nullable String mobile;
+    private @Nullable String email;
+    private @Nullable LocalDate joinDate;
+    private @Nullable String homeStore;
+    private @Nullable String associateId;
     private final Map<Channel, Boolean> consent = new java.util.EnumMap<>(Channel.class);
     private final Map<String, String> attributes = new java.util.LinkedHashMap<>();
 
@@ -200,6 +202,7 @@ public record CustomerProfile(
       return this;
     }
 
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public CustomerProfile build() {
       return new CustomerProfile(id, name, gender, birthDate, mobile, email, joinDate, homeStore,
           associateId, consent, attributes);
@@ -212,7 +215,7 @@ public record CustomerProfile(
   }
 
   /** The birthday as month and day, or null when the birth date is unknown. */
-  public MonthDay birthday() {
+  public @Nullable MonthDay birthday() {
     return birthDate == null ? null : MonthDay.from(birthDate);
   }
 

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a sale or a return: a SKU, its category, how many units, the list (original) price
@@ -24,7 +25,7 @@ import org.apiguardian.api.API;
  * @param tags free tags, e.g. {@code NEW_ARRIVAL}, {@code GIFT_CARD}
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Line(String sku, String category, int quantity, Money listPrice, Money unitPrice,
+public record Line(String sku, @Nullable String category, int quantity, Money listPrice, Money unitPrice,
     Set<String> tags) {
 
   public Line {
@@ -106,10 +107,10 @@ public record Line(String sku, String category, int quantity, Money listPrice, M
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public static final class Builder {
     private final String sku;
-    private String category;
+    private @Nullable String category;
     private int quantity = 1;
-    private Money listPrice;
-    private Money unitPrice;
+    private @Nullable Money listPrice;
+    private @Nullable Money unitPrice;
     private Set<String> tags = Set.of();
 
     private Builder(String sku) {
@@ -148,8 +149,8 @@ public record Line(String sku, String category, int quantity, Money listPrice, M
 
     /** The line; the unit price is the list price when it was not set. */
     public Line build() {
-      return new Line(sku, category, quantity, listPrice, unitPrice == null ? listPrice
-          : unitPrice, tags);
+      Money list = Check.notNull("line.listPrice", listPrice);
+      return new Line(sku, category, quantity, list, unitPrice == null ? list : unitPrice, tags);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the engine needs to decide a member's next transaction, as one value that the host
@@ -59,13 +60,13 @@ import org.apiguardian.api.API;
 public record MemberState(
     int schemaVersion,
     CustomerProfile profile,
-    Card card,
+    @Nullable Card card,
     TierStanding standing,
     SortedMap<YearMonth, Money> monthlySpend,
     Activity activity,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") PointsAccount points,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") List<Voucher> vouchers,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2") StoredValue storedValue,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") @Nullable StoredValue storedValue,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     List<RecentTransaction> recentTransactions,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps,
@@ -116,13 +117,16 @@ public record MemberState(
   }
 
   /** The state as version 0.1 built it: no points, vouchers, stored value or recent ids. */
-  public MemberState(int schemaVersion, CustomerProfile profile, Card card,
-      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity) {
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
+  public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
+      TierStanding standing, @Nullable SortedMap<YearMonth, Money> monthlySpend,
+      Activity activity) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
         null, null, null);
   }
 
   /** The state as version 0.2 built it: no follow-ups. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
@@ -132,6 +136,7 @@ public record MemberState(
   }
 
   /** The state as version 0.3 built it: no history of closed follow-ups. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
@@ -141,6 +146,7 @@ public record MemberState(
   }
 
   /** The state as version 0.5 built it before buyer profiles. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public MemberState(int schemaVersion, CustomerProfile profile, Card card,
       TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
@@ -177,7 +183,7 @@ public record MemberState(
   }
 
   /** The voucher with {@code code}, or null. */
-  public Voucher voucher(String code) {
+  public @Nullable Voucher voucher(String code) {
     for (Voucher v : vouchers) {
       if (v.code().equals(code)) {
         return v;
@@ -192,7 +198,7 @@ public record MemberState(
   }
 
   /** The tier code on the card, or null without a card. */
-  public String tier() {
+  public @Nullable String tier() {
     return card == null ? null : card.tier();
   }
 
@@ -210,7 +216,7 @@ public record MemberState(
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }
 
-  public MemberState withCard(Card newCard) {
+  public MemberState withCard(@Nullable Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
   }

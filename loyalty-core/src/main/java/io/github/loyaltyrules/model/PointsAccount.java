@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member's points: the lots they are held in and the balances, which always equal the sums of
@@ -71,7 +72,7 @@ public record PointsAccount(List<PointsLot> lots, long available, long pending, 
   }
 
   /** The lot with {@code id}, or null. */
-  public PointsLot lot(String id) {
+  public @Nullable PointsLot lot(String id) {
     for (PointsLot lot : lots) {
       if (lot.id().equals(id)) {
         return lot;

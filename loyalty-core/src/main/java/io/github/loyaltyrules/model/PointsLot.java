@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.time.LocalDate;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Points earned together, from one transaction or event: how many were earned, how many are
@@ -67,8 +68,9 @@ public record PointsLot(String id, String transactionId, LocalDate earnedOn, Loc
   }
 
   /** A new lot, nothing spent or refunded yet. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static PointsLot of(String id, String transactionId, LocalDate earnedOn,
-      LocalDate availableOn, LocalDate expiresAfter, long points, Money basis) {
+      LocalDate availableOn, @Nullable LocalDate expiresAfter, long points, @Nullable Money basis) {
     return new PointsLot(id, transactionId, earnedOn, availableOn, expiresAfter, points, points,
         availableOn.isAfter(earnedOn), basis, null, 0);
   }

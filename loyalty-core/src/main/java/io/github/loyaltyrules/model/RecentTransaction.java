@@ -4,6 +4,7 @@ import io.github.loyaltyrules.internal.Check;
 import java.time.LocalDate;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transaction the member state has seen, remembered for the programme's duplicate window so
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
 public record RecentTransaction(String id, LocalDate date,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<SoldLine> lines,
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<HeldPromotion> promotions,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") String fingerprint) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") @Nullable String fingerprint) {
 
   public RecentTransaction {
     Check.notBlank("recentTransactions.id", id);
@@ -33,6 +34,7 @@ public record RecentTransaction(String id, LocalDate date,
   }
 
   /** A transaction remembered by id and date only. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public RecentTransaction(String id, LocalDate date) {
     this(id, date, null, null, null);
   }

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money the member recharged onto the card (储值, DOMAIN.md §2) and the storewide member rate the
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
  *     when no step of the ladder was reached
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record StoredValue(Money balance, BigDecimal memberRate) {
+public record StoredValue(Money balance, @Nullable BigDecimal memberRate) {
 
   public StoredValue {
     Check.notNull("storedValue.balance", balance);

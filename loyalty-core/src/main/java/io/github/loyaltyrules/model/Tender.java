@@ -3,6 +3,7 @@ package io.github.loyaltyrules.model;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment made for a transaction: how, how much, and a reference where one exists (a voucher
@@ -11,7 +12,7 @@ import org.apiguardian.api.API;
  * <p>Thread-safety: immutable, safe to share.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Tender(TenderKind kind, Money amount, String reference) {
+public record Tender(TenderKind kind, Money amount, @Nullable String reference) {
 
   public Tender {
     Check.notNull("tender.kind", kind);

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.model;
 import io.github.loyaltyrules.InvalidValueException;
 import java.time.LocalDate;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the member holds their tier: since when, until when it is guaranteed (the end of the
@@ -21,8 +22,8 @@ import org.apiguardian.api.API;
  * @param priorHeldUntil the {@code heldUntil} of {@code priorTier}
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record TierStanding(LocalDate since, LocalDate heldUntil, String manualFloor,
-    String priorTier, LocalDate priorHeldUntil) {
+public record TierStanding(@Nullable LocalDate since, @Nullable LocalDate heldUntil, @Nullable String manualFloor,
+    @Nullable String priorTier, @Nullable LocalDate priorHeldUntil) {
 
   /** No tier yet. */
   public static final TierStanding NONE = new TierStanding(null, null, null, null, null);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something a customer did at a store: a sale, a return, a recharge of stored value, or a visit
@@ -67,14 +68,14 @@ public record Transaction(
     TransactionKind kind,
     Instant time,
     String storeId,
-    String associateId,
+    @Nullable String associateId,
     List<Line> lines,
     List<Tender> tenders,
-    Money recharge,
-    String originalSaleId,
-    Instant originalSaleTime,
+    @Nullable Money recharge,
+    @Nullable String originalSaleId,
+    @Nullable Instant originalSaleTime,
     boolean buysCard,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2") String code,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2") @Nullable String code,
     @API(status = API.Status.EXPERIMENTAL, since = "0.2") long points) {
 
   /**
@@ -118,8 +119,7 @@ public record Transaction(
         }
       }
       case RECHARGE -> {
-        Check.notNull("transaction.recharge", recharge);
-        if (!recharge.isPositive()) {
+        if (!Check.notNull("transaction.recharge", recharge).isPositive()) {
           throw new InvalidValueException("transaction.recharge", recharge, "must be positive");
         }
         if (!lines.isEmpty()) {
@@ -205,7 +205,7 @@ public record Transaction(
     }
   }
 
-  private static void requireOneCurrency(List<Line> lines, List<Tender> tenders, Money recharge) {
+  private static void requireOneCurrency(List<Line> lines, List<Tender> tenders, @Nullable Money recharge) {
     List<Currency> seen = new ArrayList<>();
     lines.forEach(l -> seen.add(l.listPrice().currency()));
     tenders.forEach(t -> seen.add(t.amount().currency()));
@@ -223,8 +223,8 @@ public record Transaction(
 
   /** A transaction as version 0.1 described it, without a code. */
   public Transaction(String id, TransactionKind kind, Instant time, String storeId,
-      String associateId, List<Line> lines, List<Tender> tenders, Money recharge,
-      String originalSaleId, Instant originalSaleTime, boolean buysCard) {
+      @Nullable String associateId, List<Line> lines, List<Tender> tenders, @Nullable Money recharge,
+      @Nullable String originalSaleId, @Nullable Instant originalSaleTime, boolean buysCard) {
     this(id, kind, time, storeId, associateId, lines, tenders, recharge, originalSaleId,
         originalSaleTime, buysCard, null, 0);
   }
@@ -523,7 +523,7 @@ public record Transaction(
 
   /** The total of the tenders of {@code kind}, or null when there is none. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-  public Money tendered(TenderKind tenderKind) {
+  public @Nullable Money tendered(TenderKind tenderKind) {
     Money total = null;
     for (Tender t : tenders) {
       if (t.kind() == tenderKind) {
@@ -534,7 +534,7 @@ public record Transaction(
   }
 
   /** The currency of the amounts, or null for a visit. */
-  public Currency currency() {
+  public @Nullable Currency currency() {
     if (recharge != null) {
       return recharge.currency();
     }
@@ -555,14 +555,14 @@ public record Transaction(
    * the value returned, as a positive amount); the recharge for a {@code RECHARGE}; null for a
    * visit.
    */
-  public Money goodsAmount() {
+  public @Nullable Money goodsAmount() {
     if (recharge != null) {
       return recharge;
     }
     if (lines.isEmpty()) {
       return null;
     }
-    Money total = Money.zero(currency());
+    Money total = Money.zero(lines.get(0).listPrice().currency());
     for (Line l : lines) {
       total = total.plus(l.amount());
     }

@@ -1,10 +1,12 @@
 package io.github.loyaltyrules.outcome;
 
 import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.model.BuyerLayer.Advice;
 import io.github.loyaltyrules.model.BuyerLayer;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The member's purchase types or layer changed (DOMAIN.md §5): which types were added and
@@ -26,7 +28,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
 public record BuyerClassified(String rule, String reason, Set<String> types, Set<String> added,
-    Set<String> removed, BuyerLayer layer, BuyerLayer previousLayer, BuyerLayer.Advice advice,
+    Set<String> removed, @Nullable BuyerLayer layer, @Nullable BuyerLayer previousLayer,
+    @Nullable Advice advice,
     Map<String, String> decidedBy) implements Effect {
 
   public BuyerClassified {

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The points of one line of a sale (see {@link PointsCalculated}).
@@ -22,7 +23,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record LinePoints(int line, String sku, Money earningAmount, BigDecimal multiplier,
-    List<String> applied, long bonus, BigDecimal points, String excludedBy) {
+    List<String> applied, long bonus, BigDecimal points, @Nullable String excludedBy) {
 
   public LinePoints {
     applied = Check.list("linePoints.applied", applied);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one evaluation or assessment decided: the member's new state (which the host stores and
@@ -23,12 +24,12 @@ import org.apiguardian.api.API;
  * @param version the programme and rules that decided it; null in outcomes written before 0.5
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Outcome(String transactionId, LocalDate businessDate, MemberState state,
+public record Outcome(@Nullable String transactionId, LocalDate businessDate, MemberState state,
     List<Effect> effects, List<FiredRule> firedRules,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") EngineVersion version) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") @Nullable EngineVersion version) {
 
   /** An outcome without a version, as outcomes were before 0.5. */
-  public Outcome(String transactionId, LocalDate businessDate, MemberState state,
+  public Outcome(@Nullable String transactionId, LocalDate businessDate, MemberState state,
       List<Effect> effects, List<FiredRule> firedRules) {
     this(transactionId, businessDate, state, effects, firedRules, null);
   }

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One change to a line's total: which rule, what kind, the rate or the basket amount it applied,
@@ -22,8 +23,8 @@ import org.apiguardian.api.API;
  * @param note a few words for the cashier
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-public record PriceAdjustment(String rule, AdjustmentKind kind, BigDecimal rate,
-    Money basketAmount, Money base, Money amount, String note) {
+public record PriceAdjustment(String rule, AdjustmentKind kind, @Nullable BigDecimal rate,
+    @Nullable Money basketAmount, Money base, Money amount, String note) {
 
   public PriceAdjustment {
     Check.notBlank("adjustment.rule", rule);

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.Money;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a return refunds (DOMAIN.md §3): for each returned unit what was actually paid for it,
@@ -23,8 +24,8 @@ import org.apiguardian.api.API;
  * @param fromAllocation whether the amounts come from the sale's stored allocation
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-public record RefundCalculated(String rule, String reason, String originalSaleId,
-    List<RefundedLine> lines, Money clawedBack, Money refund, boolean fromAllocation)
+public record RefundCalculated(String rule, String reason, @Nullable String originalSaleId,
+    List<RefundedLine> lines, Money clawedBack, @Nullable Money refund, boolean fromAllocation)
     implements Effect {
 
   public RefundCalculated {

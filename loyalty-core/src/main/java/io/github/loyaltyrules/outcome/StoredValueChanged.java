@@ -3,6 +3,7 @@ package io.github.loyaltyrules.outcome;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored-value balance changed: a recharge, a payment with stored value, or a refund to it.
@@ -14,5 +15,5 @@ import org.apiguardian.api.API;
  * @param memberRate the stored-value member rate after it, or null
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record StoredValueChanged(String rule, String reason, Money change, Money balance,
-    BigDecimal memberRate) implements Effect {}
+public record StoredValueChanged(String rule, String reason, @Nullable Money change, Money balance,
+    @Nullable BigDecimal memberRate) implements Effect {}

@@ -59,6 +59,7 @@ public record BuyerThresholds(Integer afterPurchases, String newArrivalTag,
     BigDecimal heavyBasketValue) {
 
   /** The defaults listed above. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final BuyerThresholds DEFAULT = new BuyerThresholds(null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null);
 

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How customers get a card (DOMAIN.md §1). With a zero fee (the default) the first purchase of
@@ -20,10 +21,11 @@ import org.apiguardian.api.API;
  *     absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record CardPolicy(BigDecimal fee, Integer freeWithItems, Boolean issueOnRecharge,
+public record CardPolicy(BigDecimal fee, @Nullable Integer freeWithItems, Boolean issueOnRecharge,
     String numberPrefix) {
 
   /** A free points card at the first purchase. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final CardPolicy FREE = new CardPolicy(null, null, null, null);
 
   public CardPolicy {

@@ -6,6 +6,7 @@ import io.github.loyaltyrules.internal.Numbers;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guard rails for one evaluation. A rule file that loops (a rule that keeps matching what it
@@ -223,7 +224,8 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
   }
 
   /** Limits of firings and time, every other limit at its default. */
-  public EvaluationLimits(Integer maxFirings, Integer maxMillis) {
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
+  public EvaluationLimits(@Nullable Integer maxFirings, @Nullable Integer maxMillis) {
     this(maxFirings, maxMillis, null, null, null, null, null, null, null);
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the store learns about its members as a whole (DOMAIN.md §1 "Choosing your own
@@ -32,6 +33,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
     Advisor advisor, Watch watch, Review review, Service service) {
 
   /** Every default. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final InsightPolicy DEFAULT =
       new InsightPolicy(null, null, null, null, null, null, null);
 
@@ -95,6 +97,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Pyramid(BigDecimal platinum, BigDecimal gold, BigDecimal iron) {
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static final Pyramid DEFAULT = new Pyramid(null, null, null);
 
     public Pyramid {
@@ -132,6 +135,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Value(BigDecimal expectedLifetimeYears, BigDecimal wordOfMouthFactor,
       BigDecimal grossMargin) {
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static final Value DEFAULT = new Value(null, null, null);
 
     public Value {
@@ -162,6 +166,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Advisor(BigDecimal growthLow, BigDecimal growthHigh, BigDecimal crowdedShare) {
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static final Advisor DEFAULT = new Advisor(null, null, null);
 
     public Advisor {
@@ -185,6 +190,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Watch(BigDecimal driftFactor) {
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static final Watch DEFAULT = new Watch(null);
 
     public Watch {
@@ -210,6 +216,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Review(Integer deadCardDays, BigDecimal topShare, List<Integer> ageBands,
       List<String> attributes, Integer trendMonths) {
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static final Review DEFAULT = new Review(null, null, null, null, null);
 
     public Review {
@@ -227,7 +234,7 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
           : Check.list("insight.review.ageBands", ageBands);
       for (int i = 0; i < ageBands.size(); i++) {
         int age = ageBands.get(i);
-        if (age < 1 || age > 120 || i > 0 && age <= ageBands.get(i - 1)) {
+        if (age < 1 || age > 120 || (i > 0 && age <= ageBands.get(i - 1))) {
           throw new InvalidValueException("insight.review.ageBands[" + i + "]", age,
               "must be an age from 1 to 120, above the one before it");
         }
@@ -262,7 +269,8 @@ public record InsightPolicy(BuyerThresholds buyers, Pyramid pyramid, Value value
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Service(String vipFromTier, Integer callBackPriority, Integer callBackMinutes) {
+  public record Service(@Nullable String vipFromTier, Integer callBackPriority, Integer callBackMinutes) {
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static final Service DEFAULT = new Service(null, null, null);
 
     public Service {

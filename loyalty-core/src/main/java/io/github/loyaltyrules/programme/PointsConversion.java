@@ -23,6 +23,7 @@ public record PointsConversion(Long threshold, BigDecimal voucherValue, Integer 
     Boolean automatic) {
 
   /** 3,000 points → a 300-yuan voucher valid 90 days, issued automatically. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final PointsConversion DEFAULT = new PointsConversion(null, null, null, null);
 
   public PointsConversion {

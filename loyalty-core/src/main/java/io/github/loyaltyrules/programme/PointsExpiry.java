@@ -5,6 +5,7 @@ import io.github.loyaltyrules.internal.Check;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a lot of earned points expires. The last valid day is computed from the day the points
@@ -32,7 +33,7 @@ public record PointsExpiry(ExpiryKind kind, Integer n) {
   }
 
   /** The last day points earned on {@code earnedOn} are valid; null when they never expire. */
-  public LocalDate lastValidDay(LocalDate earnedOn) {
+  public @Nullable LocalDate lastValidDay(LocalDate earnedOn) {
     return switch (kind) {
       case DAYS_AFTER_EARNING -> earnedOn.plusDays(n);
       case END_OF_NTH_MONTH -> YearMonth.from(earnedOn).plusMonths(n).atEndOfMonth();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How points are earned, held, expired and converted (DOMAIN.md §2). Every field may be left out
@@ -74,6 +75,7 @@ public record PointsPolicy(
     Integer duplicateWindowDays) {
 
   /** The seeds' practice: 1 point per yuan paid, pending 7 days, 3,000 points → 300 yuan. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final PointsPolicy DEFAULT = new PointsPolicy(null, null, null, null, null, null,
       null, null, null, null, null, null, null, null, null, null, null, null, null);
 
@@ -158,7 +160,7 @@ public record PointsPolicy(
   }
 
   /** The gift with {@code code}, or null. */
-  public Gift gift(String code) {
+  public @Nullable Gift gift(@Nullable String code) {
     for (Gift g : gifts) {
       if (g.code().equals(code)) {
         return g;
@@ -173,7 +175,7 @@ public record PointsPolicy(
   }
 
   /** The highest step of the recharge ladder that {@code amount} reaches, or null. */
-  public RechargeStep rechargeStepFor(BigDecimal amount) {
+  public @Nullable RechargeStep rechargeStepFor(BigDecimal amount) {
     RechargeStep best = null;
     for (RechargeStep step : rechargeLadder) {
       if (amount.compareTo(step.amount()) >= 0

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a basket is priced (DOMAIN.md §3), phase by phase:
@@ -50,11 +51,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public record PricingPolicy(RoundingMode roundingMode, BigDecimal markdownStackingMinimum,
-    BigDecimal birthdayRate, Boolean stackMemberRates, BigDecimal lineFloor,
-    BigDecimal maxBasketDiscount, List<LinePromotion> promotions,
+    @Nullable BigDecimal birthdayRate, Boolean stackMemberRates, BigDecimal lineFloor,
+    @Nullable BigDecimal maxBasketDiscount, List<LinePromotion> promotions,
     List<BasketPromotion> basketPromotions, Boolean takeBackOnReturn) {
 
   /** The seeds' practice: 折上折 from 80 % of list, no birthday rate, no floor or cap. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final PricingPolicy DEFAULT =
       new PricingPolicy(null, null, null, null, null, null, null, null, null);
 

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A retailer's VIP programme as data: currency, time zone, rounding, the tier ladder, how tiers
@@ -97,10 +98,11 @@ public record Programme(
   }
 
   /** A programme as version 0.4 described it, with the default insight section. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public Programme(String id, String name, Currency currency, ZoneId timeZone,
       RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
-      List<Tier> tiers, PointsPolicy points, PricingPolicy pricing, FollowUpPolicy followUps,
-      EvaluationLimits limits) {
+      List<Tier> tiers, @Nullable PointsPolicy points, @Nullable PricingPolicy pricing, @Nullable FollowUpPolicy followUps,
+      @Nullable EvaluationLimits limits) {
     this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, pricing,
         followUps, limits, null);
   }
@@ -108,7 +110,7 @@ public record Programme(
   /** A programme as version 0.3 described it, with the default limits. */
   public Programme(String id, String name, Currency currency, ZoneId timeZone,
       RoundingMode roundingMode, Qualification qualification, CardPolicy cards,
-      List<Tier> tiers, PointsPolicy points, PricingPolicy pricing, FollowUpPolicy followUps) {
+      List<Tier> tiers, @Nullable PointsPolicy points, @Nullable PricingPolicy pricing, @Nullable FollowUpPolicy followUps) {
     this(id, name, currency, timeZone, roundingMode, qualification, cards, tiers, points, pricing,
         followUps, null);
   }
@@ -383,7 +385,7 @@ public record Programme(
   }
 
   /** The tier ranked just above {@code tier}, or null at the top. */
-  public Tier tierAbove(Tier tier) {
+  public @Nullable Tier tierAbove(Tier tier) {
     for (Tier t : tiers) {
       if (t.rank() > tier.rank()) {
         return t;

@@ -4,7 +4,9 @@ import io.github.loyaltyrules.InvalidValueException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How tiers are qualified for and kept: the window over which spend is summed, and how close to
@@ -22,9 +24,11 @@ import org.apiguardian.api.API;
  *     of that tier's threshold is flagged as near it; 0.20 when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Qualification(WindowKind window, Integer months, BigDecimal nearNextTierFraction) {
+public record Qualification(WindowKind window, @Nullable Integer months,
+    BigDecimal nearNextTierFraction) {
 
   /** The seeds' default: calendar quarters, flagged within 20 % of the next tier. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static final Qualification DEFAULT =
       new Qualification(WindowKind.CALENDAR_QUARTER, null, null);
 
@@ -52,17 +56,17 @@ public record Qualification(WindowKind window, Integer months, BigDecimal nearNe
     return switch (window) {
       case CALENDAR_QUARTER -> 3;
       case CALENDAR_YEAR -> 12;
-      case ROLLING_MONTHS -> months;
+      case ROLLING_MONTHS -> Objects.requireNonNull(months);
     };
   }
 
   /** The window that counts for qualification on {@code date}. */
-  public QualificationWindow windowContaining(LocalDate date) {
+  public QualificationWindow windowContaining(@Nullable LocalDate date) {
     YearMonth m = YearMonth.from(date);
     YearMonth first = switch (window) {
       case CALENDAR_QUARTER -> m.withMonth((m.getMonthValue() - 1) / 3 * 3 + 1);
       case CALENDAR_YEAR -> m.withMonth(1);
-      case ROLLING_MONTHS -> m.minusMonths(months - 1L);
+      case ROLLING_MONTHS -> m.minusMonths(Objects.requireNonNull(months) - 1L);
     };
     YearMonth last = window == WindowKind.ROLLING_MONTHS ? m
         : first.plusMonths(monthsPerWindow() - 1L);
@@ -76,7 +80,7 @@ public record Qualification(WindowKind window, Integer months, BigDecimal nearNe
   }
 
   /** The last day a tier reached on {@code date} is held: the end of the following window. */
-  public LocalDate heldUntilWhenReachedOn(LocalDate date) {
+  public LocalDate heldUntilWhenReachedOn(@Nullable LocalDate date) {
     return followingWindowEnd(windowContaining(date).end());
   }
 

@@ -134,7 +134,7 @@ class MonthlyReviewTest {
     return new Figure(new BigDecimal(value), new BigDecimal(previous), new BigDecimal(change));
   }
 
-  private static Group group(MonthlyReview r, List<Group> groups, String key) {
+  private static Group group(List<Group> groups, String key) {
     return groups.stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow();
   }
 
@@ -193,13 +193,13 @@ class MonthlyReviewTest {
   void eachTierAndLayerContributesItsNetSpend() {
     MonthlyReview r = novemberReview();
 
-    assertThat(group(r, r.tiers(), "POINTS")).extracting(Group::members, Group::buyers,
+    assertThat(group(r.tiers(), "POINTS")).extracting(Group::members, Group::buyers,
         Group::spend, Group::spendShare).containsExactly(3L, 1L, new BigDecimal("300.00"),
         new BigDecimal("0.1145"));
-    assertThat(group(r, r.tiers(), "ORDINARY").spend()).isEqualByComparingTo("-380.00");
-    assertThat(group(r, r.tiers(), "ORDINARY").spendShare()).isEqualByComparingTo("-0.1450");
-    assertThat(group(r, r.tiers(), "GOLD").spendShare()).isEqualByComparingTo("1.0305");
-    assertThat(group(r, r.tiers(), "GOLD").previous().spend()).isEqualByComparingTo("450.00");
+    assertThat(group(r.tiers(), "ORDINARY").spend()).isEqualByComparingTo("-380.00");
+    assertThat(group(r.tiers(), "ORDINARY").spendShare()).isEqualByComparingTo("-0.1450");
+    assertThat(group(r.tiers(), "GOLD").spendShare()).isEqualByComparingTo("1.0305");
+    assertThat(group(r.tiers(), "GOLD").previous().spend()).isEqualByComparingTo("450.00");
     assertThat(r.layers()).extracting(Group::key, Group::members, Group::spend)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("CASUAL", 1L, new BigDecimal("0.00")),

@@ -8,6 +8,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -248,7 +249,7 @@ class ProgrammeTest {
 
   @Test
   void aProgrammeReadFromAStreamNamesItsSourceInErrors() {
-    var in = new java.io.ByteArrayInputStream("{\"id\": \"x\"}".getBytes());
+    var in = new java.io.ByteArrayInputStream("{\"id\": \"x\"}".getBytes(StandardCharsets.UTF_8));
 
     assertThatThrownBy(() -> Programmes.load(in, "db:programme/42"))
         .hasMessageStartingWith("db:programme/42: $");

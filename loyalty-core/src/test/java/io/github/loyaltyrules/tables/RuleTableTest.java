@@ -363,7 +363,7 @@ class RuleTableTest {
     @Test
     void everyProblemOfTheTableAtOnceInTheOrderOfTheFile() {
       assertThat(row("when category,when weekday,then rate,then floor",
-          "KNITWEAR,Monday,80,70%\nCOATS,SUNDAY,85%,7O%")).extracting(p -> p.split(":")[1])
+          "KNITWEAR,Monday,80,70%\nCOATS,SUNDAY,85%,7O%")).extracting(p -> p.split(":", -1)[1])
           .containsExactly("row 5, column \"when weekday\"", "row 5, column \"then rate\"",
               "row 6, column \"then floor\"");
     }

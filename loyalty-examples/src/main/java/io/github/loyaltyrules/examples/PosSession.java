@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The example POS session: a handful of customers buy, return, recharge and visit over a few
@@ -81,7 +82,8 @@ public final class PosSession {
     for (SessionScript.Step step : script.steps()) {
       if (step.transaction() != null) {
         clock.set(step.transaction().time());
-        MemberState before = members.get(step.member());
+        // the script's steps name its customers
+        MemberState before = Objects.requireNonNull(members.get(step.member()));
         Outcome outcome = engine.evaluate(before, step.transaction());
         members.put(step.member(), outcome.state());
         print(programme, step.member(), step.transaction(), before, outcome);
@@ -128,7 +130,8 @@ public final class PosSession {
       Outcome outcome) {
     LocalDateTime local = LocalDateTime.ofInstant(tx.time(), programme.timeZone());
     String amount = tx.goodsAmount() == null ? "" : "  " + tx.goodsAmount()
-        + (tx.lines().isEmpty() ? "" : " (" + tx.itemCount() + (tx.itemCount() == 1 ? " item)" : " items)"));
+        + (tx.lines().isEmpty() ? "" : " (" + tx.itemCount()
+        + (tx.itemCount() == 1 ? " item)" : " items)"));
     out.printf("%s  %s  %-8s %s%s%n", WHEN.format(local), member, tx.kind(), tx.id(), amount);
     out.printf("      card %s -> %s, tier %s -> %s%n", cardOf(before), cardOf(outcome.state()),
         tierOf(programme, before), tierOf(programme, outcome.state()));

@@ -49,12 +49,12 @@ class BuyerClassificationTest {
   }
 
   private static Transaction sale(String date, Line... lines) {
-    return Transaction.sale("T" + (++ids), at(date + "T11:00"), "S01", List.of(lines));
+    return Transaction.sale("T" + ++ids, at(date + "T11:00"), "S01", List.of(lines));
   }
 
   /** Each transaction evaluated in order; the last outcome. */
   private static Outcome history(LoyaltyEngine engine, Transaction... sales) {
-    return Shop.run(engine, Shop.member("M" + (++ids)), sales);
+    return Shop.run(engine, Shop.member("M" + ++ids), sales);
   }
 
   private static Outcome history(Transaction... sales) {

@@ -209,7 +209,7 @@ class PricingInvariantsTest {
             like.listPrice(), like.unitPrice(), like.tags()));
         continue;
       }
-      long listFen = 1 + r.nextInt(r.nextInt(8) == 0 ? 200_000 : 40_000);
+      long listFen = 1L + r.nextInt(r.nextInt(8) == 0 ? 200_000 : 40_000);
       BigDecimal list = BigDecimal.valueOf(listFen, 2);
       BigDecimal sale = switch (r.nextInt(6)) {
         case 0, 1 -> list;

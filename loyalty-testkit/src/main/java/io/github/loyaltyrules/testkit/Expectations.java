@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a scenario expects. Only what is stated is compared: a null field, or an empty list,
@@ -26,9 +27,10 @@ import java.util.List;
  * @param firedRules names of rules expected to fire
  * @param notFiredRules names of rules expected not to fire
  */
-record Expectations(List<LineExpectation> lines, BigDecimal total, PointsExpectation points,
-    String tier, List<FollowUpExpectation> followUps, List<FollowUpKind> noFollowUps,
-    String refused, List<String> firedRules, List<String> notFiredRules) {
+record Expectations(List<LineExpectation> lines, @Nullable BigDecimal total,
+    @Nullable PointsExpectation points,
+    @Nullable String tier, List<FollowUpExpectation> followUps, List<FollowUpKind> noFollowUps,
+    @Nullable String refused, List<String> firedRules, List<String> notFiredRules) {
 
   Expectations {
     lines = lines == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(lines));
@@ -54,8 +56,10 @@ record Expectations(List<LineExpectation> lines, BigDecimal total, PointsExpecta
     }
   }
 
-  private static boolean statesMoreThanRefusal(List<LineExpectation> lines, BigDecimal total,
-      PointsExpectation points, String tier, List<FollowUpExpectation> followUps,
+  private static boolean statesMoreThanRefusal(List<LineExpectation> lines,
+      @Nullable BigDecimal total,
+      @Nullable PointsExpectation points, @Nullable String tier,
+      List<FollowUpExpectation> followUps,
       List<FollowUpKind> noFollowUps, List<String> firedRules, List<String> notFiredRules) {
     boolean anyLine = lines.stream().anyMatch(l -> l != null && l.paid() != null);
     return anyLine || total != null || points != null || tier != null || !followUps.isEmpty()
@@ -79,7 +83,7 @@ record Expectations(List<LineExpectation> lines, BigDecimal total, PointsExpecta
    *
    * @param paid what the line costs after every pricing phase, or null to state nothing
    */
-  record LineExpectation(BigDecimal paid) {}
+  record LineExpectation(@Nullable BigDecimal paid) {}
 
   /**
    * Points of the outcome; a null field states nothing.
@@ -88,7 +92,8 @@ record Expectations(List<LineExpectation> lines, BigDecimal total, PointsExpecta
    * @param available available points after
    * @param pending pending points after
    */
-  record PointsExpectation(Long earned, Long available, Long pending) {
+  record PointsExpectation(@Nullable Long earned, @Nullable Long available,
+      @Nullable Long pending) {
     PointsExpectation {
       if (earned == null && available == null && pending == null) {
         throw new InvalidValueException("expect.points", "{}",
@@ -106,8 +111,9 @@ record Expectations(List<LineExpectation> lines, BigDecimal total, PointsExpecta
    * @param to the end of its window
    * @param associate the associate who makes it
    */
-  record FollowUpExpectation(FollowUpKind kind, LocalDate due, LocalTime from, LocalTime to,
-      String associate) {
+  record FollowUpExpectation(FollowUpKind kind, @Nullable LocalDate due, @Nullable LocalTime from,
+      @Nullable LocalTime to,
+      @Nullable String associate) {
     FollowUpExpectation {
       if (kind == null) {
         throw new InvalidValueException("followUp.kind", null, "is required");

@@ -7,6 +7,7 @@ import io.github.loyaltyrules.programme.Programme;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One scenario as read from its file: the programme and rules to build the engine from, the
@@ -27,8 +28,9 @@ import java.util.List;
  * @param expect what is compared
  */
 record Scenario(Path file, String at, String name, ProgrammeChoice programme,
-    RuleChoice rules, MemberState start, List<Transaction> history, Transaction transaction,
-    LocalDate assess, Expectations expect) {
+    RuleChoice rules, MemberState start, List<Transaction> history,
+    @Nullable Transaction transaction,
+    @Nullable LocalDate assess, Expectations expect) {
 
   Scenario {
     if (file == null || file.getFileName() == null) {

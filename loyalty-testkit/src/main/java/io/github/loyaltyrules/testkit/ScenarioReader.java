@@ -38,12 +38,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads scenario files (docs/SCENARIOS.md) strictly: an unknown field, a value of the wrong
@@ -129,7 +131,7 @@ final class ScenarioReader {
       this.path = path;
       this.name = path.toString();
       Path abs = path.toAbsolutePath().normalize();
-      this.folder = abs.getParent();
+      this.folder = Objects.requireNonNull(abs.getParent(), "a file is in a folder");
     }
 
     InvalidJsonException error(String at, String problem) {
@@ -153,7 +155,7 @@ final class ScenarioReader {
     }
 
     /** A field's value, or null when absent or JSON null. */
-    JsonNode get(ObjectNode node, String field) {
+    @Nullable JsonNode get(ObjectNode node, String field) {
       JsonNode v = node.get(field);
       return v == null || v.isNull() ? null : v;
     }
@@ -247,7 +249,7 @@ final class ScenarioReader {
           assess, expect);
     }
 
-    ProgrammeChoice programme(JsonNode node, String at) {
+    ProgrammeChoice programme(@Nullable JsonNode node, String at) {
       if (node == null) {
         return choice("default", Programmes::seedsDefault);
       }
@@ -279,7 +281,7 @@ final class ScenarioReader {
       return new ProgrammeChoice(key, p);
     }
 
-    RuleChoice rules(JsonNode node, String at) {
+    RuleChoice rules(@Nullable JsonNode node, String at) {
       if (node == null) {
         return new RuleChoice(List.of(), true);
       }
@@ -318,7 +320,8 @@ final class ScenarioReader {
 
     // ------------------------------------------------------------------ state and transactions
 
-    MemberState state(JsonNode node, String at, Programme programme, List<Transaction> history) {
+    MemberState state(@Nullable JsonNode node, String at, Programme programme,
+        List<Transaction> history) {
       if (node == null) {
         return MemberState.newMember(CustomerProfile.anonymous(NEW_MEMBER_ID));
       }
@@ -484,16 +487,17 @@ final class ScenarioReader {
       if (refused == null && !more) {
         throw error(at, "states nothing to compare; expect at least one of " + EXPECT_FIELDS);
       }
-      return new Expectations(lines, total, points, tier, followUps, noFollowUps, refused,
+      return new Expectations(lines == null ? List.of() : lines, total, points, tier, followUps,
+          noFollowUps, refused,
           firedRules, notFiredRules);
     }
 
-    private Long optionalWhole(ObjectNode o, String field, String at) {
+    private @Nullable Long optionalWhole(ObjectNode o, String field, String at) {
       JsonNode v = get(o, field);
       return v == null ? null : whole(v, at + "." + field);
     }
 
-    private List<String> ruleNames(JsonNode node, String at) {
+    private List<String> ruleNames(@Nullable JsonNode node, String at) {
       List<String> out = new ArrayList<>();
       if (node != null) {
         ArrayNode a = array(node, at, "rule names");

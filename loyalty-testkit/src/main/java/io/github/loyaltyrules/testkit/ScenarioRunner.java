@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,12 +88,12 @@ final class ScenarioRunner {
     Outcome outcome;
     try {
       outcome = s.transaction() != null ? engine.evaluate(state, s.transaction())
-          : engine.assess(state, s.assess());
+          : engine.assess(state, Objects.requireNonNull(s.assess(), "a scenario assesses"));
     } catch (RefusedException e) {
       if (expect.refused() == null) {
         return failed(s, new Mismatch(actionAt, "an outcome", failure(e)));
       }
-      if (!e.getMessage().contains(expect.refused())) {
+      if (!String.valueOf(e.getMessage()).contains(expect.refused())) {
         return failed(s, new Mismatch(s.path("expect.refused"), refusal(expect.refused()),
             failure(e)));
       }
@@ -255,7 +256,8 @@ final class ScenarioRunner {
     out.addAll(best);
   }
 
-  private static void field(List<Mismatch> out, String at, Object expected, Object actual) {
+  private static void field(List<Mismatch> out, String at, @Nullable Object expected,
+      @Nullable Object actual) {
     if (expected != null && !Objects.equals(expected, actual)) {
       out.add(new Mismatch(at, expected.toString(), actual == null ? "none" : actual.toString()));
     }

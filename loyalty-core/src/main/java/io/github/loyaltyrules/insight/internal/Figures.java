@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reports' arithmetic: amounts are summed as whole minor units (fen) in a {@code long}, and
@@ -28,7 +29,7 @@ public final class Figures {
   }
 
   /** {@code minor} ÷ {@code count} rounded to the currency's scale with {@code mode}; null if 0. */
-  public static Money average(long minor, long count, Currency currency, RoundingMode mode) {
+  public static @Nullable Money average(long minor, long count, Currency currency, RoundingMode mode) {
     if (count == 0) {
       return null;
     }
@@ -47,7 +48,7 @@ public final class Figures {
   }
 
   /** {@code a} ÷ {@code b} to {@code scale} decimals, half up; null when {@code b} is 0. */
-  public static BigDecimal ratio(long a, long b, int scale) {
+  public static @Nullable BigDecimal ratio(long a, long b, int scale) {
     if (b == 0) {
       return null;
     }
@@ -55,7 +56,7 @@ public final class Figures {
   }
 
   /** {@code basis} × (1 + {@code growth}) rounded once with {@code mode}; null for null. */
-  public static Money grown(Money basis, BigDecimal growth, RoundingMode mode) {
+  public static @Nullable Money grown(Money basis, BigDecimal growth, RoundingMode mode) {
     return basis == null ? null : basis.times(BigDecimal.ONE.add(growth), mode);
   }
 

@@ -31,9 +31,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apiguardian.api.API;
@@ -53,8 +55,8 @@ public final class MonthlyReviewBuilder {
 
   private final Programme programme;
   private final YearMonth month;
-  private final String storeId;
-  private final MonthlyReview previous;
+  private final @Nullable String storeId;
+  private final @Nullable MonthlyReview previous;
   private final Currency currency;
   private final RoundingMode mode;
   private final InsightPolicy.Review settings;
@@ -83,8 +85,8 @@ public final class MonthlyReviewBuilder {
   private final Map<String, long[]> categories = new HashMap<>();
   private long skipped;
 
-  public MonthlyReviewBuilder(Programme programme, YearMonth month, String storeId,
-      MonthlyReview previous) {
+  public MonthlyReviewBuilder(Programme programme, YearMonth month, @Nullable String storeId,
+      @Nullable MonthlyReview previous) {
     this.programme = programme;
     this.month = month;
     this.storeId = storeId;
@@ -183,7 +185,7 @@ public final class MonthlyReviewBuilder {
         + programme.id());
   }
 
-  private int ageBand(LocalDate birth) {
+  private int ageBand(@Nullable LocalDate birth) {
     List<Integer> bands = settings.ageBands();
     if (birth == null || birth.isAfter(monthEnd)) {
       return bands.size() + 1;
@@ -212,7 +214,7 @@ public final class MonthlyReviewBuilder {
       skipped++;
       return;
     }
-    Money amount = mt.amount();
+    Money amount = Objects.requireNonNull(mt.amount(), "a sale's or return's amount");
     if (!amount.currency().equals(currency)) {
       throw new InvalidValueException("transaction " + mt.transaction().id(), amount,
           "is not in " + currency.getCurrencyCode() + ", the programme's currency");
@@ -227,7 +229,7 @@ public final class MonthlyReviewBuilder {
       if (mt.isSale() && seen.add(c)) {
         figures[0]++;
       }
-      figures[1] += sign * line.quantity();
+      figures[1] += (long) sign * line.quantity();
       figures[2] += sign * Figures.minor(line.amount());
     }
     if (mt.isSale()) {
@@ -428,7 +430,7 @@ public final class MonthlyReviewBuilder {
     return BigDecimal.valueOf(n);
   }
 
-  private static BigDecimal orZero(BigDecimal ratio) {
+  private static BigDecimal orZero(@Nullable BigDecimal ratio) {
     return ratio == null ? BigDecimal.ZERO : ratio;
   }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link MonthlyReview} as CSV: one line per figure,
@@ -93,25 +94,25 @@ public final class ReviewCsv {
   }
 
   private static <T> void cell(StringBuilder out, String section, String key, String figure,
-      long value, T previous, Function<T, BigDecimal> of) {
+      long value, @Nullable T previous, Function<T, BigDecimal> of) {
     cell(out, section, key, figure, BigDecimal.valueOf(value), previous, of);
   }
 
   private static <T> void cell(StringBuilder out, String section, String key, String figure,
-      BigDecimal value, T previous, Function<T, BigDecimal> of) {
+      @Nullable BigDecimal value, @Nullable T previous, Function<T, BigDecimal> of) {
     BigDecimal before = previous == null ? null : of.apply(previous);
     line(out, section, key, figure, plain(value), plain(before),
         value == null || before == null ? "" : plain(value.subtract(before)));
   }
 
   private static void line(StringBuilder out, String section, String key, String figure,
-      String value, String previous, String change) {
+      String value, @Nullable String previous, @Nullable String change) {
     out.append(section).append(',').append(quote(key)).append(',').append(figure).append(',')
         .append(quote(value)).append(',').append(previous == null ? "" : previous).append(',')
         .append(change == null ? "" : change).append('\n');
   }
 
-  private static String plain(BigDecimal n) {
+  private static String plain(@Nullable BigDecimal n) {
     return n == null ? "" : n.toPlainString();
   }
 

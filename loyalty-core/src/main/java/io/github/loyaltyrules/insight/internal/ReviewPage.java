@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link MonthlyReview} as one self-contained XHTML page: the Mustache template
@@ -343,7 +344,7 @@ public final class ReviewPage {
 
   // ------------------------------------------------------------------ numbers
 
-  private static String plain(BigDecimal n) {
+  private static String plain(@Nullable BigDecimal n) {
     return n == null ? "" : n.toPlainString();
   }
 

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The versioned JSON contract for hosts that do not write Java (a till plugin in C#,
@@ -61,7 +62,7 @@ public final class Contract {
   }
 
   /** {@code version} when this library reads it; null means {@link #VERSION}. */
-  static String checkVersion(String version) {
+  static String checkVersion(@Nullable String version) {
     if (version == null) {
       return VERSION;
     }

@@ -2,6 +2,7 @@ package io.github.loyaltyrules.json.contract;
 
 import io.github.loyaltyrules.InvalidJsonException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contract document was refused: it is not JSON, names a contract version this reader does
@@ -24,7 +25,7 @@ public class ContractException extends InvalidJsonException {
   }
 
   /** A problem in a document of kind {@code what} ({@code request}, {@code state}). */
-  public ContractException(String what, String path, String problem, Throwable cause) {
+  public ContractException(String what, String path, String problem, @Nullable Throwable cause) {
     super(what, path, problem, cause);
     this.expected = problem;
   }

@@ -37,9 +37,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the requests of the JSON contract strictly, for one programme: an unknown field, a
@@ -102,12 +104,12 @@ public final class ContractReader {
   public Request read(String json) {
     JsonNode root = parse(json, "request");
     Obj o = new Obj(root, "$", "a request object");
-    String version = o.text("contract", true, "the contract version \"" + Contract.VERSION + "\"");
+    String version = o.text("contract", "the contract version \"" + Contract.VERSION + "\"");
     if (!Contract.SUPPORTED.contains(version)) {
       throw new ContractException(o.at("contract"), "= '" + version + "': this reader supports "
           + Contract.SUPPORTED);
     }
-    String type = o.text("type", true, "one of " + TYPES);
+    String type = o.text("type", "one of " + TYPES);
     String id = o.text("id", false, "the request's id as text");
     return switch (type) {
       case "evaluate" -> {
@@ -129,18 +131,19 @@ public final class ContractReader {
               + "': expected SALE; a quote prices a sale");
         }
         Explanation explanation = o.enumValue("explanation", Explanation.class, false);
+        explanation = explanation == null ? Explanation.BRIEF : explanation; // the default
         yield new Request.Quote(id, m.state, m.id, sale, explanation);
       }
       case "assess" -> {
         o.only(memberFields("date"));
         Member m = member(o);
-        yield new Request.Assess(id, m.state, m.id, o.date("date", true));
+        yield new Request.Assess(id, m.state, m.id, o.date("date"));
       }
       case "agenda" -> {
         o.only("contract", "type", "id", "storeId", "date", "states");
-        String store = o.text("storeId", true, "the store's id as text");
-        LocalDate date = o.date("date", true);
-        JsonNode states = o.array("states", true);
+        String store = o.text("storeId", "the store's id as text");
+        LocalDate date = o.date("date");
+        JsonNode states = o.array("states");
         List<MemberState> list = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
           list.add(state(states.get(i), o.at("states") + "[" + i + "]"));
@@ -149,7 +152,7 @@ public final class ContractReader {
       }
       case "validate" -> {
         o.only("contract", "type", "id", "rules", "defaultPack");
-        JsonNode rules = o.array("rules", true);
+        JsonNode rules = o.array("rules");
         if (rules.isEmpty()) {
           throw new ContractException(o.at("rules"), "= []: expected at least one rule file");
         }
@@ -158,7 +161,7 @@ public final class ContractReader {
           Obj r = new Obj(rules.get(i), o.at("rules") + "[" + i + "]",
               "a rule file object {\"name\": ..., \"text\": ...}");
           r.only("name", "text");
-          sources.add(RuleSource.of(r.text("name", true, "the file's name as text"),
+          sources.add(RuleSource.of(r.text("name", "the file's name as text"),
               r.string("text")));
         }
         Boolean pack = o.bool("defaultPack");
@@ -166,7 +169,7 @@ public final class ContractReader {
       }
       case "test" -> {
         o.only("contract", "type", "id", "paths");
-        JsonNode paths = o.array("paths", true);
+        JsonNode paths = o.array("paths");
         if (paths.isEmpty()) {
           throw new ContractException(o.at("paths"), "= []: expected at least one scenario file"
               + " or folder");
@@ -204,7 +207,7 @@ public final class ContractReader {
    * The id of a request that could not be read, when it has a readable {@code id}, so that its
    * error can echo it; else null. Never fails.
    */
-  public static String idOf(String json) {
+  public static @Nullable String idOf(String json) {
     try {
       JsonNode n = Contract.JSON.readTree(json);
       JsonNode id = n == null ? null : n.get("id");
@@ -271,7 +274,7 @@ public final class ContractReader {
 
   // ---------------------------------------------------------------- members
 
-  private record Member(MemberState state, String id) {}
+  private record Member(@Nullable MemberState state, String id) {}
 
   private String[] memberFields(String... own) {
     List<String> f = new ArrayList<>(List.of("contract", "type", "id", "state", "profile"));
@@ -343,10 +346,10 @@ public final class ContractReader {
   Transaction transaction(JsonNode node, String at) {
     Obj o = new Obj(node, at, "a transaction object");
     o.only(TRANSACTION_FIELDS.toArray(String[]::new));
-    String id = o.text("id", true, "the transaction's id as text");
-    TransactionKind kind = o.enumValue("kind", TransactionKind.class, true);
-    Instant time = o.dateTime("time", true);
-    String storeId = o.text("storeId", true, "the store's id as text");
+    String id = o.text("id", "the transaction's id as text");
+    TransactionKind kind = o.enumValue("kind", TransactionKind.class);
+    Instant time = o.dateTime("time");
+    String storeId = o.text("storeId", "the store's id as text");
     String associateId = o.text("associateId", false, "the associate's id as text");
     String currencyCode = o.text("currency", false, "a currency code such as CNY");
     Currency currency = programme.currency();
@@ -367,8 +370,8 @@ public final class ContractReader {
       for (int i = 0; i < ts.size(); i++) {
         Obj t = new Obj(ts.get(i), o.at("tenders") + "[" + i + "]", "a tender object");
         t.only("kind", "amount", "reference");
-        tenders.add(new Tender(t.enumValue("kind", TenderKind.class, true),
-            t.money("amount", true), t.text("reference", false, "the reference as text")));
+        tenders.add(new Tender(t.enumValue("kind", TenderKind.class),
+            t.money("amount"), t.text("reference", false, "the reference as text")));
       }
     }
     Money recharge = o.money("recharge", false);
@@ -392,7 +395,7 @@ public final class ContractReader {
   private Line line(JsonNode node, String at) {
     Obj o = new Obj(node, at, "a line object");
     o.only("sku", "category", "quantity", "listPrice", "unitPrice", "tags");
-    String sku = o.text("sku", true, "the SKU as text");
+    String sku = o.text("sku", "the SKU as text");
     String category = o.text("category", false, "the category as text");
     JsonNode q = o.required("quantity", "a whole number of at least 1");
     int quantity = integer(q, o.at("quantity"));
@@ -400,8 +403,8 @@ public final class ContractReader {
       throw new ContractException(o.at("quantity"), "= " + quantity + ": expected a whole number"
           + " of at least 1 (a return lists the units returned as a positive number)");
     }
-    Money list = o.money("listPrice", true);
-    Money unit = o.money("unitPrice", true);
+    Money list = o.money("listPrice");
+    Money unit = o.money("unitPrice");
     Set<String> tags = new LinkedHashSet<>();
     JsonNode t = o.array("tags", false);
     if (t != null) {
@@ -429,7 +432,7 @@ public final class ContractReader {
     }
   }
 
-  private static String describe(JsonNode n) {
+  private static String describe(@Nullable JsonNode n) {
     if (n == null || n.isNull()) {
       return "is null";
     }
@@ -453,7 +456,7 @@ public final class ContractReader {
     return n.isObject() ? "an object" : "null";
   }
 
-  private static String text(JsonNode n, String at, String expected) {
+  private static String text(@Nullable JsonNode n, String at, String expected) {
     if (n == null || !n.isTextual()) {
       throw new ContractException(at, describe(n) + ": expected " + expected
           + (n == null ? "" : ", not " + kindOf(n)));
@@ -539,7 +542,7 @@ public final class ContractReader {
       }
     }
 
-    JsonNode optional(String field) {
+    @Nullable JsonNode optional(String field) {
       JsonNode n = node.get(field);
       return n == null || n.isNull() ? null : n;
     }
@@ -552,7 +555,11 @@ public final class ContractReader {
       return n;
     }
 
-    String text(String field, boolean required, String expected) {
+    String text(String field, String expected) {
+      return Objects.requireNonNull(text(field, true, expected));
+    }
+
+    @Nullable String text(String field, boolean required, String expected) {
       JsonNode n = required ? required(field, expected) : optional(field);
       return n == null ? null : ContractReader.text(n, at(field), expected);
     }
@@ -567,7 +574,7 @@ public final class ContractReader {
       return n.asText();
     }
 
-    Boolean bool(String field) {
+    @Nullable Boolean bool(String field) {
       JsonNode n = optional(field);
       if (n == null) {
         return null;
@@ -579,7 +586,7 @@ public final class ContractReader {
       return n.booleanValue();
     }
 
-    Long longValue(String field) {
+    @Nullable Long longValue(String field) {
       JsonNode n = optional(field);
       if (n == null) {
         return null;
@@ -591,7 +598,11 @@ public final class ContractReader {
       return n.longValue();
     }
 
-    JsonNode array(String field, boolean required) {
+    JsonNode array(String field) {
+      return Objects.requireNonNull(array(field, true));
+    }
+
+    @Nullable JsonNode array(String field, boolean required) {
       JsonNode n = required ? required(field, "an array") : optional(field);
       if (n != null && !n.isArray()) {
         throw new ContractException(at(field), describe(n) + ": expected an array, not "
@@ -600,7 +611,11 @@ public final class ContractReader {
       return n;
     }
 
-    <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+      return Objects.requireNonNull(enumValue(field, type, true));
+    }
+
+    <E extends Enum<E>> @Nullable E enumValue(String field, Class<E> type, boolean required) {
       List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
       String s = text(field, required, "one of " + names);
       if (s == null) {
@@ -612,13 +627,21 @@ public final class ContractReader {
       return Enum.valueOf(type, s);
     }
 
-    Money money(String field, boolean required) {
+    Money money(String field) {
+      return Objects.requireNonNull(money(field, true));
+    }
+
+    @Nullable Money money(String field, boolean required) {
       JsonNode n = required ? required(field, "an amount as a decimal string such as \"12.30\"")
           : optional(field);
       return n == null ? null : ContractReader.this.money(n, at(field));
     }
 
-    Instant dateTime(String field, boolean required) {
+    Instant dateTime(String field) {
+      return Objects.requireNonNull(dateTime(field, true));
+    }
+
+    @Nullable Instant dateTime(String field, boolean required) {
       String expected = "a date and time with its offset or zone, such as"
           + " \"2026-05-12T10:00:00+08:00\" or \"2026-05-12T02:00:00Z\"";
       String s = text(field, required, expected);
@@ -638,7 +661,11 @@ public final class ContractReader {
       }
     }
 
-    LocalDate date(String field, boolean required) {
+    LocalDate date(String field) {
+      return Objects.requireNonNull(date(field, true));
+    }
+
+    @Nullable LocalDate date(String field, boolean required) {
       String s = text(field, required, "a date such as \"2026-05-12\"");
       if (s == null) {
         return null;

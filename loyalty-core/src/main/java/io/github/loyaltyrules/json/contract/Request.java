@@ -10,6 +10,7 @@ import io.github.loyaltyrules.model.TransactionKind;
 import java.time.LocalDate;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request of the JSON contract ({@code docs/CONTRACT.md}), as {@link ContractReader} reads it:
@@ -55,7 +56,7 @@ public sealed interface Request {
    * @param transaction the transaction
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Evaluate(String id, MemberState state, String memberId, Transaction transaction)
+  record Evaluate(@Nullable String id, @Nullable MemberState state, String memberId, Transaction transaction)
       implements MemberRequest {
     public Evaluate {
       memberId = member(state, memberId);
@@ -63,6 +64,7 @@ public sealed interface Request {
     }
 
     /** Evaluate {@code transaction} for the member in {@code state}. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static Evaluate of(String id, MemberState state, Transaction transaction) {
       return new Evaluate(id, Check.notNull("evaluate.state", state), null, transaction);
     }
@@ -90,7 +92,7 @@ public sealed interface Request {
    *     apply with why
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Quote(String id, MemberState state, String memberId, Transaction sale,
+  record Quote(@Nullable String id, @Nullable MemberState state, String memberId, Transaction sale,
       Explanation explanation) implements MemberRequest {
     public Quote {
       memberId = member(state, memberId);
@@ -102,6 +104,7 @@ public sealed interface Request {
     }
 
     /** Quote {@code sale} for the member in {@code state}, briefly explained. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static Quote of(String id, MemberState state, Transaction sale) {
       return new Quote(id, Check.notNull("quote.state", state), null, sale, null);
     }
@@ -126,7 +129,7 @@ public sealed interface Request {
    * @param date the day of the review
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Assess(String id, MemberState state, String memberId, LocalDate date)
+  record Assess(@Nullable String id, @Nullable MemberState state, String memberId, LocalDate date)
       implements MemberRequest {
     public Assess {
       memberId = member(state, memberId);
@@ -134,6 +137,7 @@ public sealed interface Request {
     }
 
     /** Assess the member in {@code state} on {@code date}. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public static Assess of(String id, MemberState state, LocalDate date) {
       return new Assess(id, Check.notNull("assess.state", state), null, date);
     }
@@ -159,7 +163,7 @@ public sealed interface Request {
    * @param states the members' states
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Agenda(String id, String storeId, LocalDate date, List<MemberState> states)
+  record Agenda(@Nullable String id, String storeId, LocalDate date, List<MemberState> states)
       implements Request {
     public Agenda {
       Check.notBlank("agenda.storeId", storeId);
@@ -181,7 +185,7 @@ public sealed interface Request {
    * @param defaultPack whether the files are checked together with the default rule pack
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Validate(String id, List<RuleSource> rules, boolean defaultPack) implements Request {
+  record Validate(@Nullable String id, List<RuleSource> rules, boolean defaultPack) implements Request {
     public Validate {
       rules = Check.list("validate.rules", rules);
       if (rules.isEmpty()) {
@@ -202,7 +206,7 @@ public sealed interface Request {
    * @param paths scenario files or folders, on the machine that runs the request
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Test(String id, List<String> paths) implements Request {
+  record Test(@Nullable String id, List<String> paths) implements Request {
     public Test {
       paths = Check.list("test.paths", paths);
       if (paths.isEmpty()) {
@@ -217,7 +221,7 @@ public sealed interface Request {
     }
   }
 
-  private static String member(MemberState state, String memberId) {
+  private static String member(@Nullable MemberState state, String memberId) {
     if (state == null) {
       return Check.notBlank("request.memberId", memberId);
     }

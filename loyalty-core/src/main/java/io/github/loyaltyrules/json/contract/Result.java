@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response of the JSON contract ({@code docs/CONTRACT.md}): the result of a {@link Request},
@@ -101,9 +102,11 @@ public sealed interface Result {
    * @param state the member's new state to store; null when a batch keeps it in its state file
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Evaluated(String contract, String id, Long line, String memberId, String transactionId,
-      LocalDate businessDate, String engine, String tier, Points points, List<Effect> effects,
-      List<String> firedRules, MemberState state) implements Result {
+  record Evaluated(String contract, @Nullable String id, @Nullable Long line, String memberId,
+      @Nullable String transactionId,
+      LocalDate businessDate, @Nullable String engine, @Nullable String tier, Points points,
+      List<Effect> effects,
+      List<String> firedRules, @Nullable MemberState state) implements Result {
     public Evaluated {
       contract = Contract.checkVersion(contract);
       Check.notBlank("evaluate-result.memberId", memberId);
@@ -112,9 +115,9 @@ public sealed interface Result {
     }
 
     /** The result of {@code outcome}; {@code withState} false leaves the state out. */
-    public static Evaluated of(String id, Outcome outcome, boolean withState) {
+    public static Evaluated of(@Nullable String id, Outcome outcome, boolean withState) {
       MemberState s = outcome.state();
-      return new Evaluated(null, id, null, s.memberId(), outcome.transactionId(),
+      return new Evaluated(Contract.VERSION, id, null, s.memberId(), outcome.transactionId(),
           outcome.businessDate(), version(outcome.version()), s.tier(), Points.of(s.points()),
           outcome.effects(), outcome.firedRuleNames(), withState ? s : null);
     }
@@ -142,9 +145,10 @@ public sealed interface Result {
    * @param state the member's new state; null when a batch keeps it
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Assessed(String contract, String id, Long line, String memberId,
-      LocalDate businessDate, String engine, String tier, Points points, List<Effect> effects,
-      List<String> firedRules, MemberState state) implements Result {
+  record Assessed(String contract, @Nullable String id, @Nullable Long line, String memberId,
+      LocalDate businessDate, @Nullable String engine, @Nullable String tier, Points points,
+      List<Effect> effects,
+      List<String> firedRules, @Nullable MemberState state) implements Result {
     public Assessed {
       contract = Contract.checkVersion(contract);
       Check.notBlank("assess-result.memberId", memberId);
@@ -153,9 +157,9 @@ public sealed interface Result {
     }
 
     /** The result of {@code outcome}; {@code withState} false leaves the state out. */
-    public static Assessed of(String id, Outcome outcome, boolean withState) {
+    public static Assessed of(@Nullable String id, Outcome outcome, boolean withState) {
       MemberState s = outcome.state();
-      return new Assessed(null, id, null, s.memberId(), outcome.businessDate(),
+      return new Assessed(Contract.VERSION, id, null, s.memberId(), outcome.businessDate(),
           version(outcome.version()), s.tier(), Points.of(s.points()), outcome.effects(),
           outcome.firedRuleNames(), withState ? s : null);
     }
@@ -178,7 +182,7 @@ public sealed interface Result {
    * @param note a few words for the cashier, or null
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Adjustment(String rule, AdjustmentKind kind, BigDecimal rate, BigDecimal base,
+  record Adjustment(String rule, AdjustmentKind kind, @Nullable BigDecimal rate, BigDecimal base,
       BigDecimal amount, String note) {
     static Adjustment of(PriceAdjustment a) {
       return new Adjustment(a.rule(), a.kind(), a.rate(), money(a.base()), money(a.amount()),
@@ -239,7 +243,7 @@ public sealed interface Result {
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   record LineEarning(int line, String sku, BigDecimal earningAmount, BigDecimal multiplier,
-      long bonus, BigDecimal points, String excludedBy) {
+      long bonus, BigDecimal points, @Nullable String excludedBy) {
     static LineEarning of(LinePoints p) {
       return new LineEarning(p.line(), p.sku(), money(p.earningAmount()), p.multiplier(),
           p.bonus(), p.points(), p.excludedBy());
@@ -268,10 +272,11 @@ public sealed interface Result {
    * @param engine the programme and rules that priced it
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Quoted(String contract, String id, Long line, String memberId, String saleId,
+  record Quoted(String contract, @Nullable String id, @Nullable Long line, String memberId,
+      String saleId,
       String currency, BigDecimal listTotal, BigDecimal saleTotal, BigDecimal discount,
       BigDecimal vouchers, BigDecimal total, List<QuotedLine> lines, long points,
-      List<LineEarning> pointsLines, String engine) implements Result {
+      List<LineEarning> pointsLines, @Nullable String engine) implements Result {
     public Quoted {
       contract = Contract.checkVersion(contract);
       Check.notBlank("quote-result.memberId", memberId);
@@ -281,9 +286,10 @@ public sealed interface Result {
     }
 
     /** The quote of {@code priced}, with the points {@code earned} computed (null: none). */
-    public static Quoted of(String id, String memberId, String saleId, BasketPriced priced,
-        PointsCalculated earned, EngineVersion engine) {
-      return new Quoted(null, id, null, memberId, saleId,
+    public static Quoted of(@Nullable String id, String memberId, String saleId,
+        BasketPriced priced,
+        @Nullable PointsCalculated earned, EngineVersion engine) {
+      return new Quoted(Contract.VERSION, id, null, memberId, saleId,
           priced.total().currency().getCurrencyCode(), money(priced.listTotal()),
           money(priced.saleTotal()), money(priced.discount()), money(priced.vouchers()),
           money(priced.total()), priced.lines().stream().map(QuotedLine::of).toList(),
@@ -334,7 +340,8 @@ public sealed interface Result {
    * @param birthdaysNextMonth on the last day of a month, next month's birthdays; else empty
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record AgendaBuilt(String contract, String id, Long line, String storeId, LocalDate date,
+  record AgendaBuilt(String contract, @Nullable String id, @Nullable Long line, String storeId,
+      LocalDate date,
       List<AssociateDay> associates, List<Birthday> birthdaysNextMonth) implements Result {
     public AgendaBuilt {
       contract = Contract.checkVersion(contract);
@@ -345,7 +352,7 @@ public sealed interface Result {
     }
 
     /** The result of {@code agenda}. */
-    public static AgendaBuilt of(String id, DailyAgenda agenda) {
+    public static AgendaBuilt of(@Nullable String id, DailyAgenda agenda) {
       List<AssociateDay> days = new ArrayList<>();
       for (Map.Entry<String, List<Contact>> e : agenda.byAssociate().entrySet()) {
         days.add(new AssociateDay(e.getKey(), e.getValue()));
@@ -354,7 +361,8 @@ public sealed interface Result {
       for (BirthdayEntry b : agenda.birthdaysNextMonth()) {
         birthdays.add(new Birthday(b.memberId(), b.birthday()));
       }
-      return new AgendaBuilt(null, id, null, agenda.storeId(), agenda.date(), days, birthdays);
+      return new AgendaBuilt(Contract.VERSION, id, null, agenda.storeId(), agenda.date(), days,
+          birthdays);
     }
 
     @Override
@@ -375,7 +383,9 @@ public sealed interface Result {
    * @param problems every problem: errors first, then warnings
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Validated(String contract, String id, Long line, boolean ok, int errors, int warnings,
+  record Validated(String contract, @Nullable String id, @Nullable Long line, boolean ok,
+      int errors,
+      int warnings,
       List<RuleProblem> problems) implements Result {
     public Validated {
       contract = Contract.checkVersion(contract);
@@ -383,9 +393,10 @@ public sealed interface Result {
     }
 
     /** The result of checking: {@code problems} as the validator reported them. */
-    public static Validated of(String id, List<RuleProblem> problems) {
+    public static Validated of(@Nullable String id, List<RuleProblem> problems) {
       int errors = (int) problems.stream().filter(RuleProblem::isError).count();
-      return new Validated(null, id, null, errors == 0, errors, problems.size() - errors,
+      return new Validated(Contract.VERSION, id, null, errors == 0, errors,
+          problems.size() - errors,
           problems);
     }
 
@@ -433,7 +444,7 @@ public sealed interface Result {
    * @param scenarios each scenario, in file order
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Tested(String contract, String id, Long line, int passed, int failed,
+  record Tested(String contract, @Nullable String id, @Nullable Long line, int passed, int failed,
       List<Scenario> scenarios) implements Result {
     public Tested {
       contract = Contract.checkVersion(contract);
@@ -441,9 +452,9 @@ public sealed interface Result {
     }
 
     /** The result of {@code scenarios}. */
-    public static Tested of(String id, List<Scenario> scenarios) {
+    public static Tested of(@Nullable String id, List<Scenario> scenarios) {
       int passed = (int) scenarios.stream().filter(Scenario::passed).count();
-      return new Tested(null, id, null, passed, scenarios.size() - passed, scenarios);
+      return new Tested(Contract.VERSION, id, null, passed, scenarios.size() - passed, scenarios);
     }
 
     @Override
@@ -465,8 +476,10 @@ public sealed interface Result {
    * @param expected for bad input, what is wrong there and what was expected; else null
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  record Error(String contract, String id, Long line, ErrorKind kind, String message, String path,
-      String expected) implements Result {
+  @SuppressWarnings("JavaLangClash") // the contract's name for an error document (CONTRACT.md)
+  record Error(String contract, @Nullable String id, @Nullable Long line, ErrorKind kind,
+      @Nullable String message, @Nullable String path,
+      @Nullable String expected) implements Result {
     public Error {
       contract = Contract.checkVersion(contract);
       Check.notNull("error.kind", kind);
@@ -474,13 +487,13 @@ public sealed interface Result {
     }
 
     /** An error of {@code kind}. */
-    public static Error of(String id, ErrorKind kind, String message) {
-      return new Error(null, id, null, kind, message, null, null);
+    public static Error of(@Nullable String id, ErrorKind kind, @Nullable String message) {
+      return new Error(Contract.VERSION, id, null, kind, message, null, null);
     }
 
     /** Bad input at {@code e}'s path. */
-    public static Error of(String id, ContractException e) {
-      return new Error(null, id, null, ErrorKind.BAD_INPUT, e.getMessage(), e.path(),
+    public static Error of(@Nullable String id, ContractException e) {
+      return new Error(Contract.VERSION, id, null, ErrorKind.BAD_INPUT, e.getMessage(), e.path(),
           e.expected());
     }
 
@@ -491,10 +504,10 @@ public sealed interface Result {
   }
 
   private static BigDecimal money(Money m) {
-    return m == null ? null : m.amount();
+    return m.amount();
   }
 
-  private static String version(EngineVersion v) {
+  private static @Nullable String version(@Nullable EngineVersion v) {
     return v == null ? null : v.toString();
   }
 }

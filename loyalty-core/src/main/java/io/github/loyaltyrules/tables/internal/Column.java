@@ -2,6 +2,7 @@ package io.github.loyaltyrules.tables.internal;
 
 import java.util.Locale;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every column a rule table may have: its header text, whether it is a condition
@@ -134,7 +135,7 @@ public enum Column {
   }
 
   /** The column with {@code header} exactly, or null. */
-  public static Column byHeader(String header) {
+  public static @Nullable Column byHeader(String header) {
     for (Column c : values()) {
       if (c.header.equals(header)) {
         return c;
@@ -144,7 +145,7 @@ public enum Column {
   }
 
   /** The column whose header is {@code header} but for upper and lower case, or null. */
-  public static Column byHeaderIgnoringCase(String header) {
+  public static @Nullable Column byHeaderIgnoringCase(String header) {
     for (Column c : values()) {
       if (c.header.equals(header.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))) {
         return c;

@@ -105,16 +105,16 @@ public final class DrlWriter {
     List<String> today = new ArrayList<>();
     if (row.has(FROM)) {
       imports.add(LocalDate.class.getName());
-      today.add("date >= LocalDate.parse(\"" + row.get(FROM) + "\")");
+      today.add("date >= LocalDate.parse(\"" + row.value(FROM) + "\")");
     }
     if (row.has(TO)) {
       imports.add(LocalDate.class.getName());
-      today.add("date <= LocalDate.parse(\"" + row.get(TO) + "\")");
+      today.add("date <= LocalDate.parse(\"" + row.value(TO) + "\")");
     }
     if (row.has(WEEKDAY)) {
       imports.add(DayOfWeek.class.getName());
       List<String> days = new ArrayList<>();
-      for (DayOfWeek day : row.<List<DayOfWeek>>get(WEEKDAY)) {
+      for (DayOfWeek day : row.<List<DayOfWeek>>value(WEEKDAY)) {
         days.add("DayOfWeek." + day.name());
       }
       today.add(oneOf("dayOfWeek", days));
@@ -126,22 +126,22 @@ public final class DrlWriter {
 
     if (row.has(TIER_AT_LEAST)) {
       imports.add("io.github.loyaltyrules.programme.Tier");
-      when.add("$tierAtLeast : Tier( code == " + text(row.get(TIER_AT_LEAST)) + " )");
+      when.add("$tierAtLeast : Tier( code == " + text(row.value(TIER_AT_LEAST)) + " )");
     }
     if (d == TableDecision.QUALIFY_FOR) {
       imports.add("io.github.loyaltyrules.programme.Tier");
-      when.add("$tier : Tier( code == " + text(row.get(TIER_TO)) + " )");
+      when.add("$tier : Tier( code == " + text(row.value(TIER_TO)) + " )");
     }
     List<String> member = new ArrayList<>();
     member.add("activeCard");
     if (row.has(TIER)) {
-      member.add(oneOf("tierCode", texts(row.get(TIER))));
+      member.add(oneOf("tierCode", texts(row.value(TIER))));
     }
     if (row.has(TIER_AT_LEAST)) {
       member.add("tierRank >= $tierAtLeast.rank");
     }
     if (row.has(WINDOW_SPEND_AT_LEAST)) {
-      member.add("windowSpend.amount >= " + row.<BigDecimal>get(WINDOW_SPEND_AT_LEAST)
+      member.add("windowSpend.amount >= " + row.<BigDecimal>value(WINDOW_SPEND_AT_LEAST)
           .toPlainString() + "B");
     }
     if (member.size() > 1 || d == TableDecision.QUALIFY_FOR) {
@@ -152,14 +152,14 @@ public final class DrlWriter {
     if (d.lineFact() != null) {
       List<String> line = new ArrayList<>();
       if (row.has(CATEGORY)) {
-        line.add(oneOf("category", texts(row.get(CATEGORY))));
+        line.add(oneOf("category", texts(row.value(CATEGORY))));
       }
       if (row.has(SKU)) {
-        line.add(oneOf("sku", texts(row.get(SKU))));
+        line.add(oneOf("sku", texts(row.value(SKU))));
       }
       if (row.has(TAG)) {
         List<String> tags = new ArrayList<>();
-        for (String tag : row.<List<String>>get(TAG)) {
+        for (String tag : row.<List<String>>value(TAG)) {
           tags.add("tags contains " + text(tag));
         }
         line.add(tags.size() == 1 ? tags.get(0) : "( " + String.join(" || ", tags) + " )");
@@ -179,21 +179,21 @@ public final class DrlWriter {
     }
 
     imports.add(DECISIONS + d.title());
-    String id = row.has(ID) ? row.get(ID) : table.table() + " row " + row.number();
+    String id = row.has(ID) ? row.value(ID) : table.table() + " row " + row.number();
     String then = switch (d) {
       case PROMOTION_RATE -> {
         imports.add(BigDecimal.class.getName());
         StringBuilder e = new StringBuilder("PromotionRate.of($line, ").append(text(id))
-            .append(", ").append(decimal(row.get(RATE), imports)).append(", ")
+            .append(", ").append(decimal(row.value(RATE), imports)).append(", ")
             .append(Boolean.TRUE.equals(row.get(STACKS))).append(')');
         if (row.has(GROUP)) {
-          e.append("\n        .inGroup(").append(text(row.get(GROUP))).append(')');
+          e.append("\n        .inGroup(").append(text(row.value(GROUP))).append(')');
         }
         if (row.has(FLOOR)) {
-          e.append("\n        .withFloor(").append(decimal(row.get(FLOOR), imports)).append(')');
+          e.append("\n        .withFloor(").append(decimal(row.value(FLOOR), imports)).append(')');
         }
         if (row.has(PRIORITY)) {
-          e.append("\n        .withPriority(").append(row.<Integer>get(PRIORITY)).append(')');
+          e.append("\n        .withPriority(").append(row.<Integer>value(PRIORITY)).append(')');
         }
         if (Boolean.TRUE.equals(row.get(STOPS_LATER))) {
           e.append("\n        .stoppingLaterOnes()");
@@ -204,25 +204,25 @@ public final class DrlWriter {
         imports.add("io.github.loyaltyrules.model.Money");
         boolean off = row.has(AMOUNT_OFF);
         yield "LineAmountOff." + (off ? "perUnit" : "fixedPrice") + "($line, " + text(id)
-            + ",\n        Money.of(" + decimal(row.get(off ? AMOUNT_OFF : UNIT_PRICE), imports)
+            + ",\n        Money.of(" + decimal(row.value(off ? AMOUNT_OFF : UNIT_PRICE), imports)
             + ", $line.salePrice().currency()))";
       }
       case NO_MEMBER_RATE, NO_POINTS, NO_TIER_SPEND ->
-          d.title() + ".of($line, " + text(row.get(REASON)) + ")";
+          d.title() + ".of($line, " + text(row.value(REASON)) + ")";
       case POINTS_FACTOR -> "PointsFactor.of($line, " + text(id) + ", "
-          + decimal(row.get(FACTOR), imports) + ")"
-          + (row.has(PRIORITY) ? "\n        .withPriority(" + row.<Integer>get(PRIORITY) + ")"
+          + decimal(row.value(FACTOR), imports) + ")"
+          + (row.has(PRIORITY) ? "\n        .withPriority(" + row.<Integer>value(PRIORITY) + ")"
               : "");
       case POINTS_BONUS -> "PointsBonus.of($line, " + text(id) + ", "
-          + row.<Long>get(POINTS_PER_UNIT) + "L * $line.quantity())";
-      case QUALIFY_FOR -> "QualifyFor.because($tier, " + text(row.has(REASON) ? row.get(REASON)
-          : "the window's spend reached " + row.<BigDecimal>get(WINDOW_SPEND_AT_LEAST)
+          + row.<Long>value(POINTS_PER_UNIT) + "L * $line.quantity())";
+      case QUALIFY_FOR -> "QualifyFor.because($tier, " + text(row.has(REASON) ? row.value(REASON)
+          : "the window's spend reached " + row.<BigDecimal>value(WINDOW_SPEND_AT_LEAST)
               .toPlainString() + " (" + table.fileName() + " row " + row.number() + ")") + ")";
     };
 
     String summary = summary(table, row);
     String name = table.fileName() + " row " + row.number() + ": "
-        + (row.has(NOTE) ? row.<String>get(NOTE) : summary);
+        + (row.has(NOTE) ? row.<String>value(NOTE) : summary);
     if (row.has(NOTE)) {
       out.append("// ").append(summary).append('\n');
     }

@@ -31,8 +31,8 @@ public final class ProgrammeCheck {
           continue;
         }
         if (c.type() == Column.Type.TIERS || c.type() == Column.Type.TIER) {
-          List<String> named = c.type() == Column.Type.TIERS ? row.get(c)
-              : List.of(row.<String>get(c));
+          List<String> named = c.type() == Column.Type.TIERS ? row.value(c)
+              : List.of(row.<String>value(c));
           for (String code : named) {
             if (!codes.contains(code)) {
               out.add(new Problem(table.file(), row.number(), c.header(), "\"" + code
@@ -42,7 +42,7 @@ public final class ProgrammeCheck {
           }
         }
         if (c.type() == Column.Type.MONEY) {
-          BigDecimal amount = row.get(c);
+          BigDecimal amount = row.value(c);
           if (amount.stripTrailingZeros().scale() > digits) {
             out.add(new Problem(table.file(), row.number(), c.header(), "\""
                 + row.cells().get(c) + "\" has more decimals than " + programme.currency()

@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The decisions a rule table can make, each with its phase, the line fact its rows match (if
@@ -61,11 +62,11 @@ public enum TableDecision {
 
   private final String title;
   private final String phase;
-  private final String lineFact;
+  private final @Nullable String lineFact;
   private final Set<Column> required;
   private final Set<Column> columns;
 
-  TableDecision(String title, String phase, String lineFact, Set<Column> required,
+  TableDecision(String title, String phase, @Nullable String lineFact, Set<Column> required,
       Set<Column> optional) {
     this.title = title;
     this.phase = phase;
@@ -94,7 +95,7 @@ public enum TableDecision {
   }
 
   /** The fact of the line its rows match, {@code SaleLine} or {@code PaidLine}; null if none. */
-  public String lineFact() {
+  public @Nullable String lineFact() {
     return lineFact;
   }
 
@@ -118,7 +119,7 @@ public enum TableDecision {
   }
 
   /** The decision named {@code title} exactly, or null. */
-  public static TableDecision byTitle(String title) {
+  public static @Nullable TableDecision byTitle(String title) {
     for (TableDecision d : values()) {
       if (d.title.equals(title)) {
         return d;

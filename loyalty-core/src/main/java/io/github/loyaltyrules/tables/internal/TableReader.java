@@ -2,6 +2,7 @@ package io.github.loyaltyrules.tables.internal;
 
 import io.github.loyaltyrules.RuleTableException;
 import io.github.loyaltyrules.RuleTableException.Problem;
+import io.github.loyaltyrules.internal.Check;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a rule table's text into a {@link ParsedTable}, checking everything that can be checked
@@ -53,7 +56,8 @@ public final class TableReader {
       sorted.sort(Comparator.comparingInt(Problem::row));
       throw new RuleTableException(sorted);
     }
-    return new ParsedTable(file, r.headers.get("table"), r.decision, r.columnList(), r.data);
+    return new ParsedTable(file, Check.notBlank("table.table", r.headers.get("table")),
+        Check.notNull("table.decision", r.decision), r.columnList(), r.data);
   }
 
   /** The state of one reading. */
@@ -62,8 +66,8 @@ public final class TableReader {
     final List<Problem> problems = new ArrayList<>();
     final Map<String, String> headers = new LinkedHashMap<>();
     final Map<String, Integer> headerRows = new LinkedHashMap<>();
-    TableDecision decision;
-    List<Column> columns; // by position; null for an unusable column
+    @Nullable TableDecision decision;
+    @Nullable List<@Nullable Column> columns; // by position; null for an unusable column
     int columnRow;
     boolean separatedBySemicolons;
     final List<TableRow> data = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class TableReader {
       this.file = file;
     }
 
-    void problem(int row, String column, String message) {
+    void problem(int row, @Nullable String column, String message) {
       problems.add(new Problem(file, row, column, message));
     }
 
@@ -213,6 +217,8 @@ public final class TableReader {
     }
 
     void data(Csv.Row row) {
+      // data rows come after the row naming the columns
+      List<@Nullable Column> columns = Objects.requireNonNull(this.columns);
       Map<Column, Object> values = new EnumMap<>(Column.class);
       Map<Column, String> texts = new EnumMap<>(Column.class);
       Map<Column, Boolean> refused = new EnumMap<>(Column.class);
@@ -235,7 +241,7 @@ public final class TableReader {
           values.put(c, Cells.read(c, t));
           texts.put(c, t);
         } catch (Cells.Refused e) {
-          problem(row.number(), c.header(), e.getMessage());
+          problem(row.number(), c.header(), Objects.requireNonNull(e.getMessage()));
           refused.put(c, true);
         }
       }
@@ -278,7 +284,7 @@ public final class TableReader {
       }
       String phase = headers.get("phase");
       if (phase != null) {
-        Integer at = headerRows.get("phase");
+        int at = Objects.requireNonNull(headerRows.get("phase"));
         if (!TableDecision.PHASES.contains(phase)) {
           problem(at, null, "\"" + phase + "\" is not a phase; write one of "
               + String.join(", ", TableDecision.PHASES)
@@ -305,7 +311,7 @@ public final class TableReader {
 
     List<Column> columnList() {
       List<Column> out = new ArrayList<>();
-      for (Column c : columns) {
+      for (Column c : Objects.requireNonNull(columns)) {
         if (c != null) {
           out.add(c);
         }

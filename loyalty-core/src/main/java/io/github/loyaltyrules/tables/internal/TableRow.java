@@ -4,7 +4,9 @@ import io.github.loyaltyrules.internal.Check;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One data row of a rule table, read and checked: the value of each filled cell and the cell as
@@ -32,9 +34,16 @@ public record TableRow(int number, Map<Column, Object> values, Map<Column, Strin
     return values.containsKey(c);
   }
 
+  /** The value of the filled cell of {@code c} (see {@link #has}): a required or checked one. */
+  @SuppressWarnings("TypeParameterUnusedInFormals") // as get: the column's type decides T
+  public <T> T value(Column c) {
+    return Objects.requireNonNull(get(c), c.header());
+  }
+
   /** The value of the cell of {@code c}, or null when it is empty. */
-  @SuppressWarnings("unchecked")
-  public <T> T get(Column c) {
+  // the column's type decides the cell's type (Column.type()), so the caller names it
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  public <T> @Nullable T get(Column c) {
     return (T) values.get(c);
   }
 }

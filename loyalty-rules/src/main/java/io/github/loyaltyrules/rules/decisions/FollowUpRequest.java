@@ -7,8 +7,10 @@ import io.github.loyaltyrules.internal.Check;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ask for a follow-up. The contact policy settles every request: one per cause (the id is
@@ -42,10 +44,12 @@ import org.apiguardian.api.API;
  *     programme's order. A member who did not agree to it is not contacted (the outcome says so)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, LocalTime from,
-    LocalTime to, Integer validDays, Integer priority, String associateId,
+public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due,
+    @Nullable LocalTime from,
+    @Nullable LocalTime to, @Nullable Integer validDays, @Nullable Integer priority,
+    @Nullable String associateId,
     Map<String, String> params, String reason, boolean onlyIfNoContactInMonth,
-    Channel channel)
+    @Nullable Channel channel)
     implements Decision {
   public FollowUpRequest {
     Check.notNull("FollowUpRequest.kind", kind);
@@ -69,10 +73,10 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
 
   /** The parameters, sorted by name, immutable. */
   private static final class Params extends java.util.AbstractMap<String, String> {
-    private final TreeMap<String, String> map;
+    private final SortedMap<String, String> map;
     private final java.util.Set<Map.Entry<String, String>> entries;
 
-    Params(TreeMap<String, String> map) {
+    Params(SortedMap<String, String> map) {
       this.map = map;
       this.entries = java.util.Collections.unmodifiableMap(map).entrySet();
     }
@@ -93,7 +97,7 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
     }
 
     @Override
-    public String get(Object key) {
+    public @Nullable String get(Object key) {
       return map.get(key);
     }
 
@@ -104,6 +108,7 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
   }
 
   /** A request of {@code kind} for {@code cause} on {@code due}, in the programme's window. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public static FollowUpRequest of(FollowUpKind kind, String cause, LocalDate due,
       String reason) {
     return new FollowUpRequest(kind, cause, due, null, null, null, null, null, null, reason,
@@ -134,7 +139,7 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due, Lo
   }
 
   /** This request, made by {@code associateId} (null: the member's own, else the rota). */
-  public FollowUpRequest by(String associateId) {
+  public FollowUpRequest by(@Nullable String associateId) {
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
         params, reason, onlyIfNoContactInMonth, channel);
   }

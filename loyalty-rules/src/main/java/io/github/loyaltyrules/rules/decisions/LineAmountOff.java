@@ -5,6 +5,7 @@ import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.rules.facts.SaleLine;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An amount off each unit of a line, or a fixed price for each unit, applied after the rates of
@@ -21,7 +22,8 @@ import org.apiguardian.api.API;
  * @param fixedUnitPrice what each unit costs; null with an amount
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record LineAmountOff(int line, String id, Money amountPerUnit, Money fixedUnitPrice)
+public record LineAmountOff(int line, String id, @Nullable Money amountPerUnit,
+    @Nullable Money fixedUnitPrice)
     implements Decision {
   public LineAmountOff {
     Check.notBlank("LineAmountOff.id", id);

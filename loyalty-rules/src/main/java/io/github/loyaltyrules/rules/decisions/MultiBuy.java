@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A multi-buy over some lines' units (after line promotions, before amounts off the basket): the
@@ -33,7 +34,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record MultiBuy(String id, List<Integer> lines, int every, int discounted,
-    boolean cheapestFirst, BigDecimal rate, Money groupPrice, boolean repeat)
+    boolean cheapestFirst, @Nullable BigDecimal rate, @Nullable Money groupPrice, boolean repeat)
     implements Decision {
   public MultiBuy {
     Check.notBlank("MultiBuy.id", id);

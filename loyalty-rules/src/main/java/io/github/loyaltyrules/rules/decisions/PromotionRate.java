@@ -6,6 +6,7 @@ import io.github.loyaltyrules.programme.LinePromotion;
 import io.github.loyaltyrules.rules.facts.SaleLine;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A promotion's rate for one line (phase 3 of pricing). Of the promotions of one {@code group}
@@ -29,7 +30,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record PromotionRate(int line, String id, BigDecimal rate, String group,
-    boolean stacksWithMemberRate, int priority, BigDecimal floor, boolean stopsLaterOnes)
+    boolean stacksWithMemberRate, int priority, @Nullable BigDecimal floor, boolean stopsLaterOnes)
     implements Decision {
   public PromotionRate {
     Check.notBlank("PromotionRate.id", id);

@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.decisions;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.programme.Tier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The member qualifies for {@code tier}: when it is above the tier held (and the card is
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
  *     then says so, with the figures)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record QualifyFor(Tier tier, String reason) implements Decision {
+public record QualifyFor(Tier tier, @Nullable String reason) implements Decision {
   public QualifyFor {
     Check.notNull("QualifyFor.tier", tier);
     if (reason != null) {

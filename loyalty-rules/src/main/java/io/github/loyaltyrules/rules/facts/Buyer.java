@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What kind of buyer the member is, as rules see it (DOMAIN.md §5 ("Segments")): the running
@@ -41,7 +42,7 @@ import org.apiguardian.api.API;
 public record Buyer(String memberId, long purchases, long units, Money spend,
     Money averageTicket, BigDecimal itemsPerPurchase, Money averageUnitPrice,
     BigDecimal promotionShare, BigDecimal singleItemShare, Map<String, BigDecimal> tagShares,
-    long averageGapDays, boolean classifiable, Set<String> types, BuyerLayer layer) {
+    long averageGapDays, boolean classifiable, Set<String> types, @Nullable BuyerLayer layer) {
 
   public Buyer {
     tagShares = tagShares == null ? Map.of() : Map.copyOf(tagShares);

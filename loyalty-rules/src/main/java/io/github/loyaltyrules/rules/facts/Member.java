@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The member as rules see them: one fact per evaluation, replaced by the engine after the phases
@@ -61,14 +62,21 @@ import org.apiguardian.api.API;
  *     uses, e.g. {@code channels contains Channel.PHONE}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record Member(String id, boolean cardHolder, boolean activeCard, CardStatus cardStatus,
-    Tier tier, String tierCode, int tierRank, LocalDate tierSince, LocalDate tierHeldUntil,
-    Tier manualFloor, Map<String, String> attributes, String homeStore, String associateId,
-    QualificationWindow window, Money windowSpend, Money previousWindowSpend, Tier nextTier,
-    Money missingForNextTier, boolean nearNextTier, long purchases, LocalDate firstPurchase,
-    LocalDate lastPurchase, long daysSinceLastPurchase, long usualGapDays, long pointsAvailable,
-    long pointsPending, long pointsDebt, Money storedValueBalance, BigDecimal storedValueRate,
-    boolean contactable, String servedMostBy, Set<Channel> channels) {
+public record Member(String id, boolean cardHolder, boolean activeCard,
+    @Nullable CardStatus cardStatus,
+    @Nullable Tier tier, @Nullable String tierCode, int tierRank, @Nullable LocalDate tierSince,
+    @Nullable LocalDate tierHeldUntil,
+    @Nullable Tier manualFloor, Map<String, String> attributes, @Nullable String homeStore,
+    @Nullable String associateId,
+    QualificationWindow window, Money windowSpend, Money previousWindowSpend,
+    @Nullable Tier nextTier,
+    @Nullable Money missingForNextTier, boolean nearNextTier, long purchases,
+    @Nullable LocalDate firstPurchase,
+    @Nullable LocalDate lastPurchase, long daysSinceLastPurchase, long usualGapDays,
+    long pointsAvailable,
+    long pointsPending, long pointsDebt, Money storedValueBalance,
+    @Nullable BigDecimal storedValueRate,
+    boolean contactable, @Nullable String servedMostBy, Set<Channel> channels) {
 
   public Member {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
@@ -76,7 +84,7 @@ public record Member(String id, boolean cardHolder, boolean activeCard, CardStat
   }
 
   /** The attribute {@code name}, or null; e.g. {@code attribute("employee") == "yes"}. */
-  public String attribute(String name) {
+  public @Nullable String attribute(String name) {
     return attributes.get(name);
   }
 

@@ -4,6 +4,7 @@ import io.github.loyaltyrules.model.Line;
 import io.github.loyaltyrules.model.Money;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a priced sale with what the customer pays for it: inserted after prices are
@@ -22,7 +23,8 @@ import org.apiguardian.api.API;
  * @param line the line itself
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record PaidLine(int index, String sku, String category, Set<String> tags, int quantity,
+public record PaidLine(int index, String sku, @Nullable String category, Set<String> tags,
+    int quantity,
     Money listPrice, Money salePrice, Money paid, Line line) {
 
   /** Whether the line carries {@code tag}. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the sale being priced, as the till sent it: inserted for the {@code pricing}
@@ -26,7 +27,8 @@ import org.apiguardian.api.API;
  * @param line the line itself
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record SaleLine(int index, String sku, String category, Set<String> tags, int quantity,
+public record SaleLine(int index, String sku, @Nullable String category, Set<String> tags,
+    int quantity,
     Money listPrice, Money salePrice, Money amount, BigDecimal markdownRatio, Line line) {
 
   /** The fact for line {@code index} of a sale. */

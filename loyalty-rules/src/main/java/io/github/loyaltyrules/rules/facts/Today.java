@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The business day of the evaluation: the transaction's date in the programme's time zone, or
@@ -25,8 +26,9 @@ import org.apiguardian.api.API;
  *     assessment
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record Today(LocalDate date, DayOfWeek dayOfWeek, boolean weekend, StoreEvent holiday,
-    boolean birthdayToday, boolean birthdayMonth, long daysToBirthday, LocalTime time) {
+public record Today(LocalDate date, DayOfWeek dayOfWeek, boolean weekend,
+    @Nullable StoreEvent holiday,
+    boolean birthdayToday, boolean birthdayMonth, long daysToBirthday, @Nullable LocalTime time) {
 
   /** Whether today is {@code day}, e.g. {@code is(DayOfWeek.TUESDAY)}. */
   public boolean is(DayOfWeek day) {

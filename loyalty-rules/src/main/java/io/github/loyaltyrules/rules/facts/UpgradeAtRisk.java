@@ -4,6 +4,7 @@ import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.QualificationWindow;
 import io.github.loyaltyrules.programme.Tier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * After a return's spend is settled: the window of the original sale, in which the member's
@@ -19,4 +20,5 @@ import org.apiguardian.api.API;
  *     upgrade and the manual floor; below {@code tier}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
-public record UpgradeAtRisk(QualificationWindow window, Money spend, Tier tier, Tier fallback) {}
+public record UpgradeAtRisk(QualificationWindow window, Money spend, @Nullable Tier tier,
+    Tier fallback) {}

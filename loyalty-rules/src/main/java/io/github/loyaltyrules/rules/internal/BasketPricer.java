@@ -21,6 +21,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Prices a basket phase by phase under a {@link PricingPolicy} (DOMAIN.md §3). Amounts are
@@ -162,13 +163,14 @@ final class BasketPricer {
     long bestPrice = Long.MAX_VALUE;
     for (MemberRate r : discounting) {
       long p = fen(base.multiply(r.rate()).setScale(scale, policy.roundingMode()), scale);
-      if (p < bestPrice || p == bestPrice && r.id().compareTo(best.id()) < 0) {
+      if (p < bestPrice || (best != null && p == bestPrice && r.id().compareTo(best.id()) < 0)) {
         best = r;
         bestPrice = p;
       }
     }
+    Objects.requireNonNull(best, "one rate is the best"); // discounting is not empty
     for (MemberRate r : discounting) {
-      if (r != best) {
+      if (!r.equals(best)) {
         w.notApplied.add(new NotApplied(r.id(), r.label() + " gives a higher price than "
             + best.label() + "; one member rate per line"));
       }
@@ -291,7 +293,8 @@ final class BasketPricer {
         wanted = fen(a.amountPerUnit().amount(), scale) * w.line.quantity();
         note = a.amountPerUnit() + " off each unit";
       } else {
-        wanted = w.current - fen(a.fixedUnitPrice().amount(), scale) * w.line.quantity();
+        wanted = w.current - fen(Objects.requireNonNull(a.fixedUnitPrice()).amount(), scale)
+            * w.line.quantity();
         note = "each unit for " + a.fixedUnitPrice();
         if (wanted <= 0) {
           w.notApplied.add(new NotApplied(id, "the line already costs " + money(w.current,
@@ -467,7 +470,7 @@ final class BasketPricer {
             weights[k] = group.get(k)[1];
             total += weights[k];
           }
-          long take = total - fen(m.groupPrice().amount(), scale);
+          long take = total - fen(Objects.requireNonNull(m.groupPrice()).amount(), scale);
           if (take <= 0) {
             continue;
           }

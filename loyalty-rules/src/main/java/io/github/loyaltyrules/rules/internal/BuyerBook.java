@@ -22,9 +22,11 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bookkeeping of one evaluation's buyer profile (DOMAIN.md §5): counts the sale or return
@@ -64,12 +66,13 @@ final class BuyerBook {
    * Counts a sale (what it paid, after pricing) or a return (what it refunded) into the figures;
    * any other transaction, or a second call, changes nothing.
    */
-  void count(Transaction t, BasketPriced priced, Money amount) {
+  void count(Transaction t, @Nullable BasketPriced priced, @Nullable Money amount) {
     if (counted || t == null
-        || t.kind() != TransactionKind.SALE && t.kind() != TransactionKind.RETURN) {
+        || (t.kind() != TransactionKind.SALE && t.kind() != TransactionKind.RETURN)) {
       return;
     }
     counted = true;
+    Objects.requireNonNull(amount, "a sale's or return's amount");
     Money paid = amount.isNegative() ? amount.negate() : amount;
     List<Line> lines = t.lines();
     long onPromotion = 0;
@@ -140,8 +143,9 @@ final class BuyerBook {
    * and {@code layer} (null for none) replace what the member held; a change is recorded with
    * {@code rule} as a {@link BuyerClassified} effect.
    */
-  void classify(String rule, Map<String, String[]> types, BuyerLayer layer, String layerRule,
-      String layerReason) {
+  void classify(String rule, Map<String, String[]> types, @Nullable BuyerLayer layer,
+      @Nullable String layerRule,
+      @Nullable String layerReason) {
     Set<String> before = profile.types();
     Set<String> now = new TreeSet<>(types.keySet());
     if (now.equals(before) && layer == profile.layer()) {
@@ -154,13 +158,13 @@ final class BuyerBook {
     Map<String, String> decidedBy = new TreeMap<>();
     StringBuilder why = new StringBuilder();
     for (String type : added) {
-      String[] by = types.get(type);
+      String[] by = Objects.requireNonNull(types.get(type));
       decidedBy.put(type, by[0]);
       why.append(why.length() == 0 ? "" : "; ").append(type).append(": ").append(by[1])
           .append(" (rule '").append(by[0]).append("')");
     }
     for (String type : now) {
-      decidedBy.putIfAbsent(type, types.get(type)[0]);
+      decidedBy.putIfAbsent(type, Objects.requireNonNull(types.get(type))[0]);
     }
     if (!removed.isEmpty()) {
       why.append(why.length() == 0 ? "" : "; ").append("no longer ")

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule file's text prepared for the checks: the same text with the insides of strings and
@@ -19,7 +20,7 @@ final class DrlText {
   private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
 
   /** One rule of the file: name, phase (null for none), and the offsets of its parts. */
-  record Rule(String name, String phase, int start, int when, int then, int end, int line,
+  record Rule(String name, @Nullable String phase, int start, int when, int then, int end, int line,
       RuleDescr descr) {}
 
   final RuleSource source;
@@ -73,7 +74,7 @@ final class DrlText {
   }
 
   /** The rule whose text holds {@code offset}, or null. */
-  Rule ruleAt(int offset) {
+  @Nullable Rule ruleAt(int offset) {
     for (Rule r : rules) {
       if (offset >= r.start && offset < r.end) {
         return r;
@@ -83,7 +84,7 @@ final class DrlText {
   }
 
   /** The rule that starts on {@code line}, or the last one starting before it, or null. */
-  Rule ruleFrom(int line) {
+  @Nullable Rule ruleFrom(int line) {
     Rule found = null;
     for (Rule r : rules) {
       if (r.line <= line) {
@@ -142,8 +143,8 @@ final class DrlText {
           j++;
         }
         i = j + 1;
-      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/'
-          || c == '#' && (i == 0 || s.charAt(i - 1) == '\n')) {
+      } else if ((c == '/' && i + 1 < n && s.charAt(i + 1) == '/')
+          || (c == '#' && (i == 0 || s.charAt(i - 1) == '\n'))) {
         while (i < n && s.charAt(i) != '\n') {
           out[i++] = ' ';
         }

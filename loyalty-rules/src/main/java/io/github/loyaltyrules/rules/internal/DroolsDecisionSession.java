@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -71,7 +72,7 @@ final class DroolsDecisionSession implements DecisionSession {
     }
     // compared with the fact this session holds, not asked of Drools: for a type no rule
     // matches, Drools keeps no object behind the handle
-    Object old = current.get(fact.getClass());
+    Object old = Objects.requireNonNull(current.get(fact.getClass()));
     if (old != fact && !old.equals(fact)) {
       // deleted and inserted, not updated: with the immutable rule base (RuleChecker) Drools
       // 10.1 does not propagate an update made after a firing to a pattern whose constraint

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Drools engine: rules compiled once into a {@link KieBase}, each call run through the
@@ -90,7 +91,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     return run(state, transaction, today, false, "transaction " + transaction.id());
   }
 
-  private static RecentTransaction recent(MemberState state, String id) {
+  private static @Nullable RecentTransaction recent(MemberState state, String id) {
     for (RecentTransaction t : state.recentTransactions()) {
       if (t.id().equals(id)) {
         return t;
@@ -188,7 +189,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     return run(state, null, date, false, "the assessment on " + date);
   }
 
-  private Outcome run(MemberState state, Transaction transaction, LocalDate today,
+  private Outcome run(MemberState state, @Nullable Transaction transaction, LocalDate today,
       boolean full, String what) {
     boolean warm = evaluations.get() >= WARM_UP || evaluations.incrementAndGet() > WARM_UP;
     return Pipeline.run(programme, state, transaction, today, full,

@@ -44,7 +44,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The working state of one evaluation and the settlers' actions on it: the engine hands the
@@ -60,15 +62,15 @@ final class Evaluation {
   private final Programme programme;
   private final Qualification qualification;
   private final LocalDate today;
-  private final Transaction transaction;
+  private final @Nullable Transaction transaction;
   private final MemberState before;
   private final QualificationWindow window;
 
-  private Card card;
-  private Tier tier;
+  private @Nullable Card card;
+  private @Nullable Tier tier;
   private TierStanding standing;
   private final TreeMap<YearMonth, Money> spend;
-  private Money windowSpend;
+  private @Nullable Money windowSpend;
   private boolean spendRecorded;
 
   private final List<Effect> effects = new ArrayList<>(4);
@@ -77,9 +79,9 @@ final class Evaluation {
 
   private final PointsBook points;
   private final boolean fullExplanation;
-  private BasketPriced priced;
-  private RefundCalculated refund;
-  private RecentTransaction originalAfterReturn;
+  private @Nullable BasketPriced priced;
+  private @Nullable RefundCalculated refund;
+  private @Nullable RecentTransaction originalAfterReturn;
   private final FollowUpBook followUps;
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
   private final boolean followUpHousekeepingDue;
@@ -98,7 +100,7 @@ final class Evaluation {
    * As {@link #Evaluation(Programme, MemberState, Transaction, LocalDate)}; with
    * {@code fullExplanation} the priced lines also list the pricing rules that did not apply.
    */
-  public Evaluation(Programme programme, MemberState before, Transaction transaction,
+  public Evaluation(Programme programme, MemberState before, @Nullable Transaction transaction,
       LocalDate today, boolean fullExplanation) {
     this.fullExplanation = fullExplanation;
     this.programme = programme;
@@ -154,12 +156,12 @@ final class Evaluation {
   }
 
   /** The transaction, or null for an assessment. */
-  Transaction getTransaction() {
+  @Nullable Transaction getTransaction() {
     return transaction;
   }
 
   /** The transaction's kind, or null for an assessment. */
-  TransactionKind getKind() {
+  @Nullable TransactionKind getKind() {
     return transaction == null ? null : transaction.kind();
   }
 
@@ -173,7 +175,7 @@ final class Evaluation {
    * of the member not included), for a return whose refund was calculated the refund, else the
    * lines at the prices given ({@link Transaction#goodsAmount()}); zero if none.
    */
-  Money getGoodsAmount() {
+  @Nullable Money getGoodsAmount() {
     if (priced != null) {
       return priced.total();
     }
@@ -196,12 +198,12 @@ final class Evaluation {
   }
 
   /** The member's tier as decided so far; null without a card. */
-  Tier getTier() {
+  @Nullable Tier getTier() {
     return tier;
   }
 
   /** The tier staff set as a floor, or null. */
-  Tier getManualFloor() {
+  @Nullable Tier getManualFloor() {
     return standing.manualFloor() == null ? null : knownTier(standing.manualFloor());
   }
 
@@ -228,12 +230,12 @@ final class Evaluation {
   }
 
   /** The tier above the member's, or null at the top or without a card. */
-  Tier getNextTier() {
+  @Nullable Tier getNextTier() {
     return tier == null ? null : programme.tierAbove(tier);
   }
 
   /** Spend still missing in the current window to reach the next tier; null at the top. */
-  Money getMissingForNextTier() {
+  @Nullable Money getMissingForNextTier() {
     Tier next = getNextTier();
     return next == null ? null : programme.money(next.qualifyingSpend()).minus(getWindowSpend());
   }
@@ -244,7 +246,7 @@ final class Evaluation {
    */
   boolean isNearNextTier() {
     Tier next = getNextTier();
-    return next != null && isNear(next, getMissingForNextTier());
+    return next != null && isNear(next, Objects.requireNonNull(getMissingForNextTier()));
   }
 
   /** Whether {@code missing} is positive and at most the near-tier share of {@code next}. */
@@ -259,7 +261,7 @@ final class Evaluation {
    * The review that has fallen due: the member's tier was guaranteed until a day before today,
    * so the window that ended that day is judged. Null when nothing is due.
    */
-  TierReview getDueReview() {
+  @Nullable TierReview getDueReview() {
     LocalDate heldUntil = standing.heldUntil();
     if (tier == null || heldUntil == null || !heldUntil.isBefore(today)) {
       return null;
@@ -284,7 +286,7 @@ final class Evaluation {
    * upgrade is undone, to the highest of what the remaining spend qualifies for, the tier held
    * before the upgrade, and the manual floor. Null when nothing is to be undone.
    */
-  Tier getUpgradeUndoneTo() {
+  @Nullable Tier getUpgradeUndoneTo() {
     if (getKind() != TransactionKind.RETURN || !spendRecorded || tier == null
         || standing.priorTier() == null || standing.since() == null
         || isReturnWithoutReceipt()) {
@@ -398,7 +400,7 @@ final class Evaluation {
       // the state has no record of when the goods were bought: no month's spend is touched
       return;
     }
-    Money amount = getGoodsAmount();
+    Money amount = Objects.requireNonNull(getGoodsAmount(), "a sale's or return's amount");
     Money excluded = programme.zero();
     for (int i : excludedLines) {
       Money line = lineAmount(i);
@@ -432,7 +434,7 @@ final class Evaluation {
   }
 
   /** What line {@code i} paid (a sale) or refunds (a return); null when there is no such line. */
-  Money lineAmount(int i) {
+  @Nullable Money lineAmount(int i) {
     if (priced != null) {
       return i >= 0 && i < priced.lines().size() ? priced.lines().get(i).total() : null;
     }
@@ -447,17 +449,17 @@ final class Evaluation {
    * The business date of the sale a return names: as the state recorded it, else from the
    * sale's time the return gives; null for a return without a receipt.
    */
-  LocalDate originalSaleDate() {
+  @Nullable LocalDate originalSaleDate() {
     RecentTransaction sale = originalSale();
     if (sale != null) {
       return sale.date();
     }
-    return transaction.originalSaleTime() == null ? null
-        : transaction.originalSaleTime().atZone(programme.timeZone()).toLocalDate();
+    return tx().originalSaleTime() == null ? null
+        : tx().originalSaleTime().atZone(programme.timeZone()).toLocalDate();
   }
 
   /** The state's record of the sale this return names, or null. */
-  private RecentTransaction originalSale() {
+  private @Nullable RecentTransaction originalSale() {
     if (transaction == null || transaction.originalSaleId() == null) {
       return null;
     }
@@ -480,15 +482,15 @@ final class Evaluation {
     }
     RecentTransaction sale = originalSale();
     if (sale == null) {
-      throw new io.github.loyaltyrules.RefusedException("return " + transaction.id()
-          + " names sale " + transaction.originalSaleId() + ", which member "
+      throw new io.github.loyaltyrules.RefusedException("return " + tx().id()
+          + " names sale " + tx().originalSaleId() + ", which member "
           + before.memberId() + "'s state does not know: it was never evaluated, or is older"
           + " than the duplicate window (" + programme.points().duplicateWindowDays()
           + " days). Evaluate the sale first, or mark goods returned without a receipt with"
           + " Transaction.returnWithoutReceipt");
     }
     if (sale.date().isAfter(today)) {
-      throw new io.github.loyaltyrules.RefusedException("return " + transaction.id() + " of "
+      throw new io.github.loyaltyrules.RefusedException("return " + tx().id() + " of "
           + today + " names sale " + sale.id() + " of " + sale.date() + ", which is later;"
           + " check the return's date and the sale it names");
     }
@@ -497,7 +499,7 @@ final class Evaluation {
   /** Whether this is a return without a receipt: no sale, so no spend or points to take. */
   boolean isReturnWithoutReceipt() {
     return getKind() == TransactionKind.RETURN
-        && Transaction.WITHOUT_RECEIPT.equals(transaction.code());
+        && Transaction.WITHOUT_RECEIPT.equals(tx().code());
   }
 
   /** Moves the member up to {@code target} because of the current window's spend. */
@@ -511,16 +513,16 @@ final class Evaluation {
   /** Moves the member up to {@code target} with the reason given. */
   void moveUpTo(Tier target, String reason) {
     requireCard();
-    if (!target.isAbove(tier)) {
+    if (!target.isAbove(heldTier())) {
       throw new IllegalStateException("rule " + currentRule + " moves up to " + target.code()
-          + " which is not above " + tier.code());
+          + " which is not above " + heldTier().code());
     }
     String prior = standing.priorTier();
     LocalDate priorHeldUntil = standing.priorHeldUntil();
     boolean earlierUpgradeThisWindow = prior != null && standing.since() != null
         && getWindow().contains(standing.since());
     if (!earlierUpgradeThisWindow) {
-      prior = tier.code();
+      prior = heldTier().code();
       priorHeldUntil = standing.heldUntil();
     }
     LocalDate heldUntil = qualification.heldUntilWhenReachedOn(today);
@@ -531,12 +533,12 @@ final class Evaluation {
   /** Raises the member to their manual floor. */
   void raiseToFloor() {
     requireCard();
-    Tier floor = getManualFloor();
+    Tier floor = Objects.requireNonNull(getManualFloor(), "a member with a floor");
     changeTier(floor, new TierStanding(today, heldUntil(floor, today), standing.manualFloor(),
         null, null), true, getWindow(), getWindowSpend(), "staff set a floor of " + floor.name());
   }
 
-  private LocalDate heldUntil(Tier t, LocalDate reachedOn) {
+  private @Nullable LocalDate heldUntil(Tier t, @Nullable LocalDate reachedOn) {
     return t.equals(programme.baseTier()) ? null : qualification.heldUntilWhenReachedOn(reachedOn);
   }
 
@@ -548,12 +550,13 @@ final class Evaluation {
     String because = why == io.github.loyaltyrules.rules.decisions.KeepTier.Why.RETAILER_POLICY
         ? review.spend() + " spend in " + review.window() + "; kept by the retailer's rule"
         : review.meetsRetention()
-        ? review.spend() + " spend in " + review.window() + " met " + tier.name() + "'s retention"
-            + " threshold " + programme.money(tier.retentionSpend())
-        : review.spend() + " spend in " + review.window() + " is under " + tier.name()
-            + "'s retention threshold " + programme.money(tier.retentionSpend())
+        ? review.spend() + " spend in " + review.window() + " met " + heldTier().name()
+        + "'s retention"
+            + " threshold " + programme.money(heldTier().retentionSpend())
+        : review.spend() + " spend in " + review.window() + " is under " + heldTier().name()
+            + "'s retention threshold " + programme.money(heldTier().retentionSpend())
             + ", but staff set it as the floor";
-    effects.add(new TierKept(currentRule, because + "; held until " + heldUntil, tier.code(),
+    effects.add(new TierKept(currentRule, because + "; held until " + heldUntil, heldTier().code(),
         review.window(), review.spend(), heldUntil));
   }
 
@@ -565,8 +568,8 @@ final class Evaluation {
         : qualification.followingWindowEnd(review.window().end());
     changeTier(target, new TierStanding(since, heldUntil, standing.manualFloor(), null, null),
         false, review.window(), review.spend(), review.spend() + " spend in " + review.window()
-            + " is under " + tier.name() + "'s retention threshold "
-            + programme.money(tier.retentionSpend()) + "; it supports " + target.name());
+            + " is under " + heldTier().name() + "'s retention threshold "
+            + programme.money(heldTier().retentionSpend()) + "; it supports " + target.name());
   }
 
   /** Undoes an upgrade after a return, down to {@code target} (see {@link #getUpgradeUndoneTo}). */
@@ -583,22 +586,24 @@ final class Evaluation {
           standing.manualFloor(), standing.priorTier(), standing.priorHeldUntil());
     }
     changeTier(target, next, false, saleWindow, saleWindowSpend, "the return takes " + saleWindow
-        + " spend to " + saleWindowSpend + ", under " + tier.name() + " ("
-        + programme.money(tier.qualifyingSpend()) + "): the upgrade is undone to " + target.name());
+        + " spend to " + saleWindowSpend + ", under " + heldTier().name() + " ("
+        + programme.money(heldTier().qualifyingSpend()) + "): the upgrade is undone to "
+        + target.name());
   }
 
   /** Flags that the member is near the next tier (see {@link #isNearNextTier()}). */
   void flagNearNextTier() {
-    Tier next = getNextTier();
-    Money missing = getMissingForNextTier();
+    // rules flag it only when isNearNextTier() holds: there is a next tier and a shortfall
+    Tier next = Objects.requireNonNull(getNextTier());
+    Money missing = Objects.requireNonNull(getMissingForNextTier());
     effects.add(new NearNextTier(currentRule, missing + " more in " + getWindow() + " reaches "
-        + next.name(), tier.code(), next.code(), missing, getWindow(), getWindowSpend()));
+        + next.name(), heldTier().code(), next.code(), missing, getWindow(), getWindowSpend()));
   }
 
   private void changeTier(Tier target, TierStanding next, boolean upgrade,
       QualificationWindow decidingWindow, Money decidingSpend, String reason) {
-    String from = tier.code();
-    card = card.withTier(target.code());
+    String from = heldTier().code();
+    card = heldCard().withTier(target.code());
     tier = target;
     standing = next;
     effects.add(new TierChanged(currentRule, reason, from, target.code(), upgrade,
@@ -633,17 +638,17 @@ final class Evaluation {
       List<io.github.loyaltyrules.rules.decisions.BasketAmountOff> basket) {
     List<BasketPricer.VoucherUse> vouchers = new ArrayList<>(1);
     java.util.Set<String> codes = new java.util.HashSet<>(2);
-    for (Tender t : transaction.tenders()) {
+    for (Tender t : tx().tenders()) {
       if (t.kind() == TenderKind.VOUCHER && t.reference() != null) {
         if (!codes.add(t.reference())) {
-          refuse("voucher " + t.reference() + " is tendered twice on sale " + transaction.id()
+          refuse("voucher " + t.reference() + " is tendered twice on sale " + tx().id()
               + "; a voucher pays once");
         }
         vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
       }
     }
     priced = BasketPricer.price(currentRule, programme.pricing(), programme.currency(),
-        transaction.lines(), lines, multiBuys, basket, vouchers, fullExplanation);
+        tx().lines(), lines, multiBuys, basket, vouchers, fullExplanation);
     effects.add(priced);
     checkTenders();
     for (BasketPricer.VoucherUse v : vouchers) {
@@ -659,7 +664,7 @@ final class Evaluation {
   private void checkTenders() {
     Money tendered = programme.zero();
     boolean paying = false;
-    for (Tender t : transaction.tenders()) {
+    for (Tender t : tx().tenders()) {
       if (t.kind() != TenderKind.VOUCHER || t.reference() == null) {
         tendered = tendered.plus(t.amount());
         paying = true;
@@ -668,14 +673,14 @@ final class Evaluation {
     if (!paying) {
       return;
     }
-    Money due = priced.total();
+    Money due = Objects.requireNonNull(priced, "a paying sale is priced").total();
     for (Effect e : effects) {
       if (e instanceof CardFeeCharged fee) {
         due = due.plus(fee.fee());
       }
     }
     if (tendered.compareTo(due) != 0) {
-      refuse("sale " + transaction.id() + " tenders " + tendered + " but costs " + due
+      refuse("sale " + tx().id() + " tenders " + tendered + " but costs " + due
           + " after pricing; quote the basket first (LoyaltyEngine.quote) and tender what it"
           + " says");
     }
@@ -690,7 +695,7 @@ final class Evaluation {
    */
   void calculateRefund() {
     RecentTransaction original = originalSale();
-    Refunds.Result r = Refunds.calculate(currentRule, programme, transaction, original);
+    Refunds.Result r = Refunds.calculate(currentRule, programme, tx(), original);
     refund = r.refund();
     originalAfterReturn = r.originalAfter();
     effects.add(refund);
@@ -703,7 +708,8 @@ final class Evaluation {
     String code = t.reference();
     Voucher found = points.voucher(code);
     if (found == null) {
-      refuse("voucher " + code + " is not one of member " + before.memberId() + "'s vouchers");
+      throw refusal("voucher " + code + " is not one of member " + before.memberId()
+          + "'s vouchers");
     } else if (found.status() != VoucherStatus.ACTIVE) {
       refuse("voucher " + code + " is " + found.status() + " and cannot pay again");
     } else if (found.validUntil().isBefore(today)) {
@@ -730,7 +736,7 @@ final class Evaluation {
   }
 
   /** The member's next birthday on or after today, or null without a birth date. */
-  LocalDate nextBirthday() {
+  @Nullable LocalDate nextBirthday() {
     MonthDay birthday = before.profile().birthday();
     if (birthday == null) {
       return null;
@@ -795,25 +801,25 @@ final class Evaluation {
    */
   void earnSalePoints(List<PointsCalculator.LineDecisions> lines, long basketBonus) {
     requireCard();
-    List<Money> paid = new ArrayList<>(transaction.lines().size());
+    List<Money> paid = new ArrayList<>(tx().lines().size());
     if (priced != null) {
       for (PricedLine l : priced.lines()) {
         paid.add(l.total());
       }
     } else {
-      for (Line l : transaction.lines()) {
+      for (Line l : tx().lines()) {
         paid.add(l.amount());
       }
     }
-    PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), transaction, paid,
+    PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), tx(), paid,
         priced != null, lines, basketBonus);
-    Limits.earned(programme.limits(), r.points(), "sale " + transaction.id());
+    Limits.earned(programme.limits(), r.points(), "sale " + tx().id());
     effects.add(new io.github.loyaltyrules.outcome.PointsCalculated(currentRule, r.summary(),
         r.lines(), r.points()));
     // the lot's basis is everything paid for the goods, so a return revokes in proportion to
     // the value refunded whatever tenders paid for it
-    points.credit(r.points(), transaction.id(), getGoodsAmount(),
-        programme.points().pendingDays(), r.points() + " points earned on " + transaction.id());
+    points.credit(r.points(), tx().id(), getGoodsAmount(),
+        programme.points().pendingDays(), r.points() + " points earned on " + tx().id());
   }
 
   /**
@@ -826,12 +832,12 @@ final class Evaluation {
     if (isReturnWithoutReceipt() || sale == null) {
       return;
     }
-    Money value = getGoodsAmount();
+    Money value = Objects.requireNonNull(getGoodsAmount(), "a return's refund");
     // only the lots the named sale earned on its date: an id reused after the duplicate window
     // may still name older lots
     for (io.github.loyaltyrules.model.PointsLot lot : points.saleLotsOf(sale.id())) {
       if (lot.earnedOn().equals(sale.date())) {
-        points.revoke(lot.id(), value, transaction.id());
+        points.revoke(lot.id(), value, tx().id());
       }
     }
   }
@@ -850,7 +856,7 @@ final class Evaluation {
     Money change;
     String why;
     if (kind == TransactionKind.RECHARGE) {
-      change = transaction.recharge();
+      change = Objects.requireNonNull(tx().recharge()); // a RECHARGE has its amount
       var step = programme.points().rechargeStepFor(change.amount());
       why = "recharge of " + change;
       if (step != null) {
@@ -863,14 +869,15 @@ final class Evaluation {
       }
       points.storedValue(new StoredValue(balance.plus(change), rate));
       if (step != null && step.points() > 0) {
-        points.credit(step.points(), transaction.id(), null, 0, step.points()
+        points.credit(step.points(), tx().id(), null, 0, step.points()
             + " points for the recharge of " + change);
       }
     } else {
-      Money tendered = transaction.tendered(TenderKind.STORED_VALUE);
+      // only a transaction that pays or refunds with stored value comes here
+      Money tendered = Objects.requireNonNull(tx().tendered(TenderKind.STORED_VALUE));
       if (kind == TransactionKind.RETURN) {
         change = tendered;
-        why = "return " + transaction.id() + " refunds " + tendered + " to stored value";
+        why = "return " + tx().id() + " refunds " + tendered + " to stored value";
       } else {
         if (tendered.compareTo(balance) > 0) {
           refuse("member " + before.memberId() + " pays " + tendered + " with stored value but"
@@ -881,16 +888,16 @@ final class Evaluation {
       }
       points.storedValue(new StoredValue(balance.plus(change), rate));
     }
-    StoredValue after = points.storedValue();
+    StoredValue after = Objects.requireNonNull(points.storedValue()); // set just above
     effects.add(new io.github.loyaltyrules.outcome.StoredValueChanged(currentRule, why + "; "
         + "balance " + after.balance(), change, after.balance(), after.memberRate()));
   }
 
   /** Gives the gift named by this redemption for its points; refuses when short or unknown. */
   void redeemGift() {
-    var gift = programme.points().gift(transaction.code());
+    var gift = programme.points().gift(tx().code());
     if (gift == null) {
-      refuse("gift '" + transaction.code() + "' is not in programme " + programme.id()
+      throw refusal("gift '" + tx().code() + "' is not in programme " + programme.id()
           + "'s catalogue; known gifts: " + programme.points().gifts().stream()
               .map(io.github.loyaltyrules.programme.Gift::code).toList());
     }
@@ -915,7 +922,7 @@ final class Evaluation {
    * short (saying how many are pending, which cannot be given yet).
    */
   void givePoints() {
-    long n = transaction.points();
+    long n = tx().points();
     if (points.available() < n) {
       refuse("member " + before.memberId() + " gives " + n + " points but has "
           + points.available() + " available"
@@ -923,14 +930,14 @@ final class Evaluation {
               + " given until their return window has passed" : ""));
     }
     points.spend(n, EntryKind.TRANSFER_OUT,
-        n + " points given to member " + transaction.code());
+        n + " points given to member " + tx().code());
   }
 
   /** Receives this transfer's points from the other member, available at once. */
   void receivePoints() {
-    long n = transaction.points();
-    points.credit(n, transaction.id(), null, 0, EntryKind.TRANSFER_IN,
-        n + " points received from member " + transaction.code());
+    long n = tx().points();
+    points.credit(n, tx().id(), null, 0, EntryKind.TRANSFER_IN,
+        n + " points received from member " + tx().code());
   }
 
   /**
@@ -940,15 +947,15 @@ final class Evaluation {
    * reason and the staff member.
    */
   void adjustPoints() {
-    long n = transaction.points();
-    String why = "adjusted by " + transaction.associateId() + " for " + transaction.code();
+    long n = tx().points();
+    String why = "adjusted by " + tx().associateId() + " for " + tx().code();
     if (n > 0) {
-      points.credit(n, transaction.id(), null, 0, EntryKind.ADJUST, n + " points " + why);
+      points.credit(n, tx().id(), null, 0, EntryKind.ADJUST, n + " points " + why);
       return;
     }
     long take = -n;
     if (points.available() < take) {
-      refuse("the adjustment " + transaction.id() + " takes " + take + " points but member "
+      refuse("the adjustment " + tx().id() + " takes " + take + " points but member "
           + before.memberId() + " has " + points.available() + " available; adjust by at most"
           + " the available points");
     }
@@ -965,9 +972,40 @@ final class Evaluation {
     }
   }
 
+  /** The transaction evaluated: every caller runs for one (only an assessment has none). */
+  private Transaction tx() {
+    return Objects.requireNonNull(transaction, "an assessment has no transaction");
+  }
+
+  /** {@link #getTransaction()} where the caller runs for a transaction (not an assessment). */
+  Transaction requireTransaction() {
+    return tx();
+  }
+
+  /** {@link #getTier()} where the caller runs for a member with a card. */
+  Tier requireTier() {
+    return heldTier();
+  }
+
+  /** The member's tier: every caller runs after {@link #requireCard()} or a rule's card check. */
+  private Tier heldTier() {
+    return Objects.requireNonNull(tier, "the member has no card");
+  }
+
+  /** The member's card, as {@link #heldTier()}. */
+  private Card heldCard() {
+    return Objects.requireNonNull(card, "the member has no card");
+  }
+
   /** Refuses the transaction: nothing is changed and the host gets a {@link RefusedException}. */
+  @SuppressWarnings("DoNotCallSuggester") // rules call it to refuse; throwing is its job
   void refuse(String why) {
-    throw new io.github.loyaltyrules.RefusedException(why + " (rule '" + currentRule + "')");
+    throw refusal(why);
+  }
+
+  /** The exception {@link #refuse} throws, for Java code that throws it itself. */
+  io.github.loyaltyrules.RefusedException refusal(String why) {
+    return new io.github.loyaltyrules.RefusedException(why + " (rule '" + currentRule + "')");
   }
 
 
@@ -1009,7 +1047,7 @@ final class Evaluation {
     return before;
   }
 
-  Card card() {
+  @Nullable Card card() {
     return card;
   }
 
@@ -1026,7 +1064,7 @@ final class Evaluation {
   }
 
   /** The priced sale, or null before pricing or for another kind. */
-  BasketPriced priced() {
+  @Nullable BasketPriced priced() {
     return priced;
   }
 
@@ -1057,7 +1095,7 @@ final class Evaluation {
     var policy = programme.followUps();
     var window = policy.windowOf(r.kind());
     LocalTime[] hours = r.from() == null ? new LocalTime[] {window.from(), window.to()}
-        : policy.clamp(r.from(), r.to());
+        : policy.clamp(r.from(), Objects.requireNonNull(r.to(), "a request with from has to"));
     followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), hours[0], hours[1],
         r.validDays() == null ? window.validDays() : r.validDays(),
         r.priority() == null ? policy.priorityOf(r.kind()) : r.priority(), r.params(),
@@ -1082,8 +1120,9 @@ final class Evaluation {
     // remember ids for the duplicate window before the newest transaction (not before today:
     // the engine refuses anything older than that window, so nothing forgotten can come back)
     List<RecentTransaction> recent = new ArrayList<>(before.recentTransactions());
-    if (originalAfterReturn != null) {
-      recent.replaceAll(t -> t.id().equals(originalAfterReturn.id()) ? originalAfterReturn : t);
+    RecentTransaction originalAfter = originalAfterReturn;
+    if (originalAfter != null) {
+      recent.replaceAll(t -> t.id().equals(originalAfter.id()) ? originalAfter : t);
     }
     if (transaction != null) {
       recent.add((priced == null ? new RecentTransaction(transaction.id(), today)

@@ -86,7 +86,7 @@ final class FieldCheck {
     boolean literal() {
       char c = text.charAt(0);
       return c == '"' || c == '\'' || Character.isDigit(c) || text.equals("true")
-          || text.equals("false") || c == '-' && text.length() > 1;
+          || text.equals("false") || (c == '-' && text.length() > 1);
     }
   }
 
@@ -104,15 +104,15 @@ final class FieldCheck {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (!t.identifier() || t.text.startsWith("$") || KEYWORDS.contains(t.text)
-          || i > 0 && (tokens.get(i - 1).is(".") || tokens.get(i - 1).is("!.")
-          || tokens.get(i - 1).is("#") || tokens.get(i - 1).is("["))) {
+          || (i > 0 && (tokens.get(i - 1).is(".") || tokens.get(i - 1).is("!.")
+          || tokens.get(i - 1).is("#") || tokens.get(i - 1).is("[")))) {
         // a member of something else, a cast, or an operator's parameter: str[startsWith]
         continue;
       }
       if (i + 1 < tokens.size() && tokens.get(i + 1).is(":")) {
         continue; // an unprefixed binding name
       }
-      if (Character.isUpperCase(t.text.charAt(0)) && Types.resolve(t.text, imports) != null
+      if ((Character.isUpperCase(t.text.charAt(0)) && Types.resolve(t.text, imports) != null)
           || qualifiedType(tokens, i)) {
         i = skipChain(tokens, i);
         continue;
@@ -228,7 +228,7 @@ final class FieldCheck {
       }
       report(rule, e, p, base, at, "compares " + path + ", " + kind + ", with " + v
           + ", a yes/no value: the two types do not meet", "compare " + path + " with "
-          + example(t, path));
+          + example(t));
       return;
     }
     if (number) {
@@ -244,7 +244,7 @@ final class FieldCheck {
       } else if (properties(t).get("rank") == int.class) {
         fix = "compare its rank: " + path + ".rank " + op + " " + v;
       } else {
-        fix = "compare " + path + " with " + example(t, path);
+        fix = "compare " + path + " with " + example(t);
       }
       report(rule, e, p, base, at, "compares " + path + ", " + kind + ", with the number " + v
           + ": the two types do not meet", fix);
@@ -267,7 +267,7 @@ final class FieldCheck {
     return "a " + t.getSimpleName();
   }
 
-  private static String example(Class<?> t, String path) {
+  private static String example(Class<?> t) {
     if (t.isEnum() && t.getEnumConstants().length > 0) {
       return t.getSimpleName() + "." + t.getEnumConstants()[0];
     }
@@ -341,7 +341,7 @@ final class FieldCheck {
         } else if (n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))
             && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
           found.putIfAbsent(Character.toLowerCase(n.charAt(2)) + n.substring(3), m.getReturnType());
-        } else if (t.isRecord() || !n.equals("hashCode") && !n.equals("toString")) {
+        } else if (t.isRecord() || (!n.equals("hashCode") && !n.equals("toString"))) {
           if (!n.equals("hashCode") && !n.equals("toString")) {
             found.putIfAbsent(n, m.getReturnType());
           }
@@ -388,9 +388,10 @@ final class FieldCheck {
         j = Math.min(n, j + 1);
         out.add(new Token(s.substring(i, j), i));
         i = j;
-      } else if (Character.isDigit(c) || c == '-' && i + 1 < n && Character.isDigit(s.charAt(i + 1))
-          && (out.isEmpty() || !out.get(out.size() - 1).identifier()
-          && !out.get(out.size() - 1).is(")"))) {
+      } else if (Character.isDigit(c) || (c == '-' && i + 1 < n && Character.isDigit(s.charAt(i
+          + 1))
+          && (out.isEmpty() || (!out.get(out.size() - 1).identifier()
+          && !out.get(out.size() - 1).is(")"))))) {
         int j = i + 1;
         while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.'
             || s.charAt(j) == '_')) {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a transaction says, as a short digest the member state remembers with its id: the same
@@ -60,11 +61,11 @@ final class Fingerprint {
     }
   }
 
-  private static String money(Money m) {
+  private static @Nullable String money(@Nullable Money m) {
     return m == null ? null : m.toString();
   }
 
-  private static void field(StringBuilder sb, Object value) {
+  private static void field(StringBuilder sb, @Nullable Object value) {
     String text = String.valueOf(value);
     sb.append(text.length()).append(':').append(text).append(';');
   }

@@ -16,8 +16,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bookkeeping of one evaluation's follow-ups: a working copy of the member's tasks, the
@@ -37,7 +39,7 @@ final class FollowUpBook {
   private final FollowUpPolicy policy;
   private final CustomerProfile profile;
   private final LocalDate today;
-  private final String storeId;
+  private final @Nullable String storeId;
   private final List<FollowUp> tasks;
   private final List<ClosedFollowUp> history;
   private final int historyDays;
@@ -46,7 +48,7 @@ final class FollowUpBook {
   private boolean changed;
 
   FollowUpBook(FollowUpPolicy policy, CustomerProfile profile, List<FollowUp> tasks,
-      List<ClosedFollowUp> history, int historyDays, LocalDate today, String storeId,
+      List<ClosedFollowUp> history, int historyDays, LocalDate today, @Nullable String storeId,
       List<Effect> effects, Supplier<String> rule) {
     this.policy = policy;
     this.profile = profile;
@@ -77,8 +79,8 @@ final class FollowUpBook {
    */
   boolean housekeepingDue() {
     for (FollowUp f : tasks) {
-      if (f.status() == FollowUpStatus.OPEN && f.validUntil().isBefore(today)
-          || f.status() != FollowUpStatus.OPEN && isPastWhole(f)) {
+      if ((f.status() == FollowUpStatus.OPEN && f.validUntil().isBefore(today))
+          || (f.status() != FollowUpStatus.OPEN && isPastWhole(f))) {
         return true;
       }
     }
@@ -187,21 +189,21 @@ final class FollowUpBook {
    * A follow-up as a rule requested it, with everything given; on {@code channel} when it is
    * not null.
    */
-  void request(String associateId, FollowUpKind kind, String cause, LocalDate due,
+  void request(@Nullable String associateId, FollowUpKind kind, String cause, LocalDate due,
       LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
-      String why, Channel channel) {
+      String why, @Nullable Channel channel) {
     add(associateId, kind, cause, due, from, to, validDays, priority, params, why, channel);
   }
 
-  private void add(String associateId, FollowUpKind kind, String cause, LocalDate due,
+  private void add(@Nullable String associateId, FollowUpKind kind, String cause, LocalDate due,
       LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
       String why) {
     add(associateId, kind, cause, due, from, to, validDays, priority, params, why, null);
   }
 
-  private void add(String associateId, FollowUpKind kind, String cause, LocalDate due,
+  private void add(@Nullable String associateId, FollowUpKind kind, String cause, LocalDate due,
       LocalTime from, LocalTime to, int validDays, int priority, Map<String, String> params,
-      String why, Channel asked) {
+      String why, @Nullable Channel asked) {
     String id = idOf(kind, cause);
     if (has(id)) {
       return;
@@ -270,7 +272,7 @@ final class FollowUpBook {
   }
 
   /** The id of a follow-up that already makes a contact on {@code day}, or null. */
-  private String contactOn(LocalDate day) {
+  private @Nullable String contactOn(LocalDate day) {
     for (FollowUp f : tasks) {
       if (f.counts() && f.due().equals(day)) {
         return f.id();
@@ -302,7 +304,8 @@ final class FollowUpBook {
         && withinCap(days, day, 30, policy.maxPer30Days());
   }
 
-  private static boolean withinCap(TreeSet<LocalDate> days, LocalDate day, int length, int max) {
+  private static boolean withinCap(NavigableSet<LocalDate> days, LocalDate day, int length,
+      int max) {
     for (LocalDate start = day.minusDays(length - 1L); !start.isAfter(day);
         start = start.plusDays(1)) {
       if (days.subSet(start, true, start.plusDays(length - 1L), true).size() > max) {
@@ -337,7 +340,7 @@ final class FollowUpBook {
   }
 
   /** The member's own associate, else the store's rota, deterministically by member id. */
-  private String associate() {
+  private @Nullable String associate() {
     if (profile.associateId() != null) {
       return profile.associateId();
     }

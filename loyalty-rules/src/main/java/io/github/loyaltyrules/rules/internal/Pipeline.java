@@ -49,7 +49,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fixed pipeline of one evaluation (docs/RULES.md, "Phases"): facts in, each phase's rules
@@ -97,7 +99,7 @@ public final class Pipeline {
       Map.entry(FollowUpRequest.class, Phase.FOLLOW_UPS));
 
   /** The phase that settles decisions of {@code type}, or null when it is not a decision. */
-  static String phaseOf(Class<?> type) {
+  static @Nullable String phaseOf(Class<?> type) {
     return PHASE_OF.get(type);
   }
 
@@ -124,7 +126,8 @@ public final class Pipeline {
    * Evaluates {@code transaction} (null for an assessment) for the member in {@code state} on
    * {@code today} with the decisions of {@code session}; the session is closed after.
    */
-  public static Outcome run(Programme programme, MemberState state, Transaction transaction,
+  public static Outcome run(Programme programme, MemberState state,
+      @Nullable Transaction transaction,
       LocalDate today, boolean fullExplanation, DecisionSession session) {
     Evaluation e = null;
     try (session) {
@@ -301,7 +304,8 @@ public final class Pipeline {
             + " settles; see docs/RULES.md for the decisions");
       }
       if (Phase.ALL.indexOf(own) < index) {
-        throw new EvaluationException("rule '" + d.rule() + "' decided " + Settlers.describe(d.decision())
+        throw new EvaluationException("rule '" + d.rule() + "' decided "
+            + Settlers.describe(d.decision())
             + " in phase " + phase + ", but " + own + " decisions are settled before it; put the"
             + " rule in ruleflow-group \"" + own + "\"");
       }
@@ -309,7 +313,8 @@ public final class Pipeline {
     }
     List<Decided> now = new ArrayList<>();
     pending.removeIf(d -> {
-      String own = d.decision() instanceof Refuse ? phase : PHASE_OF.get(d.decision().getClass());
+      String own = d.decision() instanceof Refuse ? phase
+          : Objects.requireNonNull(PHASE_OF.get(d.decision().getClass()));
       if (own.equals(phase)) {
         now.add(d);
         return true;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bookkeeping of one evaluation's points, vouchers and stored value: a working copy of the
@@ -52,13 +53,13 @@ final class PointsBook {
   private long debt;
   private long lifetimeEarned;
   private final List<Voucher> vouchers;
-  private StoredValue storedValue;
+  private @Nullable StoredValue storedValue;
   private final Map<String, Integer> idCounts = new HashMap<>();
   private int lotsCreated;
   private boolean changed;
 
   PointsBook(PointsPolicy policy, Currency currency, PointsAccount account, List<Voucher> vouchers,
-      StoredValue storedValue, String ref, LocalDate today, List<Effect> effects,
+      @Nullable StoredValue storedValue, String ref, LocalDate today, List<Effect> effects,
       Supplier<String> rule) {
     this.policy = policy;
     this.currency = currency;
@@ -148,12 +149,12 @@ final class PointsBook {
     return ref;
   }
 
-  StoredValue storedValue() {
+  @Nullable StoredValue storedValue() {
     return storedValue;
   }
 
   /** The voucher with {@code code} as decided so far, or null. */
-  Voucher voucher(String code) {
+  @Nullable Voucher voucher(@Nullable String code) {
     for (Voucher v : vouchers) {
       if (v.code().equals(code)) {
         return v;
@@ -245,13 +246,14 @@ final class PointsBook {
    *
    * @return the new lot's id, or null when nothing was credited
    */
-  String credit(long points, String transactionId, Money basis, int pendingDays, String why) {
+  @Nullable String credit(long points, String transactionId, @Nullable Money basis,
+      int pendingDays, String why) {
     return credit(points, transactionId, basis, pendingDays, EntryKind.EARN, why);
   }
 
   /** As {@link #credit(long, String, Money, int, String)}, recording {@code kind} (EARN, ADJUST or
    * TRANSFER_IN) for points available at once. */
-  String credit(long points, String transactionId, Money basis, int pendingDays,
+  @Nullable String credit(long points, String transactionId, @Nullable Money basis, int pendingDays,
       EntryKind availableKind, String why) {
     if (points <= 0) {
       return null;

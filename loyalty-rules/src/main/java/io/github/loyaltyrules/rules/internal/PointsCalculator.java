@@ -15,6 +15,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The points a sale earns under a programme's {@link PointsPolicy} (DOMAIN.md §2): on what was
@@ -40,7 +42,7 @@ final class PointsCalculator {
   record Result(List<LinePoints> lines, long points, Money earning, String summary) {}
 
   /** The points rules' decisions for one line. */
-  record LineDecisions(List<PointsFactor> factors, long bonus, String noPoints) {}
+  record LineDecisions(List<PointsFactor> factors, long bonus, @Nullable String noPoints) {}
 
   /**
    * The points of {@code sale} on what each line was actually paid after pricing ({@code paid},
@@ -50,7 +52,7 @@ final class PointsCalculator {
    */
   static Result calculate(PointsPolicy policy, Transaction sale, List<Money> paid,
       boolean vouchersPriced, List<LineDecisions> decisions, long basketBonus) {
-    Money goods = Money.zero(sale.currency());
+    Money goods = Money.zero(Objects.requireNonNull(sale.currency(), "a sale has lines"));
     for (Money m : paid) {
       goods = goods.plus(m);
     }

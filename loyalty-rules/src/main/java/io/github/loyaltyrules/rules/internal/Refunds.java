@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refunds from a sale's stored allocation (DOMAIN.md §3), and what a priced sale stores for them.
@@ -49,11 +50,11 @@ final class Refunds {
    * voucher of the member that paid for returned units, its share of them (to be given back as
    * a voucher).
    */
-  record Result(RefundCalculated refund, RecentTransaction originalAfter,
+  record Result(RefundCalculated refund, @Nullable RecentTransaction originalAfter,
       Map<String, Money> vouchersBack) {}
 
   static Result calculate(String rule, Programme programme, Transaction ret,
-      RecentTransaction original) {
+      @Nullable RecentTransaction original) {
     Money zero = programme.zero();
     if (original == null || original.lines().isEmpty()) {
       List<RefundedLine> lines = new ArrayList<>();
@@ -84,7 +85,7 @@ final class Refunds {
         SoldLine s = sold.get(i);
         boolean samePrice = s.saleTotal().amount().compareTo(l.unitPrice().amount()
             .multiply(java.math.BigDecimal.valueOf(s.quantity()))) == 0;
-        if (!s.sku().equals(l.sku()) || pass < sold.size() && !samePrice
+        if (!s.sku().equals(l.sku()) || (pass < sold.size() && !samePrice)
             || s.kept() - now[i] == 0) {
           continue;
         }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.jspecify.annotations.Nullable;
 import org.kie.internal.builder.InternalKieBuilder;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.drl.ast.descr.ImportDescr;
@@ -53,7 +54,7 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
  */
 final class RuleChecker {
   /** The problems found and, when there is no error, the compiled rule base. */
-  record Result(List<RuleProblem> problems, KieBase base) {
+  record Result(List<RuleProblem> problems, @Nullable KieBase base) {
     List<RuleProblem> errors() {
       return problems.stream().filter(RuleProblem::isError).toList();
     }
@@ -193,7 +194,7 @@ final class RuleChecker {
     }
   }
 
-  private static String ruleNamed(String message) {
+  private static @Nullable String ruleNamed(String message) {
     Matcher m = Pattern.compile("in rule \"([^\"]*)\"").matcher(message);
     return m.find() ? m.group(1) : null;
   }
@@ -204,7 +205,7 @@ final class RuleChecker {
 
   /** The innermost bracket opened on an earlier line and still open at {@code at}: its
    * offset and character; null when none. */
-  private static int[] unclosed(DrlText text, int at) {
+  private static int @Nullable[] unclosed(DrlText text, int at) {
     java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
     String code = text.code;
     int from = 0;
@@ -271,7 +272,7 @@ final class RuleChecker {
     while (m.find()) {
       Class<?> c = Types.resolve(m.group(1), imports);
       String own = c == null ? null : Pipeline.phaseOf(c);
-      if (own == null || !seen.add(own + c.getName())
+      if (own == null || c == null || !seen.add(own + c.getName())
           || Phase.ALL.indexOf(own) >= Phase.ALL.indexOf(r.phase())) {
         continue;
       }
@@ -338,7 +339,7 @@ final class RuleChecker {
         RuleChecker.class.getClassLoader()).newKieBase(conf);
   }
 
-  private DrlText textOf(String path) {
+  private @Nullable DrlText textOf(String path) {
     if (path == null) {
       return null;
     }
@@ -382,7 +383,7 @@ final class RuleChecker {
       return true;
     }
     boolean added = false;
-    for (String part : body.split("\n")) {
+    for (String part : body.split("\n", -1)) {
       part = part.strip();
       if (part.isEmpty() || part.startsWith("[Rule name=")) {
         continue;
@@ -398,7 +399,8 @@ final class RuleChecker {
     return added || !body.isBlank();
   }
 
-  private RuleProblem explain(DrlText text, String file, int line, DrlText.Rule rule,
+  private RuleProblem explain(@Nullable DrlText text, String file, int line,
+      DrlText.@Nullable Rule rule,
       String drools) {
     String ruleName = rule == null ? null : rule.name();
     Matcher m;
@@ -489,8 +491,9 @@ final class RuleChecker {
     return "pass values of the types it takes; see docs/RULES.md for each decision";
   }
 
-  private static RuleProblem error(DrlText text, String file, int line, int at, String rule,
-      String message, String fix) {
+  private static RuleProblem error(@Nullable DrlText text, String file, int line, int at,
+      @Nullable String rule,
+      String message, @Nullable String fix) {
     if (text != null && at >= 0) {
       return RuleProblem.error(file, text.line(at), text.column(at), rule, message, fix);
     }
@@ -499,7 +502,8 @@ final class RuleChecker {
 
   /** Where {@code word} first stands in the rule's consequence (or anywhere in it); -1 when
    * not found. */
-  private static int find(DrlText text, DrlText.Rule rule, String word, boolean anywhere) {
+  private static int find(@Nullable DrlText text, DrlText.@Nullable Rule rule, String word,
+      boolean anywhere) {
     if (text == null || rule == null) {
       return -1;
     }

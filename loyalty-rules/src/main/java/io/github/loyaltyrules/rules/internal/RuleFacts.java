@@ -24,6 +24,7 @@ import io.github.loyaltyrules.rules.facts.UpgradeAtRisk;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the rules see of an evaluation: the facts ({@code rules.facts}) built from its working
@@ -37,7 +38,7 @@ final class RuleFacts {
   }
 
 
-  private Member member;
+  private @Nullable Member member;
   private int memberAt = -1;
 
   /**
@@ -61,7 +62,7 @@ final class RuleFacts {
     Tier tier = e.getTier();
     Tier next = e.getNextTier();
     Money missing = next == null ? null : e.getMissingForNextTier();
-    boolean near = missing != null && e.isNear(next, missing);
+    boolean near = next != null && missing != null && e.isNear(next, missing);
     StoredValue sv = e.pointsBook().storedValue();
     java.util.EnumSet<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
     for (Channel c : e.getProgramme().followUps().channels()) {
@@ -107,7 +108,7 @@ final class RuleFacts {
   /** The sale's lines, for the pricing rules. */
   List<SaleLine> saleLines() {
     List<SaleLine> out = new ArrayList<>();
-    List<Line> lines = e.getTransaction().lines();
+    List<Line> lines = e.requireTransaction().lines();
     for (int i = 0; i < lines.size(); i++) {
       out.add(SaleLine.of(i, lines.get(i)));
     }
@@ -117,7 +118,7 @@ final class RuleFacts {
   /** The lines with what each paid (a sale) or refunds (a return), after pricing. */
   List<PaidLine> paidLines() {
     List<PaidLine> out = new ArrayList<>();
-    List<Line> lines = e.getTransaction().lines();
+    List<Line> lines = e.requireTransaction().lines();
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       Money paid = e.lineAmount(i);
@@ -128,17 +129,18 @@ final class RuleFacts {
   }
 
   /** The priced sale as a whole; null when nothing was priced. */
-  Basket basket() {
+  @Nullable Basket basket() {
     if (e.priced() == null) {
       return null;
     }
-    return new Basket(e.getTransaction().id(),
-        e.getTransaction().lines().size(), e.getTransaction().itemCount(), e.priced().listTotal(),
+    return new Basket(e.requireTransaction().id(),
+        e.requireTransaction().lines().size(), e.requireTransaction().itemCount(),
+        e.priced().listTotal(),
         e.priced().saleTotal(), e.priced().total());
   }
 
   /** After a return's spend: the upgrade it puts at risk, or null. */
-  UpgradeAtRisk upgradeAtRisk() {
+  @Nullable UpgradeAtRisk upgradeAtRisk() {
     Tier fallback = e.getUpgradeUndoneTo();
     if (fallback == null) {
       return null;
@@ -146,11 +148,11 @@ final class RuleFacts {
     QualificationWindow saleWindow = e.getProgramme().qualification()
         .windowContaining(e.originalSaleDate());
     return new UpgradeAtRisk(saleWindow, e.spendIn(saleWindow),
-        e.getTier(), fallback);
+        e.requireTier(), fallback);
   }
 
   /** The points reported expiring by this evaluation, or null when none were. */
-  ExpiringPoints expiringPoints() {
+  @Nullable ExpiringPoints expiringPoints() {
     LocalDate first = null;
     long total = 0;
     for (Effect x : e.effectsFrom(0)) {

@@ -10,6 +10,7 @@ import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host's guard: a rule file may use the rules' fact model and a short allow-list of plain
@@ -269,7 +270,7 @@ final class RuleGuard {
     }
   }
 
-  private static RuleProblem reach(DrlText file, int at, DrlText.Rule rule, String what,
+  private static RuleProblem reach(DrlText file, int at, DrlText.@Nullable Rule rule, String what,
       String type) {
     return RuleProblem.error(file.source.name(), file.line(at), file.column(at),
         rule == null ? null : rule.name(), what + ", which reaches " + what(type)
@@ -312,9 +313,9 @@ final class RuleGuard {
         boolean bad = drools ? !DROOLS_MEMBERS.contains(m.owner() + "#" + m.name())
             && !m.name().equals("<init>") && !generated && !m.owner().startsWith(BITMASK)
             : m.owner().equals("java.lang.Class") ? !generated
-            : m.name().equals("getClass") && !generated || m.name().equals("wait")
-            || m.name().startsWith("notify") || m.name().equals("now")
-            && m.owner().startsWith("java.time.");
+            : (m.name().equals("getClass") && !generated) || m.name().equals("wait")
+            || m.name().startsWith("notify") || (m.name().equals("now")
+            && m.owner().startsWith("java.time."));
         if (bad && reported.add(rule + "|" + m.owner() + "#" + m.name())) {
           problems.add(locate.at(refs.name(), rule, m.name(), "calls " + m.name() + "() of "
               + m.owner() + ", which reaches " + what(m.name().equals("getClass")

@@ -45,9 +45,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settlers of the pipeline's phases: each takes one phase's decisions and applies them to
@@ -84,7 +86,7 @@ final class Settlers {
   }
 
   /** The first decision by rule name (deterministic), or null. */
-  private static Decided first(List<Decided> ds) {
+  private static @Nullable Decided first(List<Decided> ds) {
     Decided best = null;
     for (Decided d : ds) {
       best = best == null || d.rule().compareTo(best.rule()) < 0 ? d : best;
@@ -143,7 +145,7 @@ final class Settlers {
     Decided floor = first(floors);
     if (floor != null) {
       Tier target = e.isCardHolder() ? e.getManualFloor() : null;
-      if (target == null || !target.isAbove(e.getTier())) {
+      if (target == null || !target.isAbove(e.requireTier())) {
         lost(floor, "the manual floor is not above the tier held");
       } else {
         e.stamp(floor.rule());
@@ -152,7 +154,7 @@ final class Settlers {
     }
   }
 
-  private static int rankAfterReview(Decided d, TierReview review) {
+  private static int rankAfterReview(Decided d, @Nullable TierReview review) {
     if (d.decision() instanceof DropTier drop) {
       return drop.tier().rank();
     }
@@ -228,7 +230,7 @@ final class Settlers {
     if (kind != TransactionKind.SALE) {
       return;
     }
-    int n = e.getTransaction().lines().size();
+    int n = e.requireTransaction().lines().size();
     List<List<BasketPricer.MemberRate>> rates = lists(n);
     List<TreeSet<String>> noRate = new ArrayList<>(n);
     List<TreeMap<String, NotApplied>> notes = new ArrayList<>(n);
@@ -329,7 +331,7 @@ final class Settlers {
     if (spend != null && (kind == TransactionKind.SALE || kind == TransactionKind.RETURN)) {
       Set<Integer> excluded = new TreeSet<>();
       Set<String> why = new TreeSet<>();
-      int n = e.getTransaction().lines().size();
+      int n = e.requireTransaction().lines().size();
       for (Decided d : of(ds, NoTierSpend.class)) {
         NoTierSpend x = (NoTierSpend) d.decision();
         if (line(x.line(), n, d)) {
@@ -377,7 +379,7 @@ final class Settlers {
   }
 
   private void earnSalePoints(Decided earn, List<Decided> ds) {
-    int n = e.getTransaction().lines().size();
+    int n = e.requireTransaction().lines().size();
     List<List<PointsFactor>> factors = lists(n);
     long[] bonus = new long[n];
     long basketBonus = 0;
@@ -437,8 +439,8 @@ final class Settlers {
         lost(d, "rule '" + qualify.get(0).rule() + "' qualifies the member for a higher tier");
       } else if (!e.isActiveCard()) {
         lost(d, "the member has no active card");
-      } else if (!target.isAbove(e.getTier())) {
-        lost(d, target.code() + " is not above the tier held, " + e.getTier().code());
+      } else if (!target.isAbove(e.requireTier())) {
+        lost(d, target.code() + " is not above the tier held, " + e.requireTier().code());
       } else {
         e.stamp(d.rule());
         String reason = ((QualifyFor) d.decision()).reason();
@@ -489,8 +491,9 @@ final class Settlers {
         .PlaceInLayer) d.decision()).layer().ordinal()).thenComparing(Decided::rule));
     Decided layer = layers.isEmpty() ? null : layers.get(0);
     for (Decided d : layers.subList(Math.min(1, layers.size()), layers.size())) {
-      lost(d, "rule '" + layer.rule() + "' placed the member in "
-          + ((io.github.loyaltyrules.rules.decisions.PlaceInLayer) layer.decision()).layer());
+      Decided won = Objects.requireNonNull(layer); // the loop runs only when there are layers
+      lost(d, "rule '" + won.rule() + "' placed the member in "
+          + ((io.github.loyaltyrules.rules.decisions.PlaceInLayer) won.decision()).layer());
     }
     Map<String, String[]> held = new TreeMap<>();
     byType.forEach((type, d) -> held.put(type, new String[] {d.rule(),

@@ -2,13 +2,14 @@ package io.github.loyaltyrules.rules.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Resolves the type names a rule file writes through its imports. Stateless; thread-safe. */
 final class Types {
   private Types() {}
 
   /** The class {@code name} names through {@code imports} or {@code java.lang}, or null. */
-  static Class<?> resolve(String name, List<String> imports) {
+  static @Nullable Class<?> resolve(String name, List<String> imports) {
     if (name == null || name.isEmpty()) {
       return null;
     }
@@ -36,14 +37,14 @@ final class Types {
   }
 
   /** The class of binary or canonical name {@code name} (nested as a.B.C too), or null. */
-  static Class<?> load(String name) {
+  static @Nullable Class<?> load(String name) {
     String n = name;
     while (true) {
       try {
         return Class.forName(n, false, Types.class.getClassLoader());
       } catch (ClassNotFoundException | LinkageError e) {
         int dot = n.lastIndexOf('.');
-        if (dot < 0 || n.indexOf('.') == dot && !Character.isUpperCase(n.charAt(dot + 1))) {
+        if (dot < 0 || (n.indexOf('.') == dot && !Character.isUpperCase(n.charAt(dot + 1)))) {
           return null;
         }
         String before = n.substring(0, dot);

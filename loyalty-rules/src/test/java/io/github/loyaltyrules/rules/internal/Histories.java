@@ -65,7 +65,7 @@ final class Histories {
       time = time.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 20)));
       String id = memberId + "-T" + i;
       int dice = random.nextInt(100);
-      if (dice < 60 || sales.isEmpty() && dice < 75) {
+      if (dice < 60 || (sales.isEmpty() && dice < 75)) {
         Transaction sale = Transaction.sale(id, time, "S01", lines(random));
         sales.add(sale);
         out.add(new Step(sale, null));

@@ -71,14 +71,17 @@ class PointsInvariantsTest {
           "gifts": [ { "code": "MUG", "points": 400 } ]
         },
         "tiers": [
-          { "code": "POINTS", "rank": 0, "qualifyingSpend": "0.00", "memberRate": "1.00", "pointsMultiplier": "1" },
-          { "code": "GOLD", "rank": 1, "qualifyingSpend": "5000.00", "memberRate": "0.90", "pointsMultiplier": "1.5" }
+          { "code": "POINTS", "rank": 0, "qualifyingSpend": "0.00", "memberRate": "1.00",
+              "pointsMultiplier": "1" },
+          { "code": "GOLD", "rank": 1, "qualifyingSpend": "5000.00", "memberRate": "0.90",
+          "pointsMultiplier": "1.5" }
         ] }
       """, "invariants.json");
   /** Highest multiplier a line can get: GOLD's 1.5 times the birthday's 2. */
   private static final BigDecimal MAX_MULTIPLIER = new BigDecimal("3");
   private static final LoyaltyEngine ENGINE = DroolsEngineFactory.create(
-      new EngineSpec(PROGRAMME, Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC), true, List.of()),
+      new EngineSpec(PROGRAMME, Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"),
+      java.time.ZoneOffset.UTC), true, List.of()),
       DroolsEngineFactory.DEFAULT_STRATEGY);
 
   /** One member as the test tracks them: the state and the sums of their ledger. */
@@ -148,7 +151,7 @@ class PointsInvariantsTest {
         Tracked other = m == a ? b : a;
         transfer(m, other, 1 + r.nextInt(800), "X" + seed + "-" + i, time);
       } else if (dice < 85) {
-        long points = (r.nextBoolean() ? 1 : -1) * (1 + r.nextInt(500));
+        long points = (r.nextBoolean() ? 1L : -1L) * (1 + r.nextInt(500));
         step(m, Transaction.adjustment(id, time, "S01", "STAFF-1", "GOODWILL", points));
       } else if (dice < 90 && !m.seen.isEmpty()) {
         replay(m, m.seen.get(r.nextInt(m.seen.size())));
@@ -175,7 +178,7 @@ class PointsInvariantsTest {
     int n = 1 + r.nextInt(4);
     long total = 0;
     for (int i = 0; i < n; i++) {
-      long fen = 1 + r.nextInt(r.nextInt(10) == 0 ? 400_000 : 30_000);
+      long fen = 1L + r.nextInt(r.nextInt(10) == 0 ? 400_000 : 30_000);
       int qty = 1 + r.nextInt(3);
       total += fen * qty;
       lines.add(Line.of("SKU-" + r.nextInt(20), "TOPS", qty, cny(fen), cny(fen)));

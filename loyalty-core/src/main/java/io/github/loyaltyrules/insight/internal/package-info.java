@@ -1,0 +1,5 @@
+// Nothing here is null unless it is marked @Nullable (NullAway checks it; docs/QUALITY.md)
+@NullMarked
+package io.github.loyaltyrules.insight.internal;
+
+import org.jspecify.annotations.NullMarked;
