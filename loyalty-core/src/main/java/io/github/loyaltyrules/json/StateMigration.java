@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads member states written by earlier layouts. Schema 3 kept a sold line's amount per unit
@@ -123,7 +124,7 @@ final class StateMigration extends BeanDeserializerModifier {
     }
 
     /** A unit's amount, written as text, a number or a money object; null when it is none. */
-    private static BigDecimal amount(JsonNode unit) {
+    private static @Nullable BigDecimal amount(JsonNode unit) {
       JsonNode a = unit.isObject() ? unit.get("amount") : unit;
       if (a == null || !(a.isTextual() || a.isNumber())) {
         return null;

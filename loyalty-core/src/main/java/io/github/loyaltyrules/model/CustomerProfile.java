@@ -65,7 +65,7 @@ public record CustomerProfile(
     attributes = Check.map("profile.attributes", attributes);
   }
 
-  private static String checkMobile(String mobile) {
+  private static @Nullable String checkMobile(@Nullable String mobile) {
     if (mobile != null && !MOBILE.matcher(mobile).matches()) {
       throw new InvalidValueException("profile.mobile", Check.mask(mobile),
           "must be a phone number: digits, optionally a leading '+', spaces or dashes");
@@ -73,7 +73,7 @@ public record CustomerProfile(
     return mobile;
   }
 
-  private static String checkEmail(String email) {
+  private static @Nullable String checkEmail(@Nullable String email) {
     if (email != null && (email.indexOf('@') < 1 || email.endsWith("@"))) {
       throw new InvalidValueException("profile.email", Check.mask(email),
           "must be an address of the form name@domain");

@@ -324,13 +324,13 @@ public record MemberState(
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public static final class Builder {
     private CustomerProfile profile;
-    private Card card;
+    private @Nullable Card card;
     private TierStanding standing = TierStanding.NONE;
     private final TreeMap<YearMonth, Money> monthlySpend = new TreeMap<>();
     private Activity activity = Activity.NONE;
     private PointsAccount points = PointsAccount.EMPTY;
     private List<Voucher> vouchers = List.of();
-    private StoredValue storedValue;
+    private @Nullable StoredValue storedValue;
     private List<RecentTransaction> recentTransactions = List.of();
     private List<FollowUp> followUps = List.of();
     private List<ClosedFollowUp> followUpHistory = List.of();

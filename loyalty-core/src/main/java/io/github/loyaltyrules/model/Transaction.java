@@ -413,15 +413,15 @@ public record Transaction(
     private final String id;
     private final TransactionKind kind;
     private final Instant time;
-    private String storeId;
-    private String associateId;
+    private @Nullable String storeId;
+    private @Nullable String associateId;
     private final List<Line> lines = new ArrayList<>();
     private final List<Tender> tenders = new ArrayList<>();
-    private Money recharge;
-    private String originalSaleId;
-    private Instant originalSaleTime;
+    private @Nullable Money recharge;
+    private @Nullable String originalSaleId;
+    private @Nullable Instant originalSaleTime;
     private boolean buysCard;
-    private String code;
+    private @Nullable String code;
     private long points;
 
     private Builder(String id, TransactionKind kind, Instant time) {
@@ -515,6 +515,7 @@ public record Transaction(
     }
 
     /** The transaction, checked as the canonical constructor checks it. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public Transaction build() {
       return new Transaction(id, kind, time, storeId, associateId, lines, tenders, recharge,
           originalSaleId, originalSaleTime, buysCard, code, points);

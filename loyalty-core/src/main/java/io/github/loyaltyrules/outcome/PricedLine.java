@@ -6,6 +6,7 @@ import io.github.loyaltyrules.internal.UnitSplit;
 import io.github.loyaltyrules.model.Money;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a priced basket, as a cashier reads it: list and sale price, every adjustment in
@@ -68,6 +69,7 @@ public record PricedLine(int index, String sku, int quantity, Money listPrice, M
 
   /** A line whose units' amounts are computed from {@code total} and {@code quantity}. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  @SuppressWarnings("NullAway") // a null unitAmount asks the record to compute it
   public PricedLine(int index, String sku, int quantity, Money listPrice, Money salePrice,
       Money saleTotal, List<PriceAdjustment> adjustments, Money total,
       List<NotApplied> notApplied) {

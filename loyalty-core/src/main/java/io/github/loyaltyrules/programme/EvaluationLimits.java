@@ -144,15 +144,15 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public static final class Builder {
-    private Integer maxFirings;
-    private Integer maxMillis;
-    private BigDecimal maxAmount;
-    private Long maxPointsPerTransaction;
-    private Integer maxUnitsPerLine;
-    private Integer maxLinesPerSale;
-    private Integer maxVouchersPerConversion;
-    private Integer historyDays;
-    private Integer maxMinutesAhead;
+    private @Nullable Integer maxFirings;
+    private @Nullable Integer maxMillis;
+    private @Nullable BigDecimal maxAmount;
+    private @Nullable Long maxPointsPerTransaction;
+    private @Nullable Integer maxUnitsPerLine;
+    private @Nullable Integer maxLinesPerSale;
+    private @Nullable Integer maxVouchersPerConversion;
+    private @Nullable Integer historyDays;
+    private @Nullable Integer maxMinutesAhead;
 
     private Builder() {}
 
@@ -216,6 +216,7 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     }
 
     /** The limits, every one not set at its default. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public EvaluationLimits build() {
       return new EvaluationLimits(maxFirings, maxMillis, maxAmount, maxPointsPerTransaction,
           maxUnitsPerLine, maxLinesPerSale, maxVouchersPerConversion, historyDays,

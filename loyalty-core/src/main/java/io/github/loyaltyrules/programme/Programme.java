@@ -183,15 +183,15 @@ public record Programme(
     private final String id;
     private final Currency currency;
     private final ZoneId timeZone;
-    private String name;
-    private Qualification qualification;
-    private CardPolicy cards;
+    private @Nullable String name;
+    private @Nullable Qualification qualification;
+    private @Nullable CardPolicy cards;
     private final List<Tier> tiers = new ArrayList<>();
-    private PointsPolicy points;
-    private PricingPolicy pricing;
-    private FollowUpPolicy followUps;
-    private EvaluationLimits limits;
-    private InsightPolicy insight;
+    private @Nullable PointsPolicy points;
+    private @Nullable PricingPolicy pricing;
+    private @Nullable FollowUpPolicy followUps;
+    private @Nullable EvaluationLimits limits;
+    private @Nullable InsightPolicy insight;
 
     private Builder(String id, Currency currency, ZoneId timeZone) {
       this.id = Check.notBlank("programme.id", id);
@@ -277,6 +277,7 @@ public record Programme(
     }
 
     /** The programme, checked as the canonical constructor checks it. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public Programme build() {
       return new Programme(id, name, currency, timeZone, null, qualification, cards, tiers,
           points, pricing, followUps, limits, insight);

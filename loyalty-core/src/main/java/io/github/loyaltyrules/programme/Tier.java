@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rung of the programme's tier ladder (DOMAIN.md §1).
@@ -90,10 +91,10 @@ public record Tier(String code, int rank, String name, BigDecimal qualifyingSpen
     private final String code;
     private final int rank;
     private final BigDecimal qualifyingSpend;
-    private String name;
-    private BigDecimal memberRate;
-    private BigDecimal pointsMultiplier;
-    private BigDecimal retentionSpend;
+    private @Nullable String name;
+    private @Nullable BigDecimal memberRate;
+    private @Nullable BigDecimal pointsMultiplier;
+    private @Nullable BigDecimal retentionSpend;
 
     private Builder(String code, int rank, BigDecimal qualifyingSpend) {
       this.code = Check.notBlank("tier.code", code);
@@ -126,6 +127,7 @@ public record Tier(String code, int rank, String name, BigDecimal qualifyingSpen
     }
 
     /** The tier, checked as the canonical constructor checks it. */
+    @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public Tier build() {
       return new Tier(code, rank, name, qualifyingSpend, memberRate, pointsMultiplier,
           retentionSpend);
