@@ -60,7 +60,7 @@ public final class Fixtures {
     return ordinaryMember()
         .withActivity(new Activity(8, LocalDate.of(2025, 10, 4), LocalDate.of(2026, 2, 20),
             LocalDate.of(2026, 2, 20)))
-        .withBuyer(new BuyerProfile(8, 20, cny("4000.00"), 2, 6, null,
+        .withBuyer(new BuyerProfile(8, 20, cny("4000.00"), 2, 6, java.util.Map.of(),
             java.util.Set.of("PROMOTION"), BuyerLayer.MID, LocalDate.of(2026, 2, 20)));
   }
 

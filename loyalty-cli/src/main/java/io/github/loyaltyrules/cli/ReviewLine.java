@@ -15,6 +15,7 @@ import io.github.loyaltyrules.json.contract.ContractReader;
 import io.github.loyaltyrules.json.contract.Request;
 import io.github.loyaltyrules.model.Money;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one line of a review's transactions file: a member and one of their transactions, as
@@ -71,7 +72,7 @@ final class ReviewLine implements Function<String, MemberTransaction> {
     return new MemberTransaction(e.memberId(), e.transaction(), paid(paidNode));
   }
 
-  private Money paid(JsonNode node) {
+  private @Nullable Money paid(@Nullable JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }

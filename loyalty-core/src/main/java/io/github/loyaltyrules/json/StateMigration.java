@@ -58,8 +58,8 @@ final class StateMigration extends BeanDeserializerModifier {
    */
   static final class ZeroAmount {
     @Override
-    public boolean equals(Object value) {
-      return value == null || value instanceof Money m && m.isZero();
+    public boolean equals(@Nullable Object value) {
+      return value == null || (value instanceof Money m && m.isZero());
     }
 
     @Override
