@@ -82,11 +82,38 @@ final class StateMigration extends BeanDeserializerModifier {
   }
 
   /**
+   * Reads a node as a tree, lets {@link #upgrade} rewrite an old layout in place, and hands the
+   * tree to the record's own deserializer; what is already in today's layout passes as it is.
+   */
+  private abstract static class TreeMigration extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    TreeMigration(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    /** Rewrites {@code node} to today's layout when it is in an older one. */
+    abstract void upgrade(ObjectNode node);
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode node = ctxt.readTree(p);
+      if (node instanceof ObjectNode object) {
+        upgrade(object);
+      }
+      try (JsonParser tree = node.traverse(p.getCodec())) {
+        tree.nextToken();
+        return _delegatee.deserialize(tree, ctxt);
+      }
+    }
+  }
+
+  /**
    * A priced or quoted line written before 0.5 listed what each unit cost ({@code "units":
    * [..]}, the cheapest first); it is read as the first unit's amount and how many cost more,
    * which the line's constructor checks against its total. A line written since is as is.
    */
-  private static final class PricedLineMigration extends DelegatingDeserializer {
+  private static final class PricedLineMigration extends TreeMigration {
     private static final long serialVersionUID = 1L;
 
     PricedLineMigration(JsonDeserializer<?> delegate) {
@@ -99,47 +126,28 @@ final class StateMigration extends BeanDeserializerModifier {
     }
 
     @Override
-    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = ctxt.readTree(p);
-      if (node instanceof ObjectNode line && line.has("units") && line.get("units").isArray()
-          && !line.get("units").isEmpty() && !line.has("unitAmount")
-          && !line.has("unitsWithExtraMinorUnit")) {
-        JsonNode units = line.remove("units");
-        JsonNode first = units.get(0);
-        BigDecimal least = amount(first);
-        int more = 0;
-        for (JsonNode u : units) {
-          BigDecimal a = amount(u);
-          if (least != null && a != null && a.compareTo(least) != 0) {
-            more++;
-          }
+    void upgrade(ObjectNode line) {
+      if (!line.has("units") || !line.get("units").isArray() || line.get("units").isEmpty()
+          || line.has("unitAmount") || line.has("unitsWithExtraMinorUnit")) {
+        return;
+      }
+      JsonNode units = line.remove("units");
+      JsonNode first = units.get(0);
+      BigDecimal least = amount(first);
+      int more = 0;
+      for (JsonNode u : units) {
+        BigDecimal a = amount(u);
+        if (least != null && a != null && a.compareTo(least) != 0) {
+          more++;
         }
-        line.set("unitAmount", first);
-        line.put("unitsWithExtraMinorUnit", more);
       }
-      try (JsonParser tree = node.traverse(p.getCodec())) {
-        tree.nextToken();
-        return _delegatee.deserialize(tree, ctxt);
-      }
-    }
-
-    /** A unit's amount, written as text, a number or a money object; null when it is none. */
-    private static @Nullable BigDecimal amount(JsonNode unit) {
-      JsonNode a = unit.isObject() ? unit.get("amount") : unit;
-      if (a == null || !(a.isTextual() || a.isNumber())) {
-        return null;
-      }
-      try {
-        return a.isNumber() ? a.decimalValue()
-            : io.github.loyaltyrules.internal.Numbers.parse("amount", a.asText());
-      } catch (io.github.loyaltyrules.InvalidValueException notANumber) {
-        return null;
-      }
+      line.set("unitAmount", first);
+      line.put("unitsWithExtraMinorUnit", more);
     }
   }
 
   /** A schema-3 sold line ({@code units}) becomes a schema-4 one; a schema-4 one is as is. */
-  private static final class SoldLineMigration extends DelegatingDeserializer {
+  private static final class SoldLineMigration extends TreeMigration {
     private static final long serialVersionUID = 1L;
 
     SoldLineMigration(JsonDeserializer<?> delegate) {
@@ -152,19 +160,11 @@ final class StateMigration extends BeanDeserializerModifier {
     }
 
     @Override
-    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = ctxt.readTree(p);
-      if (node instanceof ObjectNode line && line.has("units") && line.get("units").isArray()
-          && !line.has("quantity") && !line.has("paid")) {
-        upgrade(line);
+    void upgrade(ObjectNode line) {
+      if (!line.has("units") || !line.get("units").isArray() || line.has("quantity")
+          || line.has("paid")) {
+        return;
       }
-      try (JsonParser tree = node.traverse(p.getCodec())) {
-        tree.nextToken();
-        return _delegatee.deserialize(tree, ctxt);
-      }
-    }
-
-    private static void upgrade(ObjectNode line) {
       JsonNode units = line.remove("units");
       line.put("quantity", units.size());
       line.set("paid", sum(units, line));
@@ -184,16 +184,11 @@ final class StateMigration extends BeanDeserializerModifier {
       BigDecimal total = BigDecimal.ZERO;
       JsonNode currency = null;
       for (JsonNode m : amounts) {
-        JsonNode amount = m.get("amount");
-        if (amount == null || !(amount.isTextual() || amount.isNumber())) {
+        BigDecimal amount = m.isObject() ? amount(m) : null;
+        if (amount == null) {
           return amounts;
         }
-        try {
-          total = total.add(amount.isNumber() ? amount.decimalValue()
-              : io.github.loyaltyrules.internal.Numbers.parse("amount", amount.asText()));
-        } catch (io.github.loyaltyrules.InvalidValueException notANumber) {
-          return amounts;
-        }
+        total = total.add(amount);
         currency = currency == null ? m.get("currency") : currency;
       }
       if (currency == null) {
@@ -205,6 +200,20 @@ final class StateMigration extends BeanDeserializerModifier {
         money.set("currency", currency);
       }
       return money;
+    }
+  }
+
+  /** An amount written as text, a number or a money object; null when it is none of them. */
+  private static @Nullable BigDecimal amount(JsonNode value) {
+    JsonNode a = value.isObject() ? value.get("amount") : value;
+    if (a == null || !(a.isTextual() || a.isNumber())) {
+      return null;
+    }
+    try {
+      return a.isNumber() ? a.decimalValue()
+          : io.github.loyaltyrules.internal.Numbers.parse("amount", a.asText());
+    } catch (io.github.loyaltyrules.InvalidValueException notANumber) {
+      return null;
     }
   }
 }

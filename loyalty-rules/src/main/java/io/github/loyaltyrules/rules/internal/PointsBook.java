@@ -56,7 +56,6 @@ final class PointsBook {
   private @Nullable StoredValue storedValue;
   private final Map<String, Integer> idCounts = new HashMap<>();
   private int lotsCreated;
-  private boolean changed;
 
   PointsBook(PointsPolicy policy, Currency currency, PointsAccount account, List<Voucher> vouchers,
       @Nullable StoredValue storedValue, String ref, LocalDate today, List<Effect> effects,
@@ -167,10 +166,6 @@ final class PointsBook {
     return vouchers;
   }
 
-  boolean changed() {
-    return changed;
-  }
-
   // ------------------------------------------------------------------ changes
 
   /** Releases every pending lot whose return window has passed. */
@@ -200,7 +195,6 @@ final class PointsBook {
     LocalDate validUntil = original.validUntil().isBefore(today) ? today : original.validUntil();
     Voucher back = new Voucher(newCode, value, today, validUntil, VoucherStatus.ACTIVE, 0);
     vouchers.add(back);
-    changed = true;
     effects.add(new VoucherIssued(rule.get(), value + " of voucher " + code + " paid for the"
         + " goods returned: given back as voucher " + newCode + " valid until " + validUntil,
         back));
@@ -211,7 +205,6 @@ final class PointsBook {
     for (int i = 0; i < vouchers.size(); i++) {
       if (vouchers.get(i).code().equals(code)) {
         vouchers.set(i, vouchers.get(i).withStatus(VoucherStatus.USED));
-        changed = true;
         return;
       }
     }
@@ -233,7 +226,6 @@ final class PointsBook {
       Voucher v = vouchers.get(i);
       if (v.status() == VoucherStatus.ACTIVE && v.validUntil().isBefore(today)) {
         vouchers.set(i, v.withStatus(VoucherStatus.EXPIRED));
-        changed = true;
         effects.add(new VoucherExpired(rule.get(), "voucher " + v.code() + " of " + v.value()
             + " was valid until " + v.validUntil(), v.code()));
       }
@@ -420,7 +412,6 @@ final class PointsBook {
   /** Sets the stored value. */
   void storedValue(StoredValue value) {
     this.storedValue = value;
-    this.changed = true;
   }
 
   // ------------------------------------------------------------------ result
@@ -494,6 +485,5 @@ final class PointsBook {
     String id = n == 1 ? base : base + ":" + n;
     effects.add(new PointsEntry(rule.get(), why, id, kind, points, lotId, ref, availableChange,
         pendingChange, debtChange));
-    changed = true;
   }
 }
