@@ -88,7 +88,9 @@ final class Batch {
     this.failFast = failFast;
     this.err = err;
     this.progress = progress;
-    for (ErrorKind k : ErrorKind.values()) {
+    // the kinds a batch can meet; the others are the server's (loyalty serve)
+    for (ErrorKind k : List.of(ErrorKind.BAD_INPUT, ErrorKind.REFUSED, ErrorKind.RULE_ERROR,
+        ErrorKind.INTERNAL)) {
       errors.put(k, new AtomicLong());
     }
   }

@@ -1,21 +1,14 @@
 package io.github.loyaltyrules.cli;
 
-import io.github.loyaltyrules.EvaluationException;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.LoyaltyEngine;
 import io.github.loyaltyrules.RuleSource;
 import io.github.loyaltyrules.followup.DailyAgenda;
+import io.github.loyaltyrules.json.contract.Answers;
 import io.github.loyaltyrules.json.contract.ContractReader;
 import io.github.loyaltyrules.json.contract.Request;
 import io.github.loyaltyrules.json.contract.Result;
 import io.github.loyaltyrules.model.MemberState;
-import io.github.loyaltyrules.model.Money;
-import io.github.loyaltyrules.model.Tender;
-import io.github.loyaltyrules.model.TenderKind;
-import io.github.loyaltyrules.model.Transaction;
-import io.github.loyaltyrules.outcome.BasketPriced;
-import io.github.loyaltyrules.outcome.Outcome;
-import io.github.loyaltyrules.outcome.PointsCalculated;
 import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.rules.RuleValidator;
 import io.github.loyaltyrules.tables.RuleTable;
@@ -25,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,15 +107,8 @@ final class Service {
   }
 
   private Result answerOrThrow(Request request, boolean withState) {
-    if (request instanceof Request.Evaluate e) {
-      return Result.Evaluated.of(e.id(), engine().evaluate(stateOf(e.state()), e.transaction()),
-          withState);
-    }
-    if (request instanceof Request.Quote q) {
-      return quote(q);
-    }
-    if (request instanceof Request.Assess a) {
-      return Result.Assessed.of(a.id(), engine().assess(stateOf(a.state()), a.date()), withState);
+    if (request instanceof Request.MemberRequest m) {
+      return Answers.answer(engine(), m, stateOf(m.state()), withState);
     }
     if (request instanceof Request.Agenda a) {
       return Result.AgendaBuilt.of(a.id(), DailyAgenda.build(a.storeId(), a.date(),
@@ -148,43 +135,4 @@ final class Service {
     }
     return out;
   }
-
-  /**
-   * Prices the sale as {@code quote} does, and finds the points it would earn by evaluating it
-   * on the side (the state is thrown away): paid as tendered when its paying tenders cover what
-   * it costs, else as if paid with a tender that earns.
-   */
-  private Result.Quoted quote(Request.Quote q) {
-    LoyaltyEngine e = engine();
-    MemberState state = stateOf(q.state());
-    BasketPriced priced = e.quote(state, q.sale(), q.explanation());
-    Transaction sale = q.sale();
-    List<Tender> vouchers = new ArrayList<>();
-    Money paying = null;
-    for (Tender t : sale.tenders()) {
-      if (t.kind() == TenderKind.VOUCHER && t.reference() != null) {
-        vouchers.add(t);
-      } else {
-        paying = paying == null ? t.amount() : paying.plus(t.amount());
-      }
-    }
-    PointsCalculated points = null;
-    if (paying != null) {
-      points = points(state, sale);
-    }
-    if (points == null) {
-      points = points(state, sale.withTenders(vouchers));
-    }
-    return Result.Quoted.of(q.id(), q.memberId(), sale.id(), priced, points, e.version());
-  }
-
-  private @Nullable PointsCalculated points(MemberState state, Transaction sale) {
-    try {
-      Outcome o = engine().evaluate(state, sale);
-      return o.effect(PointsCalculated.class).orElse(null);
-    } catch (EvaluationException tendersDoNotCover) {
-      return null;
-    }
-  }
-
 }

@@ -74,15 +74,29 @@ public final class ContractReader {
 
   private final Programme programme;
   private final boolean memberIds;
+  private final boolean stored;
 
-  private ContractReader(Programme programme, boolean memberIds) {
+  private ContractReader(Programme programme, boolean memberIds, boolean stored) {
     this.programme = Check.notNull("programme", programme);
     this.memberIds = memberIds;
+    this.stored = stored;
   }
 
   /** A reader of requests for {@code programme}: its currency, its time zone. */
   public static ContractReader of(Programme programme) {
-    return new ContractReader(programme, false);
+    return new ContractReader(programme, false, false);
+  }
+
+  /**
+   * A reader for a service that keeps the members' states itself ({@code loyalty serve}): a
+   * member request names its member with {@code memberId}, and may bring a {@code profile}
+   * (with the same id) to enrol a member not stored yet; such a request's state is
+   * {@link MemberState#newMember} of that profile, else null. A request that carries a
+   * {@code state} is refused: the service's stored state is the member's.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public ContractReader forStoredMembers() {
+    return new ContractReader(programme, true, true);
   }
 
   /**
@@ -92,7 +106,7 @@ public final class ContractReader {
    * {@link #checkReturn} then.
    */
   public ContractReader withMemberIds() {
-    return new ContractReader(programme, true);
+    return new ContractReader(programme, true, stored);
   }
 
   /** The programme requests are read for. */
@@ -286,6 +300,9 @@ public final class ContractReader {
   }
 
   private Member member(Obj o) {
+    if (stored) {
+      return storedMember(o);
+    }
     JsonNode state = o.optional("state");
     JsonNode profile = o.optional("profile");
     JsonNode memberId = memberIds ? o.optional("memberId") : null;
@@ -304,13 +321,37 @@ public final class ContractReader {
       return new Member(s, s.memberId());
     }
     if (profile != null) {
-      CustomerProfile p = LoyaltyJson.read(profile.toString(), CustomerProfile.class, "request",
-          (path, problem, cause) -> new ContractException("request", o.at("profile")
-              + path.substring(1), problem, cause));
-      MemberState s = MemberState.newMember(p);
+      MemberState s = MemberState.newMember(profile(o, profile));
       return new Member(s, s.memberId());
     }
     return new Member(null, text(memberId, o.at("memberId"), "the member's id as text"));
+  }
+
+  /** {@link #forStoredMembers}: memberId, and a profile to enrol with; never a state. */
+  private Member storedMember(Obj o) {
+    if (o.optional("state") != null) {
+      throw new ContractException(o.at("state"), "is given; expected no state: the server keeps"
+          + " the member's state, name the member with memberId (and a profile to enrol a new"
+          + " one)");
+    }
+    String id = text(o.required("memberId", "the member's id as text"), o.at("memberId"),
+        "the member's id as text");
+    JsonNode profile = o.optional("profile");
+    if (profile == null) {
+      return new Member(null, id);
+    }
+    CustomerProfile p = profile(o, profile);
+    if (!p.id().equals(id)) {
+      throw new ContractException(o.at("profile") + ".id", "= '" + Check.shorten(p.id())
+          + "': expected the memberId of the request, '" + Check.shorten(id) + "'");
+    }
+    return new Member(MemberState.newMember(p), id);
+  }
+
+  private static CustomerProfile profile(Obj o, JsonNode profile) {
+    return LoyaltyJson.read(profile.toString(), CustomerProfile.class, "request",
+        (path, problem, cause) -> new ContractException("request", o.at("profile")
+            + path.substring(1), problem, cause));
   }
 
   private MemberState state(JsonNode node, String at) {

@@ -22,7 +22,27 @@ public enum ErrorKind {
    * the programme's limits. Fix the rules. */
   RULE_ERROR("rule-error"),
   /** Anything else: a bug or an I/O failure. Report it. */
-  INTERNAL("internal");
+  INTERNAL("internal"),
+  /** The same transaction id came again with other content, or a member's state changed under
+   * a transfer: the request cannot be applied as sent. Send a new id, or the original content.
+   * Before 0.6 such a request was {@code refused}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  CONFLICT("conflict"),
+  /** The server knows no member with the request's id, and the request brings no profile to
+   * enrol one ({@code loyalty serve}). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  NOT_FOUND("not-found"),
+  /** The request carries no API key, or one the server does not know ({@code loyalty serve}). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  UNAUTHORIZED("unauthorized"),
+  /** The API key may not do this: another store's member or transaction, or an admin's task
+   * ({@code loyalty serve}). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  FORBIDDEN("forbidden"),
+  /** The server is shutting down or too busy to take the request now; send it again later
+   * ({@code loyalty serve}). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  UNAVAILABLE("unavailable");
 
   private final String code;
 
