@@ -171,14 +171,14 @@ public final class KeyRing {
           throw new NoSuchFileException(file.toString());
         }
         snapshot = new Snapshot(read(file), stamp);
-        LOG.info("{}: read {} API keys again after the file changed", file,
+        LOG.info("{}: read again after it changed, API keys now: {}", file,
             snapshot.keys.size());
         warnIfEmpty();
       } catch (IOException | KeyFileException e) {
         // remember the failed version so that it is reported once, not every second
         snapshot = new Snapshot(current, stamp);
-        LOG.warn("{}: the key file changed but cannot be used, so the {} keys read before stay"
-            + " in force until it is fixed: {}", file, current.keys.size(),
+        LOG.warn("{}: the key file changed but cannot be used, so the keys read before ({})"
+            + " stay in force until it is fixed: {}", file, current.keys.size(),
             e instanceof KeyFileException ? e.getMessage() : e.toString());
       }
     } finally {
