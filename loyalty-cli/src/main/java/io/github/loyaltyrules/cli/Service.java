@@ -60,19 +60,25 @@ final class Service {
       synchronized (this) {
         e = engine;
         if (e == null) {
-          LoyaltyEngine.Builder b = LoyaltyEngine.builder().programme(programme)
-              .clock(Clock.system(programme.timeZone()))
-              .rules(rules.toArray(RuleSource[]::new))
-              .tables(tables.toArray(RuleTable[]::new));
-          if (!defaultRules) {
-            b.withoutDefaultRules();
-          }
-          e = b.build();
+          e = builder(programme, rules, tables, defaultRules).build();
           engine = e;
         }
       }
     }
     return e;
+  }
+
+  /** An engine builder for {@code programme} and the rules, on the system clock. */
+  static LoyaltyEngine.Builder builder(Programme programme, List<RuleSource> rules,
+      List<RuleTable> tables, boolean defaultRules) {
+    LoyaltyEngine.Builder b = LoyaltyEngine.builder().programme(programme)
+        .clock(Clock.system(programme.timeZone()))
+        .rules(rules.toArray(RuleSource[]::new))
+        .tables(tables.toArray(RuleTable[]::new));
+    if (!defaultRules) {
+      b.withoutDefaultRules();
+    }
+    return b;
   }
 
   /** Reads and answers one request; {@code withState}: put the new state in the result. */

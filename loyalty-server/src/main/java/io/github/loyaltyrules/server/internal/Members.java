@@ -1,0 +1,332 @@
+package io.github.loyaltyrules.server.internal;
+
+import io.github.loyaltyrules.EngineVersion;
+import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.ReloadableEngine;
+import io.github.loyaltyrules.json.LoyaltyJson;
+import io.github.loyaltyrules.json.contract.Answers;
+import io.github.loyaltyrules.json.contract.ContractReader;
+import io.github.loyaltyrules.json.contract.ContractWriter;
+import io.github.loyaltyrules.json.contract.ErrorKind;
+import io.github.loyaltyrules.json.contract.Request;
+import io.github.loyaltyrules.json.contract.Result;
+import io.github.loyaltyrules.model.CustomerProfile;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.outcome.Outcome;
+import io.github.loyaltyrules.outcome.TransferOutcome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The members the server keeps: reads a member's state from the store, has the engine decide,
+ * and commits the new state with its journal entry, one request of a member at a time and in
+ * arrival order (a fair lock per member, striped). A request whose key is journaled already is
+ * answered with the journaled result, byte for byte; the same key with other content is a
+ * conflict. A commit that finds the member moved on (another server process on the same
+ * database) is decided again on the new state, so a till never sees a conflict it did not cause.
+ *
+ * <p>Thread-safety: thread-safe; one instance serves every request.
+ */
+public final class Members {
+  private static final Logger LOG = LoggerFactory.getLogger(Members.class);
+  /** How often a commit is decided again when other processes keep moving the member on. */
+  private static final int TRIES = 20;
+  private static final int STRIPES = 4096;
+
+  private final MemberStore store;
+  private final ReloadableEngine engine;
+  private final Clock clock;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+  public Members(MemberStore store, ReloadableEngine engine, Clock clock) {
+    this.store = store;
+    this.engine = engine;
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantLock(true); // fair: waiting requests go in arrival order
+    }
+  }
+
+  /** The store. */
+  public MemberStore store() {
+    return store;
+  }
+
+  /** The engine serving now. */
+  public LoyaltyEngine engine() {
+    return engine.current();
+  }
+
+  /** The reloadable engine. */
+  public ReloadableEngine reloadable() {
+    return engine;
+  }
+
+  /** A reader of requests for the programme serving now. */
+  public ContractReader reader() {
+    return ContractReader.of(engine.current().programme()).forStoredMembers();
+  }
+
+  /** An answer: the status code and the document, as sent. */
+  public record Answer(int status, String body) {
+    static Answer ok(String body) {
+      return new Answer(200, body);
+    }
+  }
+
+  /** A failure with its error document's kind. */
+  public static class Failure extends io.github.loyaltyrules.LoyaltyException {
+    private static final long serialVersionUID = 1L;
+    private final ErrorKind kind;
+
+    public Failure(ErrorKind kind, String message) {
+      super(message);
+      this.kind = kind;
+    }
+
+    public ErrorKind kind() {
+      return kind;
+    }
+  }
+
+  private ReentrantLock lockOf(String memberId) {
+    return locks[Math.floorMod(memberId.hashCode() * 0x9E3779B9, STRIPES)];
+  }
+
+  /** The stored member, or null. */
+  public @Nullable StoredMember load(String memberId) {
+    return store.load(memberId);
+  }
+
+  /**
+   * Evaluates or assesses for the stored member (or the member the request enrols), commits the
+   * new state with a journal entry and answers the result; a retry gets the journaled answer.
+   */
+  public Answer commit(Request.MemberRequest request, String requestJson) {
+    String memberId = request.memberId();
+    String key;
+    String kind;
+    String digest;
+    if (request instanceof Request.Evaluate e) {
+      key = e.transaction().id();
+      kind = "evaluate";
+      digest = digest(LoyaltyJson.write(e.transaction()));
+    } else if (request instanceof Request.Assess a) {
+      key = "assess:" + a.date();
+      kind = "assess";
+      digest = digest(key);
+    } else {
+      throw new IllegalArgumentException("not a committing request: " + request.type());
+    }
+    ReentrantLock lock = lockOf(memberId);
+    lock.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        Answer journaled = journaled(memberId, key, digest);
+        if (journaled != null) {
+          return journaled;
+        }
+        StoredMember stored = store.load(memberId);
+        MemberState state = stateOf(stored, request.state(), memberId);
+        LoyaltyEngine e = engine.current();
+        Outcome outcome = request instanceof Request.Evaluate ev
+            ? e.evaluate(state, ev.transaction())
+            : e.assess(state, ((Request.Assess) request).date());
+        // the result leaves the state out: the member reads it with GET /v1/members/{id}
+        String body = ContractWriter.write(request instanceof Request.Evaluate
+            ? Result.Evaluated.of(request.id(), outcome, false)
+            : Result.Assessed.of(request.id(), outcome, false));
+        MemberState next = outcome.state();
+        Commit c = new Commit(List.of(write(stored, next)), List.of(entry(memberId, key, kind,
+            digest, requestJson, body, e.version())));
+        try {
+          store.commit(c);
+          return Answer.ok(body);
+        } catch (StaleStateException | DuplicateKeyException moved) {
+          if (attempt >= TRIES) {
+            throw new Failure(ErrorKind.UNAVAILABLE, "member " + memberId + " kept changing"
+                + " under " + TRIES + " attempts to commit " + key + "; send it again");
+          }
+          LOG.debug("member {} moved on under {}: deciding again", memberId, key);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Quotes for the stored member, or the member the request enrols; changes nothing. */
+  public Answer quote(Request.Quote request) {
+    StoredMember stored = store.load(request.memberId());
+    MemberState state = stateOf(stored, request.state(), request.memberId());
+    return Answer.ok(ContractWriter.write(Answers.quote(engine.current(), state, request)));
+  }
+
+  /**
+   * Moves points from one member to another, both locked in member id order, committed
+   * together, idempotent by the transfer's id.
+   */
+  public Answer transfer(TransferRequest t, String requestJson) {
+    String digest = digest(t.giver() + "\u0000" + t.receiver() + "\u0000" + t.points() + "\u0000"
+        + t.time() + "\u0000" + t.storeId());
+    String first = t.giver().compareTo(t.receiver()) <= 0 ? t.giver() : t.receiver();
+    String second = first.equals(t.giver()) ? t.receiver() : t.giver();
+    ReentrantLock a = lockOf(first);
+    ReentrantLock b = lockOf(second);
+    // two members on one stripe share its lock; ReentrantLock lets the second lock() pass
+    a.lock();
+    try {
+      b.lock();
+      try {
+        for (int attempt = 1; ; attempt++) {
+          Answer journaled = journaled(t.giver(), t.transferId(), digest);
+          if (journaled != null) {
+            return journaled;
+          }
+          StoredMember giver = known(t.giver());
+          StoredMember receiver = known(t.receiver());
+          LoyaltyEngine e = engine.current();
+          TransferOutcome o = e.transfer(readState(giver), readState(receiver), t.points(),
+              t.transferId(), t.time(), t.storeId());
+          String body = TransferRequest.result(t, o);
+          EngineVersion v = e.version();
+          Commit c = new Commit(List.of(write(giver, o.giver().state()),
+              write(receiver, o.receiver().state())),
+              List.of(entry(t.giver(), t.transferId(), "transfer", digest, requestJson, body, v),
+                  entry(t.receiver(), t.transferId(), "transfer", digest, requestJson, body, v)));
+          try {
+            store.commit(c);
+            return Answer.ok(body);
+          } catch (StaleStateException | DuplicateKeyException moved) {
+            if (attempt >= TRIES) {
+              throw new Failure(ErrorKind.UNAVAILABLE, "members kept changing under " + TRIES
+                  + " attempts to commit transfer " + t.transferId() + "; send it again");
+            }
+          }
+        }
+      } finally {
+        b.unlock();
+      }
+    } finally {
+      a.unlock();
+    }
+  }
+
+  /**
+   * Sets a member's profile (and consents), enrolling the member when not stored yet; journaled
+   * without a key. Returns the stored state and whether the member is new.
+   */
+  public StoredMember profile(CustomerProfile profile, String requestJson) {
+    String memberId = profile.id();
+    ReentrantLock lock = lockOf(memberId);
+    lock.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        StoredMember stored = store.load(memberId);
+        MemberState next = stored == null ? MemberState.newMember(profile)
+            : readState(stored).withProfile(profile);
+        String state = LoyaltyJson.write(next);
+        Commit c = new Commit(List.of(write(stored, next)), List.of(entry(memberId, null,
+            stored == null ? "enrol" : "profile", digest(requestJson), requestJson, "{}",
+            engine.current().version())));
+        try {
+          store.commit(c);
+          return new StoredMember(memberId, homeStore(next),
+              stored == null ? 1 : stored.version() + 1, state);
+        } catch (StaleStateException moved) {
+          if (attempt >= TRIES) {
+            throw new Failure(ErrorKind.UNAVAILABLE, "member " + memberId + " kept changing; "
+                + "send the profile again");
+          }
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The members of {@code storeId}, read one at a time. */
+  public void forEachState(String storeId, java.util.function.Consumer<MemberState> sink) {
+    store.forEachState(storeId, json -> sink.accept(readState(json)));
+  }
+
+  private @Nullable Answer journaled(String memberId, String key, String digest) {
+    JournalEntry done = store.find(memberId, key);
+    if (done == null) {
+      return null;
+    }
+    if (!done.digest().equals(digest)) {
+      throw new Failure(ErrorKind.CONFLICT, "transaction id " + key + " was committed for member "
+          + memberId + " with other content; a retry must send the same content, a new"
+          + " transaction a new id");
+    }
+    return Answer.ok(done.result());
+  }
+
+  private StoredMember known(String memberId) {
+    StoredMember m = store.load(memberId);
+    if (m == null) {
+      throw new Failure(ErrorKind.NOT_FOUND, "member " + memberId + " is not stored; enrol the"
+          + " member with a profile first");
+    }
+    return m;
+  }
+
+  private static MemberState stateOf(@Nullable StoredMember stored, @Nullable MemberState enrol,
+      String memberId) {
+    if (stored != null) {
+      return readState(stored);
+    }
+    if (enrol == null) {
+      throw new Failure(ErrorKind.NOT_FOUND, "member " + memberId + " is not stored; send a"
+          + " profile with the member's first request to enrol the member");
+    }
+    return enrol;
+  }
+
+  private static MemberState readState(StoredMember m) {
+    return readState(m.state());
+  }
+
+  private static MemberState readState(String json) {
+    return LoyaltyJson.readState(json);
+  }
+
+  private static Commit.MemberWrite write(@Nullable StoredMember stored, MemberState next) {
+    return new Commit.MemberWrite(next.memberId(), homeStore(next),
+        stored == null ? 0 : stored.version(), LoyaltyJson.write(next));
+  }
+
+  private static @Nullable String homeStore(MemberState s) {
+    return s.profile().homeStore();
+  }
+
+  private JournalEntry entry(String memberId, @Nullable String key, String kind, String digest,
+      String request, String result, EngineVersion version) {
+    return new JournalEntry(0, memberId, key, kind, digest, request, result, version.toString(),
+        clock.instant());
+  }
+
+  /** The hex SHA-256 of {@code text}. */
+  public static String digest(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+
+  /** Today in the programme's time zone, by the server's clock. */
+  public java.time.LocalDate today() {
+    return java.time.LocalDate.now(clock.withZone(engine.current().programme().timeZone()));
+  }
+}
