@@ -231,6 +231,39 @@ abstract class MemberStoreContractTest {
   }
 
   @Test
+  void streamsMoreStatesThanOneFetch() {
+    MemberStore store = open();
+    int count = StoreSql.FETCH_SIZE * 2 + 17;
+    List<Commit.MemberWrite> writes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      writes.add(write(String.format("m%04d", i), i % 2 == 0 ? "S1" : "S2", 0, "state " + i));
+    }
+    store.commit(commit(writes, List.of()));
+
+    List<String> s1 = new ArrayList<>();
+    store.forEachState("S1", s1::add);
+    assertThat(s1).hasSize((count + 1) / 2).startsWith("state 0", "state 2");
+    int[] members = {0};
+    store.forEachMember(m -> members[0]++);
+    assertThat(members[0]).isEqualTo(count);
+  }
+
+  @Test
+  void aSinkThatThrowsLeavesTheStoreUsable() {
+    MemberStore store = open();
+    store.commit(commit(List.of(write("m1", "S1", 0, "v1")), List.of(entry("m1", "t1"))));
+
+    for (int i = 0; i < 10; i++) { // more than the connections of either pool
+      assertThatThrownBy(() -> store.forEachState("S1", s -> {
+        throw new IllegalStateException("sink failed");
+      })).isInstanceOf(IllegalStateException.class).hasMessage("sink failed");
+    }
+
+    store.commit(commit(List.of(write("m1", "S1", 1, "v2")), List.of(entry("m1", "t2"))));
+    assertThat(store.load("m1")).isEqualTo(new StoredMember("m1", "S1", 2, "v2"));
+  }
+
+  @Test
   void checkSaysWhichDatabase() {
     assertThat(open().check()).startsWith(databaseName() + " ").matches(".* [0-9]+\\.[0-9]+.*");
   }
