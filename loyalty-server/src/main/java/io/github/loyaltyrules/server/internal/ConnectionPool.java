@@ -58,17 +58,36 @@ final class ConnectionPool implements AutoCloseable {
    * @throws StoreException the pool is closed, or no connection was free for 30 s
    */
   <T> T with(Work<T> work) throws SQLException {
+    return with(work, false);
+  }
+
+  /**
+   * Runs {@code work}, which may run twice (a read), on a connection of the pool; when it fails
+   * because the connection broke (the database restarted, a proxy dropped it), runs it once more
+   * on a fresh connection.
+   */
+  <T> T withRetry(Work<T> work) throws SQLException {
+    return with(work, true);
+  }
+
+  private <T> T with(Work<T> work, boolean retry) throws SQLException {
     acquire();
     try {
-      Connection connection = borrow();
-      boolean broken = false;
-      try {
-        return work.run(connection);
-      } catch (SQLException e) {
-        broken = !valid(connection);
-        throw e;
-      } finally {
-        giveBack(connection, broken);
+      for (int attempt = 1; ; attempt++) {
+        Connection connection = borrow();
+        boolean broken = false;
+        try {
+          return work.run(connection);
+        } catch (SQLException e) {
+          broken = !valid(connection);
+          if (!(broken && retry && attempt == 1)) {
+            throw e;
+          }
+          LOG.warn("Store {}: a connection broke ({}); trying again on another", where,
+              e.getMessage());
+        } finally {
+          giveBack(connection, broken);
+        }
       }
     } finally {
       permits.release();

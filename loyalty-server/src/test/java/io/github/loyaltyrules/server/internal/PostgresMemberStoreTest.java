@@ -79,6 +79,26 @@ class PostgresMemberStoreTest extends MemberStoreContractTest {
   }
 
   @Test
+  void aBrokenConnectionIsReplaced() throws SQLException {
+    MemberStore store = open();
+    store.commit(commit(List.of(write("m1", "S1", 0, "v1")), List.of(entry("m1", "t1"))));
+
+    try (Connection admin = rawConnection();
+        Statement statement = admin.createStatement();
+        ResultSet killed = statement.executeQuery("SELECT count(pg_terminate_backend(pid))"
+            + " FROM pg_stat_activity WHERE application_name = 'loyalty-server'"
+            + " AND pid <> pg_backend_pid()")) {
+      assertThat(killed.next()).isTrue();
+      assertThat(killed.getInt(1)).isPositive();
+    }
+
+    // a read runs again on a fresh connection; the commit then finds one too
+    assertThat(store.load("m1")).isEqualTo(new StoredMember("m1", "S1", 1, "v1"));
+    store.commit(commit(List.of(write("m1", "S1", 1, "v2")), List.of(entry("m1", "t2"))));
+    assertThat(store.journal("m1")).hasSize(2);
+  }
+
+  @Test
   void twoServersStartingAtOnceOnAnEmptyDatabaseMigrateItOnce() throws Exception {
     int servers = 4;
     ExecutorService pool = Executors.newFixedThreadPool(servers);
