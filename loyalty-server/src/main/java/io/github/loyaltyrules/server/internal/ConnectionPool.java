@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small fixed pool of JDBC connections, opened when first needed: at most {@code size} in use
- * at once, a caller waits for a free one. A connection that failed is checked when it comes back
- * and closed if broken, so the next caller opens a fresh one; a connection idle for a while is
- * checked before it is lent. No pool library: the store needs only this.
+ * at once, a caller waits for a free one (the most recently used first, so that a quiet server
+ * keeps few busy). A connection that failed is checked when it comes back and, if broken, closed
+ * with every idle one (a restarted database broke them all), so that the next caller opens a
+ * fresh one; a connection idle for a while is checked before it is lent. No pool library: the
+ * store needs only this.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -80,6 +82,10 @@ final class ConnectionPool implements AutoCloseable {
           return work.run(connection);
         } catch (SQLException e) {
           broken = !valid(connection);
+          if (broken) {
+            // the database restarted, most likely: the idle connections broke too
+            closeIdle();
+          }
           if (!(broken && retry && attempt == 1)) {
             throw e;
           }

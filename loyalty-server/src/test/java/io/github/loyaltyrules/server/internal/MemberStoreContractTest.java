@@ -320,6 +320,58 @@ abstract class MemberStoreContractTest {
         .hasMessageContaining("closed");
   }
 
+  /** Closing while commits are under way: each either returns, and is kept, or is refused. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void closingWhileCommittingKeepsEveryCommitThatReturned() throws Exception {
+    MemberStore store = open();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads);
+    List<Future<Integer>> committed = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String memberId = "m" + t;
+        committed.add(pool.submit(() -> {
+          int version = 0;
+          try {
+            while (true) {
+              store.commit(commit(List.of(write(memberId, null, version, "v" + (version + 1))),
+                  List.of(entry(memberId, "k" + version))));
+              version++;
+              if (version == 5) {
+                started.countDown();
+              }
+            }
+          } catch (StoreException e) {
+            assertThat(e).isNotInstanceOf(StaleStateException.class)
+                .hasMessageContaining("closed");
+            if (version < 5) {
+              started.countDown();
+            }
+            return version;
+          }
+        }));
+      }
+      started.await();
+      store.close();
+      int total = 0;
+      for (Future<Integer> f : committed) {
+        total += f.get();
+      }
+
+      MemberStore reopened = open();
+      assertThat(allEntries(reopened)).hasSize(total);
+      for (int t = 0; t < threads; t++) {
+        StoredMember member = reopened.load("m" + t);
+        assertThat(member).isNotNull();
+        assertThat(member.version()).isEqualTo(committed.get(t).get().longValue());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /**
    * 16 threads each make 200 read-modify-write commits on 50 members, reading again when a
    * commit is stale: no update is lost, every commit is journaled once.
