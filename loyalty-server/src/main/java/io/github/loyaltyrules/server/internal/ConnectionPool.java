@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small fixed pool of JDBC connections, opened when first needed: at most {@code size} in use
- * at once, a caller waits for a free one. A connection that failed is checked when it comes back
- * and closed if broken, so the next caller opens a fresh one; a connection idle for a while is
- * checked before it is lent. No pool library: the store needs only this.
+ * at once, a caller waits for a free one (the most recently used first, so that a quiet server
+ * keeps few busy). A connection that failed is checked when it comes back and, if broken, closed
+ * with every idle one (a restarted database broke them all), so that the next caller opens a
+ * fresh one; a connection idle for a while is checked before it is lent. No pool library: the
+ * store needs only this.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -58,17 +60,40 @@ final class ConnectionPool implements AutoCloseable {
    * @throws StoreException the pool is closed, or no connection was free for 30 s
    */
   <T> T with(Work<T> work) throws SQLException {
+    return with(work, false);
+  }
+
+  /**
+   * Runs {@code work}, which may run twice (a read), on a connection of the pool; when it fails
+   * because the connection broke (the database restarted, a proxy dropped it), runs it once more
+   * on a fresh connection.
+   */
+  <T> T withRetry(Work<T> work) throws SQLException {
+    return with(work, true);
+  }
+
+  private <T> T with(Work<T> work, boolean retry) throws SQLException {
     acquire();
     try {
-      Connection connection = borrow();
-      boolean broken = false;
-      try {
-        return work.run(connection);
-      } catch (SQLException e) {
-        broken = !valid(connection);
-        throw e;
-      } finally {
-        giveBack(connection, broken);
+      for (int attempt = 1; ; attempt++) {
+        Connection connection = borrow();
+        boolean broken = false;
+        try {
+          return work.run(connection);
+        } catch (SQLException e) {
+          broken = !valid(connection);
+          if (broken) {
+            // the database restarted, most likely: the idle connections broke too
+            closeIdle();
+          }
+          if (!(broken && retry && attempt == 1)) {
+            throw e;
+          }
+          LOG.warn("Store {}: a connection broke ({}); trying again on another", where,
+              e.getMessage());
+        } finally {
+          giveBack(connection, broken);
+        }
       }
     } finally {
       permits.release();

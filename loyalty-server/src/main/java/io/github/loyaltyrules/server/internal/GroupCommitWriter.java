@@ -127,7 +127,9 @@ final class GroupCommitWriter implements AutoCloseable {
       synchronized (gate) {
         closed = true;
       }
-      List<Pending> left = new ArrayList<>();
+      // whatever stopped the writer, no caller waits for ever: the batch it held (its commits
+      // that completed stay completed) and the commits queued behind it fail
+      List<Pending> left = new ArrayList<>(batch);
       queue.drainTo(left);
       left.remove(STOP);
       fail(left, new StoreException("the store " + where + " is closed", null));

@@ -46,7 +46,7 @@ final class PostgresMemberStore extends JdbcMemberStore {
     ConnectionPool pool = new ConnectionPool(where, CONNECTIONS, () -> connect(url));
     PostgresMemberStore store = new PostgresMemberStore(where, pool);
     try {
-      int version = store.transaction("migrate the schema",
+      int version = store.transaction("migrate the schema", false,
           connection -> Migrations.migrate(connection, Dialect.POSTGRESQL, where));
       LOG.info("Store {}: open, schema version {}", where, version);
       return store;
@@ -73,36 +73,42 @@ final class PostgresMemberStore extends JdbcMemberStore {
     return connection;
   }
 
-  /** Runs {@code work} in a transaction of its own: committed if it returns, else rolled back. */
-  private <T> T transaction(String what, ConnectionPool.Work<T> work) {
-    try {
-      return pool.with(connection -> {
+  /**
+   * Runs {@code work} in a transaction of its own: committed if it returns, else rolled back.
+   *
+   * @param retry whether {@code work} may run again on a fresh connection when its connection
+   *     broke: a read may, a commit may not (it may have been committed before the break)
+   */
+  private <T> T transaction(String what, boolean retry, ConnectionPool.Work<T> work) {
+    ConnectionPool.Work<T> inTransaction = connection -> {
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
         try {
-          T result = work.run(connection);
-          connection.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          try {
-            connection.rollback();
-          } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-          }
-          throw e;
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
         }
-      });
+        throw e;
+      }
+    };
+    try {
+      return retry ? pool.withRetry(inTransaction) : pool.with(inTransaction);
     } catch (SQLException e) {
       throw failure(what, e);
     }
   }
 
   @Override
-  <T> T read(String what, ConnectionPool.Work<T> work) {
-    return transaction(what, work);
+  <T> T read(String what, boolean retry, ConnectionPool.Work<T> work) {
+    return transaction(what, retry, work);
   }
 
   @Override
   public void commit(Commit commit) {
-    transaction("commit", connection -> {
+    transaction("commit", false, connection -> {
       try (StoreSql.CommitStatements statements =
           new StoreSql.CommitStatements(connection, Dialect.POSTGRESQL)) {
         statements.apply(commit, Instant.now());
@@ -113,7 +119,7 @@ final class PostgresMemberStore extends JdbcMemberStore {
 
   @Override
   public String check() {
-    return read("answer", connection -> {
+    return read("answer", true, connection -> {
       try (Statement statement = connection.createStatement();
           ResultSet row = statement.executeQuery("SELECT current_setting('server_version')")) {
         if (!row.next()) {

@@ -159,9 +159,9 @@ final class SqliteMemberStore extends JdbcMemberStore {
   }
 
   @Override
-  <T> T read(String what, ConnectionPool.Work<T> work) {
+  <T> T read(String what, boolean retry, ConnectionPool.Work<T> work) {
     try {
-      return readers.with(work);
+      return retry ? readers.withRetry(work) : readers.with(work);
     } catch (SQLException e) {
       throw failure(what, e);
     }
@@ -174,7 +174,7 @@ final class SqliteMemberStore extends JdbcMemberStore {
 
   @Override
   public String check() {
-    return read("answer", connection -> {
+    return read("answer", true, connection -> {
       try (Statement statement = connection.createStatement();
           ResultSet row = statement.executeQuery("SELECT sqlite_version()")) {
         if (!row.next()) {
