@@ -15,6 +15,7 @@ import io.github.loyaltyrules.server.internal.JournalEntry;
 import io.github.loyaltyrules.server.internal.MemberStore;
 import io.github.loyaltyrules.server.internal.MemberStores;
 import io.github.loyaltyrules.server.internal.StoredMember;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,69 +66,100 @@ class ConcurrentRetriesTest {
   @MethodSource("io.github.loyaltyrules.server.TestServer#stores")
   void concurrentSalesAndRetriesApplyEachTransactionOnceAndEveryAnswerIsTheSameBytes(
       String store) throws Exception {
-    Map<String, Sale> sales = new ConcurrentHashMap<>();
-    List<String> sent = new ArrayList<>(); // guarded by itself
-    Map<String, ConcurrentLinkedQueue<Answer>> answers = new ConcurrentHashMap<>();
-    int[] sends = new int[CLIENTS];
     TestServer s = new TestServer(store, dir);
     try {
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-      try {
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-          int client = c;
-          done.add(clients.submit(() -> {
-            Random random = new Random(SEED + client);
-            List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-            for (int i = 0; i < SALES_PER_CLIENT; i++) {
-              String txn = "T" + client + "-" + i;
-              String member = "M" + random.nextInt(MEMBERS);
-              // every request carries the profile: the first to commit enrols the member
-              Sale sale = new Sale(txn, member,
-                  TestServer.sale(member, txn, "S01", 1 + random.nextInt(3), true));
-              sales.put(txn, sale);
-              CompletableFuture<Void> original = send(s, sale, answers);
-              inFlight.add(original);
-              sends[client]++;
-              synchronized (sent) {
-                sent.add(txn);
-              }
-              if (random.nextInt(4) == 0) { // the till timed out at once and sends it again
-                inFlight.add(send(s, sale, answers));
-                sends[client]++;
-              }
-              if (random.nextInt(2) == 0) { // a retry of anything sent so far, by anyone
-                String again;
-                synchronized (sent) {
-                  again = sent.get(random.nextInt(sent.size()));
-                }
-                inFlight.add(send(s, sales.get(again), answers));
-                sends[client]++;
-              }
-              if (random.nextBoolean()) {
-                original.join(); // else the next sale goes while this one is in flight
-              }
-            }
-            CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
-            return null;
-          }));
-        }
-        for (Future<?> f : done) {
-          f.get();
-        }
-      } finally {
-        clients.shutdownNow();
+      load(List.of(s.uri("/v1/evaluate")), s.till1);
+    } finally {
+      s.close();
+    }
+    check(s.storeUrl);
+  }
+
+  /**
+   * Two server processes on one PostgreSQL database, the tills sending to either: a retry that
+   * reaches the other server while the first send is being committed is decided again there and
+   * answered with the journaled result.
+   */
+  @Test
+  void twoServersOnOnePostgresqlApplyEachTransactionOnceWhicheverServerTheRetriesReach()
+      throws Exception {
+    TestServer s = new TestServer("postgresql", dir);
+    try {
+      try (LoyaltyServer other = LoyaltyServer.builder()
+          .engine(() -> LoyaltyEngine.builder().programme(Programmes.seedsDefault()))
+          .keys(dir.resolve("keys.txt")).dataDir(dir.resolve("data-other")).store(s.storeUrl)
+          .port(0).threads(8).grace(Duration.ofSeconds(2)).start()) {
+        load(List.of(s.uri("/v1/evaluate"),
+            URI.create("http://127.0.0.1:" + other.port() + "/v1/evaluate")), s.till1);
       }
     } finally {
       s.close();
     }
+    check(s.storeUrl);
+  }
 
+  private final Map<String, Sale> sales = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrentLinkedQueue<Answer>> answers = new ConcurrentHashMap<>();
+  private final AtomicInteger sends = new AtomicInteger();
+
+  /** The tills' load: each sends its sales and retries to a server of {@code servers}. */
+  private void load(List<URI> servers, String key) throws Exception {
+    List<String> sent = new ArrayList<>(); // guarded by itself
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        done.add(clients.submit(() -> {
+          Random random = new Random(SEED + client);
+          List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+          for (int i = 0; i < SALES_PER_CLIENT; i++) {
+            String txn = "T" + client + "-" + i;
+            String member = "M" + random.nextInt(MEMBERS);
+            // every request carries the profile: the first to commit enrols the member
+            Sale sale = new Sale(txn, member,
+                TestServer.sale(member, txn, "S01", 1 + random.nextInt(3), true));
+            sales.put(txn, sale);
+            CompletableFuture<Void> original = send(pick(servers, random), key, sale);
+            inFlight.add(original);
+            synchronized (sent) {
+              sent.add(txn);
+            }
+            if (random.nextInt(4) == 0) { // the till timed out at once and sends it again
+              inFlight.add(send(pick(servers, random), key, sale));
+            }
+            if (random.nextInt(2) == 0) { // a retry of anything sent so far, by anyone
+              String again;
+              synchronized (sent) {
+                again = sent.get(random.nextInt(sent.size()));
+              }
+              inFlight.add(send(pick(servers, random), key, sales.get(again)));
+            }
+            if (random.nextBoolean()) {
+              original.join(); // else the next sale goes while this one is in flight
+            }
+          }
+          CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  private static URI pick(List<URI> servers, Random random) {
+    return servers.get(random.nextInt(servers.size()));
+  }
+
+  /** Checks the answers, the journal and the stored states once the servers stopped. */
+  private void check(@Nullable String storeUrl) {
     int distinct = CLIENTS * SALES_PER_CLIENT;
     assertThat(sales).hasSize(distinct);
-    int total = 0;
-    for (int n : sends) {
-      total += n;
-    }
+    int total = sends.get();
     assertThat(answers.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum())
         .as("an answer to every send").isEqualTo(total).isGreaterThan(distinct);
     Map<String, String> firstAnswer = new HashMap<>();
@@ -142,7 +177,7 @@ class ConcurrentRetriesTest {
     LoyaltyEngine engine = LoyaltyEngine.builder().programme(Programmes.seedsDefault()).build();
     List<JournalEntry> journal = new ArrayList<>();
     Map<String, String> stored = new TreeMap<>();
-    try (MemberStore m = MemberStores.open(s.storeUrl, dir.resolve("data"))) {
+    try (MemberStore m = MemberStores.open(storeUrl, dir.resolve("data"))) {
       m.forEachEntry(journal::add);
       m.forEachMember((StoredMember member) -> stored.put(member.memberId(), member.state()));
     }
@@ -174,17 +209,17 @@ class ConcurrentRetriesTest {
           .isEqualTo(LoyaltyJson.write(e.getValue()));
     }
 
-    JournalReplay.Report replay = JournalReplay.replay(engine, dir.resolve("data"), s.storeUrl,
+    JournalReplay.Report replay = JournalReplay.replay(engine, dir.resolve("data"), storeUrl,
         null);
     assertThat(replay.entries()).isEqualTo(distinct);
     assertThat(replay.members()).isEqualTo(MEMBERS);
     assertThat(replay.differing()).isEmpty();
   }
 
-  private static CompletableFuture<Void> send(TestServer s, Sale sale,
-      Map<String, ConcurrentLinkedQueue<Answer>> answers) {
-    HttpRequest request = HttpRequest.newBuilder(s.uri("/v1/evaluate"))
-        .header("Authorization", "Bearer " + s.till1)
+  private CompletableFuture<Void> send(URI server, String key, Sale sale) {
+    sends.incrementAndGet();
+    HttpRequest request = HttpRequest.newBuilder(server)
+        .header("Authorization", "Bearer " + key)
         .header("Content-Type", "application/json")
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(sale.body())).build();
