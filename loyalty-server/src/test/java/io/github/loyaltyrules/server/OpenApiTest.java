@@ -236,6 +236,20 @@ class OpenApiTest {
   }
 
   @Test
+  void anUndescribedPathIsNotFoundHoweverItIsAsked() throws IOException {
+    try (TestServer s = new TestServer("sqlite", dir)) {
+      for (HttpResponse<String> r : List.of(s.get("/v1/evaluations", s.till1),
+          s.post("/v1/evaluations", s.till1, "{}"),
+          send(s, "POST", "/v1/evaluations", s.till1, "text/plain", "x"),
+          send(s, "DELETE", "/v1/admin", s.admin, null, null))) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+        assertThat(problems("/components/schemas/Error", tree(r.body()))).isEmpty();
+        assertThat(tree(r.body()).get("kind").asText()).isEqualTo("not-found");
+      }
+    }
+  }
+
+  @Test
   void theDescriptionIsOpenApi31WithTheBearerKeyOnEveryPathButHealthAndItself() {
     assertThat(API.get("openapi").asText()).isEqualTo("3.1.0");
     assertThat(API.get("jsonSchemaDialect").asText())

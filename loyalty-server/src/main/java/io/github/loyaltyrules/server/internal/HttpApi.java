@@ -52,6 +52,8 @@ public final class HttpApi implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String JSON_TYPE = "application/json; charset=utf-8";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.Set<String> POST_PATHS = java.util.Set.of("/v1/evaluate",
+      "/v1/assess", "/v1/quote", "/v1/validate", "/v1/transfer", "/v1/admin/reload");
 
   private final Members members;
   private final KeyRing keys;
@@ -120,6 +122,11 @@ public final class HttpApi implements HttpHandler {
       if (path.equals("/v1/agenda")) {
         allow(method, "GET");
         return agenda(ex, key);
+      }
+      if (!POST_PATHS.contains(path)) {
+        // before the method and the body: an unknown path is not found, however it is asked
+        throw new Members.Failure(ErrorKind.NOT_FOUND, "no such path: " + shorten(path)
+            + "; see /openapi.json for the paths");
       }
       allow(method, "POST");
       if (path.equals("/v1/admin/reload")) {
