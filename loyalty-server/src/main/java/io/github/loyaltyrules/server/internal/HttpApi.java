@@ -52,6 +52,8 @@ public final class HttpApi implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String JSON_TYPE = "application/json; charset=utf-8";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.Set<String> POST_PATHS = java.util.Set.of("/v1/evaluate",
+      "/v1/assess", "/v1/quote", "/v1/validate", "/v1/transfer", "/v1/admin/reload");
 
   private final Members members;
   private final KeyRing keys;
@@ -121,7 +123,16 @@ public final class HttpApi implements HttpHandler {
         allow(method, "GET");
         return agenda(ex, key);
       }
+      if (!POST_PATHS.contains(path)) {
+        // before the method and the body: an unknown path is not found, however it is asked
+        throw new Members.Failure(ErrorKind.NOT_FOUND, "no such path: " + shorten(path)
+            + "; see /openapi.json for the paths");
+      }
       allow(method, "POST");
+      if (path.equals("/v1/admin/reload")) {
+        // takes no body: a bare POST with no Content-Type reloads too
+        return reload(ex, key);
+      }
       String body = body(ex);
       id = ContractReader.idOf(body);
       return switch (path) {
@@ -129,7 +140,6 @@ public final class HttpApi implements HttpHandler {
         case "/v1/quote" -> quote(ex, key, body);
         case "/v1/validate" -> validate(ex, body);
         case "/v1/transfer" -> transfer(ex, key, body);
-        case "/v1/admin/reload" -> reload(ex, key);
         default -> throw new Members.Failure(ErrorKind.NOT_FOUND, "no such path: "
             + shorten(path) + "; see /openapi.json for the paths");
       };
@@ -216,7 +226,10 @@ public final class HttpApi implements HttpHandler {
       allow(method, "PUT");
       admin(key, "change a member's profile");
       String body = body(ex);
-      CustomerProfile profile = LoyaltyJson.read(body, CustomerProfile.class, "profile");
+      // the error document's path is a JSON path: malformed JSON is at "$ (line 1, column 2)"
+      CustomerProfile profile = LoyaltyJson.read(body, CustomerProfile.class, "profile",
+          (at, problem, cause) -> new ContractException("profile", at.startsWith("$") ? at
+              : "$ (" + at + ")", problem, cause));
       if (!profile.id().equals(memberId)) {
         throw new ContractException("$.id", "= '" + shorten(profile.id())
             + "': expected the member id of the path, '" + shorten(memberId) + "'");
@@ -242,7 +255,9 @@ public final class HttpApi implements HttpHandler {
     Map<String, String> q = query(ex.getRequestURI());
     String store = q.get("store");
     if (store == null || store.isBlank()) {
-      throw new ContractException("store", "is missing; expected ?store=S01&date=2026-12-07");
+      // a query parameter has no JSON path: the error document's path is for the body's fields
+      throw new Members.Failure(ErrorKind.BAD_INPUT, "query parameter store is missing; expected"
+          + " ?store=S01&date=2026-12-07");
     }
     mayActFor(key, store, "read the agenda of store");
     String date = q.get("date");
@@ -250,8 +265,8 @@ public final class HttpApi implements HttpHandler {
     try {
       day = date == null ? members.today() : LocalDate.parse(date);
     } catch (DateTimeParseException e) {
-      throw new ContractException("date", "= '" + shorten(date) + "': expected a date such as"
-          + " 2026-12-07");
+      throw new Members.Failure(ErrorKind.BAD_INPUT, "query parameter date = '" + shorten(date)
+          + "': expected a date such as 2026-12-07");
     }
     DailyAgenda agenda = DailyAgenda.build(store, day, new Feed(members, store));
     return send(ex, 200, ContractWriter.write(Result.AgendaBuilt.of(q.get("id"), agenda)));
