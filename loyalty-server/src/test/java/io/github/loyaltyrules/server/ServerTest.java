@@ -187,10 +187,7 @@ class ServerTest {
           .POST(HttpRequest.BodyPublishers.ofString(TestServer.sale("M1", "T1", "S01", 2,
               true))));
       assertThat(text.statusCode()).isEqualTo(415);
-      HttpResponse<String> huge = s.post("/v1/evaluate", s.till1, "[" + "0,".repeat(600_000)
-          + "0]");
-      assertThat(huge.statusCode()).isEqualTo(413);
-      assertThat(json(huge).get("kind").asText()).isEqualTo("bad-input");
+      // a body over the limit: OpenApiTest sends its headers alone and reads the 413
       HttpResponse<String> state = s.post("/v1/evaluate", s.till1,
           "{\"contract\": \"loyalty/1\", \"type\": \"evaluate\", \"memberId\": \"M1\","
               + " \"state\": {}, \"transaction\": {}}");
