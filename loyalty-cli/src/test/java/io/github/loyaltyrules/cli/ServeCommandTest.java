@@ -69,6 +69,6 @@ class ServeCommandTest {
     assertThat(replayed.exit()).as(replayed.err()).isZero();
     assertThat(replayed.err()).contains("\"entries\": 1, \"members\": 1, \"differing\": 0");
     assertThat(List.of(replayed.out().split("\n", -1))).hasSize(2);
-    assertThat(replayed.out()).contains("\"memberId\":\"M1\"");
+    assertThat(replayed.out()).contains("\"profile\":{\"id\":\"M1\"");
   }
 }
