@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class LoyaltyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoyaltyServer.class);
   private static final String OPENAPI = "io/github/loyaltyrules/server/openapi.json";
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private final HttpServer http;
   private final ThreadPoolExecutor workers;
@@ -264,6 +265,7 @@ public final class LoyaltyServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             }, new ThreadPoolExecutor.CallerRunsPolicy()); // a full queue slows the acceptor
+        noDelay();
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 256);
         http.createContext("/", api);
         http.setExecutor(workers);
@@ -280,6 +282,19 @@ public final class LoyaltyServer implements AutoCloseable {
       } catch (RuntimeException e) {
         store.close();
         throw e;
+      }
+    }
+
+    /**
+     * Turns Nagle's algorithm off on the JDK server's connections (its default leaves it on): it
+     * writes an answer's headers and body separately, and the body then waits for the client's
+     * delayed acknowledgement of the headers, about 40 ms on Linux, on every request of a
+     * keep-alive connection (benchmarks/RESULTS.md). The JDK reads the property once, when its
+     * first server starts; a value set on the command line is kept.
+     */
+    private static void noDelay() {
+      if (System.getProperty(NO_DELAY) == null) {
+        System.setProperty(NO_DELAY, "true");
       }
     }
 
