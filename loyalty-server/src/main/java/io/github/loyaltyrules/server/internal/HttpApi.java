@@ -103,7 +103,7 @@ public final class HttpApi implements HttpHandler {
   private int route(HttpExchange ex) throws IOException {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
-    String id = null;
+    String body = null; // the request's id is read from it for an error only
     try {
       if (path.equals("/health") && method.equals("GET")) {
         return health(ex);
@@ -133,8 +133,7 @@ public final class HttpApi implements HttpHandler {
         // takes no body: a bare POST with no Content-Type reloads too
         return reload(ex, key);
       }
-      String body = body(ex);
-      id = ContractReader.idOf(body);
+      body = body(ex);
       return switch (path) {
         case "/v1/evaluate", "/v1/assess" -> commit(ex, key, body, path.substring(4));
         case "/v1/quote" -> quote(ex, key, body);
@@ -144,7 +143,7 @@ public final class HttpApi implements HttpHandler {
             + shorten(path) + "; see /openapi.json for the paths");
       };
     } catch (Members.Failure f) {
-      Result.Error e = Result.Error.of(id, f.kind(), f.getMessage());
+      Result.Error e = Result.Error.of(idOf(body), f.kind(), f.getMessage());
       if (f instanceof Status) {
         // the body was left unread: the connection cannot carry another request
         ex.getResponseHeaders().set("Connection", "close");
@@ -155,8 +154,12 @@ public final class HttpApi implements HttpHandler {
       if (!(e instanceof io.github.loyaltyrules.LoyaltyException)) {
         LOG.error("{} {} failed", method, path, e);
       }
-      return error(ex, Answers.error(id, e, true));
+      return error(ex, Answers.error(idOf(body), e, true));
     }
+  }
+
+  private static @Nullable String idOf(@Nullable String body) {
+    return body == null ? null : ContractReader.idOf(body);
   }
 
   // ------------------------------------------------------------------ routes
