@@ -430,6 +430,24 @@ class MonthlyReviewTest {
   }
 
   @Test
+  void aReviewWrittenBeforeTheEarlierMonthsReturnsReadsAsNoneAndTheDefaults() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) io.github.loyaltyrules.json.LoyaltyJson
+            .mapper().readTree(octoberReview().toJson());
+    json.remove(List.of("earlierSalesReturns", "earlierSalesReturnedUnits",
+        "earlierSalesRefunds", "topBuyers", "deadCardDays"));
+
+    MonthlyReview old = MonthlyReview.fromJson(json.toString());
+    MonthlyReview november = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01")
+        .previous(old).build(store().stream(), november().stream());
+
+    assertThat(old.earlierSalesRefunds().value()).isEqualTo("0");
+    assertThat(old.topBuyers()).isEqualTo("0.10");
+    assertThat(old.deadCardDays()).isEqualTo(180);
+    assertThat(november.earlierSalesRefunds()).isEqualTo(figure("475.00", "0", "475.00"));
+  }
+
+  @Test
   void aPreviousReviewOfAnotherMonthIsRefused() {
     assertThatThrownBy(() -> MonthlyReview.builder(PROGRAMME, YearMonth.of(2026, 12))
         .store("S01").previous(octoberReview()))
