@@ -97,7 +97,8 @@ class ReviewCommandTest {
     assertThat(value(review, "spend")).isEqualTo("1200.00");
     assertThat(value(review, "averageTicket")).isEqualTo("600.00");
     assertThat(value(review, "itemsPerPurchase")).isEqualTo("2.50");
-    assertThat(value(review, "averageDaysBetweenPurchases")).isEqualTo("49.5");
+    // M1 620 days over 9 gaps: 68.89; M3 31 over 1: 31.00; (68.89 + 31.00) / 2 = 49.945
+    assertThat(value(review, "averageDaysBetweenPurchases")).isEqualTo("49.95");
     assertThat(value(review, "topShare")).isEqualTo("0.7500");
     assertThat(value(review, "deadCards")).isEqualTo("1");
     assertThat(value(review, "deadCardRate")).isEqualTo("0.3333");
@@ -138,10 +139,13 @@ class ReviewCommandTest {
         summary,,itemsPerPurchase,2.50,1.00,1.50
         summary,,spend,1200.00,450.00,750.00
         summary,,averageTicket,600.00,450.00,150.00
-        summary,,averageDaysBetweenPurchases,49.5,49.5,0.0
+        summary,,averageDaysBetweenPurchases,49.95,49.95,0.00
         summary,,topShare,0.7500,1.0000,-0.2500
         summary,,deadCards,1,1,0
         summary,,deadCardRate,0.3333,0.5000,-0.1667
+        summary,,earlierSalesReturns,0,0,0
+        summary,,earlierSalesReturnedUnits,0,0,0
+        summary,,earlierSalesRefunds,0.00,0.00,0.00
         """);
   }
 

@@ -6,7 +6,6 @@ import io.github.loyaltyrules.model.Money;
 import io.github.loyaltyrules.programme.InsightPolicy;
 import io.github.loyaltyrules.programme.Programme;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Iterator;
@@ -22,10 +21,14 @@ import org.jspecify.annotations.Nullable;
  * level shows its members and its share of the spend, so the 80/20 of the handbooks can be read
  * off: platinum and gold together are the top fifth.
  *
- * <p>Level sizes are cumulative shares of the ranked members rounded half up to whole members
- * (with 10 members and 10 %, 10 %, 30 %: 1, 1, 3 and 5), so the levels always add up to the
- * members. Members with equal spend on a level's edge fall on either side; the levels' spend is
- * the same either way. Spend shares are 4 decimals, half up, each rounded on its own.
+ * <p>Level sizes: each level ends where the cumulative share of the ranked members ends, rounded
+ * half up to whole members, but holds at least one member while there are members left (with 10
+ * members and 10 %, 10 %, 30 %: 1, 1, 3 and 5; with 4: 1, 1, 1 and 1; with 2: 1, 1, 0 and 0;
+ * with 1: 1, 0, 0 and 0), so the levels always add up to the members and the top member is
+ * always platinum. The review's top 10 % share counts its members by the same rule, so with
+ * the same share it is platinum's share of the spend. Members with equal spend on a level's edge
+ * fall on either side; the levels' spend is the same either way. Spend shares are 4 decimals,
+ * half up, each rounded on its own.
  *
  * <p>Memory: one {@code long} per member who bought.
  *
@@ -115,8 +118,8 @@ public record ContributionPyramid(long members, Money spend, List<Level> levels)
     int taken = 0;
     for (int l = 0; l < 4; l++) {
       cumulative = cumulative.add(cut[l]);
-      int upTo = l == 3 ? n : Math.min(n, BigDecimal.valueOf(n).multiply(cumulative)
-          .setScale(0, RoundingMode.HALF_UP).intValueExact());
+      // at least one member per level while there are members left (Figures.ranked's rule)
+      int upTo = l == 3 || taken >= n ? n : Math.max(taken + 1, Figures.ranked(n, cumulative));
       long spend = 0;
       // ranked from the top: the highest amounts sit at the end of the sorted array
       for (int r = taken; r < upTo; r++) {

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * self-contained HTML page with charts for the meeting ({@link #toHtml}).
  *
  * <p>The figures, in the handbooks' order (基础量, 新增量, 新旧VIP消费对比, 购买频率, 单次购买量,
- * 购买品类走势, 购买品类单价水平, 每次购买耗时, 属性变化, 各年龄段消费差异, 贡献率, 死卡率):
+ * 购买品类走势, 购买品类单价水平, 每次购买耗时 (read as the days between purchases, 购买间隔天数), 属性变化,
+ * 各年龄段消费差异, 贡献率, 死卡率):
  * <ul>
  *   <li>{@code memberBase}: card holders on the month's last day (cancelled cards and cards
  *       issued later not counted); {@code newMembers}: cards issued in the month;</li>
@@ -35,25 +36,38 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code categories}: each category's units, value and unit price level, against the
  *       previous month (the trend);</li>
  *   <li>{@code averageDaysBetweenPurchases}: the mean of the usual gaps of members with at least
- *       two purchases (the gap the churn alert reads), 1 decimal;</li>
+ *       two purchases (days from the first purchase to the last ÷ the gaps between them); each
+ *       member's gap is a per-member figure, rounded once to 2 decimals (620 days over 9 gaps:
+ *       68.89), and the mean of those is rounded once to 2 decimals;</li>
  *   <li>{@code attributes}: members per value of the profile attributes the programme names
  *       ({@code insight.review.attributes}), and {@code buyerTypes}: members per purchase type,
  *       so their changes show month to month;</li>
  *   <li>{@code ageBands}, {@code tiers}, {@code layers}: each group's members, buyers and spend
  *       with its share (the contribution);</li>
  *   <li>{@code pyramid}, {@code topShare}: the contribution pyramid and the share of spend of the
- *       top 10 % of buying members;</li>
- *   <li>{@code deadCards}, {@code deadCardRate}: cards with no purchase (nor issue) for
- *       {@code insight.review.deadCardDays} (180) days at the month's end, and their share of the
- *       base.</li>
+ *       top {@code topBuyers} (10 %) of buying members, counted as the pyramid counts its
+ *       levels: {@code n × 10 %} rounded half up, at least one buyer (so with 10 % the top share
+ *       is platinum's share);</li>
+ *   <li>{@code deadCards}, {@code deadCardRate}: cards with no purchase (nor issue) for at least
+ *       {@code deadCardDays} ({@code insight.review.deadCardDays}, 180) days on the month's last
+ *       day, exactly 180 days included, and their share of the base;</li>
+ *   <li>{@code earlierSalesReturns}, {@code earlierSalesReturnedUnits},
+ *       {@code earlierSalesRefunds}: returns in the month of goods bought in an earlier month
+ *       (or whose sale's date the return does not give), a line of their own.</li>
  * </ul>
  *
  * <p>Definitions. Members belong to the review's store by their profile's {@code homeStore}
  * (every member when no store is given); only card holders are reviewed. A transaction counts
  * when its business date is in the month and its member is in the stream; others are counted in
- * {@code transactionsSkipped}. Purchases are sales; units and spend are net of the month's
- * returns (a member's spend can be negative when they returned goods bought earlier: such a
- * member is not a buyer unless they also bought). Spend is what was paid after pricing
+ * {@code transactionsSkipped}. Returns. A return of goods bought in the month (its original
+ * sale's date is in the month) is taken off the member's purchases of the month: their units,
+ * spend and categories are net of it. A return of goods bought in an earlier month changes
+ * nothing of the month's purchases: it is counted on its own ({@code earlierSalesReturns}), so
+ * no spend and no share is negative. A buyer is a member who kept goods paid for in the month
+ * (net spend above zero); a member whose sales of the month were all returned in the month is
+ * not a buyer, and their sales are not purchases, in the headline, the groups and the pyramid
+ * alike: the headline's buyers, purchases, units and spend are the groups' sums, and the
+ * headline's buyers and spend are the pyramid's. Spend is what was paid after pricing
  * ({@link MemberTransaction}); category values are the lines at their sale prices, before member
  * rates, which is the price level of what was bought. A member's tier, layer, age (on the
  * month's last day), attributes and activity are read from the state as it is when the review
@@ -86,6 +100,9 @@ import org.jspecify.annotations.Nullable;
  * @param topShare the top buying members' share of the buying members' spend
  * @param deadCards cards without a purchase for the dead-card period
  * @param deadCardRate dead cards ÷ member base
+ * @param earlierSalesReturns returns in the month of goods bought in an earlier month
+ * @param earlierSalesReturnedUnits the units they returned
+ * @param earlierSalesRefunds what they refunded
  * @param newAndOld new members (cards issued in the month) and existing ones
  * @param categories each category, largest value first
  * @param ageBands each age band, youngest first, then unknown
@@ -96,16 +113,24 @@ import org.jspecify.annotations.Nullable;
  * @param pyramid the contribution pyramid of the buying members
  * @param trend this month and the months before it, oldest first
  * @param transactionsSkipped transactions outside the month or of members not reviewed
+ * @param topBuyers the share of the buying members {@code topShare} is of (the programme's
+ *     {@code insight.review.topShare}, 10 %)
+ * @param deadCardDays days without a purchase that make a dead card (the programme's
+ *     {@code insight.review.deadCardDays}, 180)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
 public record MonthlyReview(String programmeId, @Nullable String storeId, YearMonth month, String currency,
     Figure memberBase, Figure newMembers, Figure buyingMembers, Figure purchases,
     Figure purchaseFrequency, Figure units, Figure itemsPerPurchase, Figure spend,
     Figure averageTicket, Figure averageDaysBetweenPurchases, Figure topShare,
-    Figure deadCards, Figure deadCardRate, List<Group> newAndOld, List<Category> categories,
-    List<Group> ageBands, List<Group> tiers, List<Group> layers, List<Count> attributes,
-    List<Count> buyerTypes, ContributionPyramid pyramid, List<TrendPoint> trend,
-    long transactionsSkipped) {
+    Figure deadCards, Figure deadCardRate, Figure earlierSalesReturns,
+    Figure earlierSalesReturnedUnits, Figure earlierSalesRefunds, List<Group> newAndOld,
+    List<Category> categories, List<Group> ageBands, List<Group> tiers, List<Group> layers,
+    List<Count> attributes, List<Count> buyerTypes, ContributionPyramid pyramid,
+    List<TrendPoint> trend, long transactionsSkipped, BigDecimal topBuyers, int deadCardDays) {
+
+  /** What a review written before a figure was recorded reads as. */
+  private static final Figure NONE = new Figure(BigDecimal.ZERO, null, null);
 
   public MonthlyReview {
     Check.notBlank("review.programmeId", programmeId);
@@ -119,6 +144,13 @@ public record MonthlyReview(String programmeId, @Nullable String storeId, YearMo
     attributes = Check.list("review.attributes", attributes);
     buyerTypes = Check.list("review.buyerTypes", buyerTypes);
     trend = Check.list("review.trend", trend);
+    // reviews written before these were recorded: no such returns, the programme defaults
+    earlierSalesReturns = earlierSalesReturns == null ? NONE : earlierSalesReturns;
+    earlierSalesReturnedUnits = earlierSalesReturnedUnits == null ? NONE
+        : earlierSalesReturnedUnits;
+    earlierSalesRefunds = earlierSalesRefunds == null ? NONE : earlierSalesRefunds;
+    topBuyers = topBuyers == null ? new BigDecimal("0.10") : topBuyers;
+    deadCardDays = deadCardDays == 0 ? 180 : deadCardDays;
   }
 
   /**

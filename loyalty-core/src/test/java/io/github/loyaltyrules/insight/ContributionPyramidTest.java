@@ -56,6 +56,32 @@ class ContributionPyramidTest {
         cny("2100.00"), cny("1200.00"), cny("300.00"));
   }
 
+  private static ContributionPyramid ofAmounts(String... amounts) {
+    return ContributionPyramid.of(SEEDS, Stream.of(amounts).map(Members::cny));
+  }
+
+  @Test
+  void onASmallStoreEachLevelHoldsABuyerWhileThereAreBuyersLeft() {
+    // 10 % of 4 is 0.4 members: rounded to none, but platinum takes the top buyer
+    assertThat(ofAmounts("100.00", "400.00", "300.00", "1000.00").levels())
+        .extracting(Level::members, Level::spend).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1L, cny("1000.00")),
+            org.assertj.core.groups.Tuple.tuple(1L, cny("400.00")),
+            org.assertj.core.groups.Tuple.tuple(1L, cny("300.00")),
+            org.assertj.core.groups.Tuple.tuple(1L, cny("100.00")));
+    assertThat(ofAmounts("100.00", "400.00").levels()).extracting(Level::members, Level::spend)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1L, cny("400.00")),
+            org.assertj.core.groups.Tuple.tuple(1L, cny("100.00")),
+            org.assertj.core.groups.Tuple.tuple(0L, cny("0.00")),
+            org.assertj.core.groups.Tuple.tuple(0L, cny("0.00")));
+    assertThat(ofAmounts("250.00").levels()).extracting(Level::members)
+        .containsExactly(1L, 0L, 0L, 0L);
+    // 5 buyers: 0.5 rounds half up to 1, then 1, 2.5 to 3, and the rest
+    assertThat(ofAmounts("1.00", "2.00", "3.00", "4.00", "5.00").levels())
+        .extracting(Level::members).containsExactly(1L, 1L, 1L, 2L);
+  }
+
   @Test
   void withoutBuyersEveryLevelIsEmpty() {
     ContributionPyramid p = ContributionPyramid.of(SEEDS, Stream.of(cny("0.00")));

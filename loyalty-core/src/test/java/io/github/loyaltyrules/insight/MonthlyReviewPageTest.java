@@ -85,7 +85,7 @@ class MonthlyReviewPageTest {
   void everySummaryFigureIsShownAsInTheJsonWithThePreviousMonthAndTheChange() {
     List<Element> rows = elements("tr", "data-figure");
 
-    assertThat(rows).hasSize(13);
+    assertThat(rows).hasSize(16);
     for (Element row : rows) {
       String name = row.getAttribute("data-figure");
       JsonNode figure = json.path(name);

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
  * issued in December, H's is cancelled: not reviewed.
  *
  * <p>November: A buys twice (paid 900.00 and 1,800.00, 3 units), B once (300.00, 3 units), C
- * returns a knit from October (475.00 refunded, 1 unit) and buys a tee (95.00): 4 purchases by 3
- * buying members, 6 units net, 2,620.00 net. October: A paid 450.00 (1 unit), C 950.00 (2
- * units).
+ * buys a tee (95.00): 4 purchases by 3 buying members, 7 units, 3,095.00. C also returns a knit
+ * bought in October (475.00 refunded, 1 unit): a line of its own, outside the month's purchases.
+ * October: A paid 450.00 (1 unit), C 950.00 (2 units).
  */
 class MonthlyReviewTest {
   static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
@@ -155,10 +155,10 @@ class MonthlyReviewTest {
     assertThat(r.buyingMembers()).isEqualTo(figure("3", "2", "1"));
     assertThat(r.purchases()).isEqualTo(figure("4", "2", "2"));
     assertThat(r.purchaseFrequency()).isEqualTo(figure("1.33", "1.00", "0.33"));
-    assertThat(r.units()).isEqualTo(figure("6", "3", "3"));
-    assertThat(r.itemsPerPurchase()).isEqualTo(figure("1.50", "1.50", "0.00"));
-    assertThat(r.spend()).isEqualTo(figure("2620.00", "1400.00", "1220.00"));
-    assertThat(r.averageTicket()).isEqualTo(figure("655.00", "700.00", "-45.00"));
+    assertThat(r.units()).isEqualTo(figure("7", "3", "4"));
+    assertThat(r.itemsPerPurchase()).isEqualTo(figure("1.75", "1.50", "0.25"));
+    assertThat(r.spend()).isEqualTo(figure("3095.00", "1400.00", "1695.00"));
+    assertThat(r.averageTicket()).isEqualTo(figure("773.75", "700.00", "73.75"));
   }
 
   @Test
@@ -166,10 +166,10 @@ class MonthlyReviewTest {
     MonthlyReview r = novemberReview();
 
     assertThat(r.newAndOld()).containsExactly(
-        new Group("NEW", 2, 1, 1, 3, new BigDecimal("300.00"), new BigDecimal("0.1145"),
+        new Group("NEW", 2, 1, 1, 3, new BigDecimal("300.00"), new BigDecimal("0.0969"),
             new Group("NEW", 0, 0, 0, 0, new BigDecimal("0.00"), new BigDecimal("0.0000"),
                 null)),
-        new Group("EXISTING", 3, 2, 3, 3, new BigDecimal("2320.00"), new BigDecimal("0.8855"),
+        new Group("EXISTING", 3, 2, 3, 4, new BigDecimal("2795.00"), new BigDecimal("0.9031"),
             new Group("EXISTING", 3, 2, 2, 3, new BigDecimal("1400.00"),
                 new BigDecimal("1.0000"), null)));
   }
@@ -183,10 +183,47 @@ class MonthlyReviewTest {
   }
 
   @Test
-  void daysBetweenPurchasesAreTheMembersUsualGapsOnAverage() {
-    // A 620 days over 9 gaps: 68; C 259 over 3: 86; D 31 over 1: 31; (68 + 86 + 31) / 3
-    assertThat(novemberReview().averageDaysBetweenPurchases().value())
-        .isEqualByComparingTo("61.7");
+  void exactlyHalfAYearWithoutAPurchaseIsADeadCardOnTheMonthsLastDay() {
+    // 30 November 2026: 3 June is 180 days before it, 4 June 179
+    MemberState dead = member("P", "S01", "POINTS", LocalDate.of(2026, 1, 1), null, Map.of(),
+        null, Set.of(), new Activity(2, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 3), null));
+    MemberState alive = member("Q", "S01", "POINTS", LocalDate.of(2026, 1, 1), null, Map.of(),
+        null, Set.of(), new Activity(2, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 4), null));
+    MemberState neverBought = member("R", "S01", "POINTS", LocalDate.of(2026, 6, 3), null,
+        Map.of(), null, Set.of(), Activity.NONE);
+
+    MonthlyReview r = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01")
+        .build(java.util.stream.Stream.of(dead, alive, neverBought),
+            java.util.stream.Stream.empty());
+
+    assertThat(r.deadCards().value()).isEqualByComparingTo("2");
+    assertThat(r.deadCardRate().value()).isEqualByComparingTo("0.6667");
+    assertThat(r.deadCardDays()).isEqualTo(180);
+  }
+
+  @Test
+  void daysBetweenPurchasesAverageTheMembersGapsEachRoundedOnceToTwoDecimals() {
+    // A 620 days over 9 gaps: 68.89; C 259 over 3: 86.33; D 31 over 1: 31.00;
+    // (68.89 + 86.33 + 31.00) / 3 = 62.0733: 62.07 (whole days gave 61.7)
+    assertThat(novemberReview().averageDaysBetweenPurchases().value()).isEqualTo("62.07");
+  }
+
+  @Test
+  void daysBetweenPurchasesKeepTheFractionsOfADay() {
+    // P 164 days over 3 gaps: 54.67; Q 55 over 1: 55.00; R 109 over 2: 54.50;
+    // 164.17 / 3 = 54.7233: 54.72 (whole days, 54 + 55 + 54, gave 54.3)
+    LocalDate first = LocalDate.of(2026, 1, 1);
+    MonthlyReview r = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01").build(
+        java.util.stream.Stream.of(
+            member("P", "S01", "POINTS", first, null, Map.of(), null, Set.of(),
+                new Activity(4, first, first.plusDays(164), null)),
+            member("Q", "S01", "POINTS", first, null, Map.of(), null, Set.of(),
+                new Activity(2, first, first.plusDays(55), null)),
+            member("R", "S01", "POINTS", first, null, Map.of(), null, Set.of(),
+                new Activity(3, first, first.plusDays(109), null))),
+        java.util.stream.Stream.empty());
+
+    assertThat(r.averageDaysBetweenPurchases().value()).isEqualTo("54.72");
   }
 
   @Test
@@ -195,15 +232,15 @@ class MonthlyReviewTest {
 
     assertThat(group(r.tiers(), "POINTS")).extracting(Group::members, Group::buyers,
         Group::spend, Group::spendShare).containsExactly(3L, 1L, new BigDecimal("300.00"),
-        new BigDecimal("0.1145"));
-    assertThat(group(r.tiers(), "ORDINARY").spend()).isEqualByComparingTo("-380.00");
-    assertThat(group(r.tiers(), "ORDINARY").spendShare()).isEqualByComparingTo("-0.1450");
-    assertThat(group(r.tiers(), "GOLD").spendShare()).isEqualByComparingTo("1.0305");
+        new BigDecimal("0.0969"));
+    assertThat(group(r.tiers(), "ORDINARY").spend()).isEqualTo("95.00");
+    assertThat(group(r.tiers(), "ORDINARY").spendShare()).isEqualTo("0.0307");
+    assertThat(group(r.tiers(), "GOLD").spendShare()).isEqualTo("0.8724");
     assertThat(group(r.tiers(), "GOLD").previous().spend()).isEqualByComparingTo("450.00");
     assertThat(r.layers()).extracting(Group::key, Group::members, Group::spend)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("CASUAL", 1L, new BigDecimal("0.00")),
-            org.assertj.core.groups.Tuple.tuple("MID", 1L, new BigDecimal("-380.00")),
+            org.assertj.core.groups.Tuple.tuple("MID", 1L, new BigDecimal("95.00")),
             org.assertj.core.groups.Tuple.tuple("HEAVY", 1L, new BigDecimal("2700.00")),
             org.assertj.core.groups.Tuple.tuple("UNCLASSIFIED", 2L, new BigDecimal("300.00")));
   }
@@ -219,7 +256,7 @@ class MonthlyReviewTest {
             org.assertj.core.groups.Tuple.tuple("35-44", 1L, new BigDecimal("2700.00")),
             org.assertj.core.groups.Tuple.tuple("45-54", 0L, new BigDecimal("0.00")),
             org.assertj.core.groups.Tuple.tuple("55 and over", 1L, new BigDecimal("0.00")),
-            org.assertj.core.groups.Tuple.tuple("unknown", 1L, new BigDecimal("-380.00")));
+            org.assertj.core.groups.Tuple.tuple("unknown", 1L, new BigDecimal("95.00")));
   }
 
   @Test
@@ -228,13 +265,13 @@ class MonthlyReviewTest {
 
     assertThat(c).extracting(Category::category).containsExactly("COAT", "KNIT", "TEE");
     assertThat(c.get(0)).isEqualTo(new Category("COAT", 1, 1, new BigDecimal("2000.00"),
-        new BigDecimal("0.6897"), new BigDecimal("2000.00"), null));
-    assertThat(c.get(1)).isEqualTo(new Category("KNIT", 1, 1, new BigDecimal("500.00"),
-        new BigDecimal("0.1724"), new BigDecimal("500.00"), new Category("KNIT", 2, 3,
+        new BigDecimal("0.5882"), new BigDecimal("2000.00"), null));
+    assertThat(c.get(1)).isEqualTo(new Category("KNIT", 1, 2, new BigDecimal("1000.00"),
+        new BigDecimal("0.2941"), new BigDecimal("500.00"), new Category("KNIT", 2, 3,
         new BigDecimal("1500.00"), new BigDecimal("1.0000"), new BigDecimal("500.00"), null)));
     assertThat(c.get(2).units()).isEqualTo(4);
     assertThat(c.get(2).purchases()).isEqualTo(2);
-    assertThat(c.get(2).valueShare()).isEqualByComparingTo("0.1379");
+    assertThat(c.get(2).valueShare()).isEqualTo("0.1176");
   }
 
   @Test
@@ -251,11 +288,112 @@ class MonthlyReviewTest {
   void theTopTenPercentAndThePyramidRankTheBuyersBySpend() {
     MonthlyReview r = novemberReview();
 
-    // buyers with spend above zero: A 2,700.00 and B 300.00; the top 10 % is one member
-    assertThat(r.topShare().value()).isEqualByComparingTo("0.9000");
-    assertThat(r.pyramid().levels()).extracting(Level::members).containsExactly(0L, 0L, 1L, 1L);
+    // A 2,700.00, B 300.00, C 95.00: 10 % of 3 buyers rounds to none, so the top one is taken,
+    // and each level holds one buyer while there are buyers left
+    assertThat(r.topShare()).isEqualTo(figure("0.8724", "0.6786", "0.1938"));
+    assertThat(r.topBuyers()).isEqualTo("0.10");
+    assertThat(r.pyramid().levels()).extracting(Level::members).containsExactly(1L, 1L, 1L, 0L);
     assertThat(r.pyramid().levels()).extracting(Level::spend)
-        .containsExactly(cny("0.00"), cny("0.00"), cny("2700.00"), cny("300.00"));
+        .containsExactly(cny("2700.00"), cny("300.00"), cny("95.00"), cny("0.00"));
+    assertThat(r.pyramid().levels().get(0).spendShare()).isEqualTo(r.topShare().value());
+  }
+
+  private static MemberTransaction returned(String member, String id, LocalDate date,
+      String saleId, LocalDate sold, String refund, Line... lines) {
+    Transaction back = Transaction.returnOf(id, date.atTime(LocalTime.NOON)
+            .atZone(Members.SHANGHAI).toInstant(), "S01", saleId,
+        sold.atTime(LocalTime.NOON).atZone(Members.SHANGHAI).toInstant(), List.of(lines));
+    return new MemberTransaction(member, back, cny(refund));
+  }
+
+  @Test
+  void aSaleFullyReturnedInTheMonthIsNoPurchaseAndNoBuyerInAnySection() {
+    // A buys for 900.00; B buys for 300.00 and returns all of it a week later
+    MonthlyReview r = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01").build(
+        store().stream(), java.util.stream.Stream.of(
+            sale("A", "T1", LocalDate.of(2026, 11, 3), "900.00", line("KNIT", 2, "500.00")),
+            sale("B", "T3", LocalDate.of(2026, 11, 5), "300.00", line("TEE", 3, "100.00")),
+            returned("B", "R3", LocalDate.of(2026, 11, 12), "T3", LocalDate.of(2026, 11, 5),
+                "300.00", line("TEE", 3, "100.00"))));
+
+    assertThat(r.buyingMembers().value()).isEqualTo("1");
+    assertThat(r.purchases().value()).isEqualTo("1");
+    assertThat(r.units().value()).isEqualTo("2");
+    assertThat(r.spend().value()).isEqualTo("900.00");
+    assertThat(r.pyramid().members()).isEqualTo(1);
+    assertThat(r.pyramid().spend()).isEqualTo(cny("900.00"));
+    assertThat(group(r.newAndOld(), "NEW")).extracting(Group::buyers, Group::purchases,
+        Group::units, Group::spend).containsExactly(0L, 0L, 0L, new BigDecimal("0.00"));
+    assertThat(group(r.tiers(), "GOLD").spendShare()).isEqualTo("1.0000");
+    assertThat(r.earlierSalesReturns().value()).isEqualTo("0");
+    assertThat(r.categories()).extracting(Category::category, Category::units, Category::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("KNIT", 2L,
+                new BigDecimal("1000.00")),
+            org.assertj.core.groups.Tuple.tuple("TEE", 0L, new BigDecimal("0.00")));
+  }
+
+  @Test
+  void returnsOfAnEarlierMonthsGoodsAreALineOfTheirOwnAndNoShareIsNegative() {
+    // C's only transaction in November returns October's knit: no purchase, no spend
+    MonthlyReview r = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01").build(
+        store().stream(), java.util.stream.Stream.of(
+            sale("A", "T1", LocalDate.of(2026, 11, 3), "900.00", line("KNIT", 2, "500.00")),
+            returned("C", "R1", LocalDate.of(2026, 11, 10), "T-1", LocalDate.of(2026, 10, 1),
+                "475.00", line("KNIT", 1, "500.00"))));
+
+    assertThat(r.earlierSalesReturns().value()).isEqualTo("1");
+    assertThat(r.earlierSalesReturnedUnits().value()).isEqualTo("1");
+    assertThat(r.earlierSalesRefunds().value()).isEqualTo("475.00");
+    assertThat(r.spend().value()).isEqualTo("900.00");
+    assertThat(r.units().value()).isEqualTo("2");
+    assertThat(r.buyingMembers().value()).isEqualTo("1");
+    assertThat(r.tiers()).extracting(Group::key, Group::spend, Group::spendShare)
+        .contains(org.assertj.core.groups.Tuple.tuple("ORDINARY", new BigDecimal("0.00"),
+                new BigDecimal("0.0000")),
+            org.assertj.core.groups.Tuple.tuple("GOLD", new BigDecimal("900.00"),
+                new BigDecimal("1.0000")));
+    assertThat(r.categories()).extracting(Category::category, Category::units, Category::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("KNIT", 2L,
+            new BigDecimal("1000.00")));
+    assertThat(r.toCsv()).contains("summary,,earlierSalesReturns,1,,\n",
+        "summary,,earlierSalesReturnedUnits,1,,\n", "summary,,earlierSalesRefunds,475.00,,\n");
+  }
+
+  @Test
+  void everySectionAgreesWithTheHeadline() {
+    MonthlyReview r = novemberReview();
+
+    for (List<Group> section : List.of(r.newAndOld(), r.tiers(), r.layers(), r.ageBands())) {
+      assertThat(section.stream().mapToLong(Group::buyers).sum())
+          .isEqualTo(r.buyingMembers().value().longValueExact());
+      assertThat(section.stream().mapToLong(Group::purchases).sum())
+          .isEqualTo(r.purchases().value().longValueExact());
+      assertThat(section.stream().mapToLong(Group::units).sum())
+          .isEqualTo(r.units().value().longValueExact());
+      assertThat(section.stream().map(Group::spend).reduce(BigDecimal.ZERO, BigDecimal::add))
+          .isEqualTo(r.spend().value());
+      assertThat(section).allSatisfy(g -> assertThat(g.spendShare()).isNotNegative());
+    }
+    assertThat(r.pyramid().members()).isEqualTo(r.buyingMembers().value().longValueExact());
+    assertThat(r.pyramid().spend().amount()).isEqualTo(r.spend().value());
+  }
+
+  @Test
+  void withFourBuyersTheTopShareIsThePlatinumLevelsShare() {
+    LocalDate day = LocalDate.of(2026, 11, 3);
+    MonthlyReview r = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01").build(
+        store().stream(), java.util.stream.Stream.of(
+            sale("A", "T1", day, "1000.00", line("KNIT", 2, "500.00")),
+            sale("B", "T2", day, "400.00", line("TEE", 4, "100.00")),
+            sale("C", "T3", day, "300.00", line("TEE", 3, "100.00")),
+            sale("D", "T4", day, "100.00", line("TEE", 1, "100.00"))));
+
+    assertThat(r.pyramid().levels()).extracting(Level::members)
+        .containsExactly(1L, 1L, 1L, 1L);
+    assertThat(r.pyramid().levels().get(0).spend()).isEqualTo(cny("1000.00"));
+    // 1,000.00 of 1,800.00
+    assertThat(r.topShare().value()).isEqualTo("0.5556");
+    assertThat(r.pyramid().levels().get(0).spendShare()).isEqualTo("0.5556");
   }
 
   @Test
@@ -264,7 +402,7 @@ class MonthlyReviewTest {
 
     assertThat(r.trend()).extracting(MonthlyReview.TrendPoint::month)
         .containsExactly(OCTOBER, NOVEMBER);
-    assertThat(r.trend().get(1).spend()).isEqualByComparingTo("2620.00");
+    assertThat(r.trend().get(1).spend()).isEqualByComparingTo("3095.00");
   }
 
   @Test
@@ -281,13 +419,32 @@ class MonthlyReviewTest {
     assertThat(csv).startsWith("section,key,figure,value,previous,change\n"
         + "review,,month,2026-11,,\nreview,,store,S01,,\nreview,,currency,CNY,,\n"
         + "summary,,memberBase,5,3,2\n");
-    assertThat(csv).contains("summary,,spend,2620.00,1400.00,1220.00\n",
+    assertThat(csv).contains("summary,,spend,3095.00,1400.00,1695.00\n",
+        "summary,,earlierSalesRefunds,475.00,0.00,475.00\n",
         "summary,,deadCardRate,0.2000,0.3333,-0.1333\n",
         "tiers,GOLD,spend,2700.00,450.00,2250.00\n",
         "categories,KNIT,unitPrice,500.00,500.00,0.00\n",
         "attributes,size=M,members,1,1,0\n",
-        "pyramid,IRON,spend,2700.00,,\n",
+        "pyramid,PLATINUM,spend,2700.00,,\n",
         "trend,2026-10,spend,1400.00,,\n");
+  }
+
+  @Test
+  void aReviewWrittenBeforeTheEarlierMonthsReturnsReadsAsNoneAndTheDefaults() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) io.github.loyaltyrules.json.LoyaltyJson
+            .mapper().readTree(octoberReview().toJson());
+    json.remove(List.of("earlierSalesReturns", "earlierSalesReturnedUnits",
+        "earlierSalesRefunds", "topBuyers", "deadCardDays"));
+
+    MonthlyReview old = MonthlyReview.fromJson(json.toString());
+    MonthlyReview november = MonthlyReview.builder(PROGRAMME, NOVEMBER).store("S01")
+        .previous(old).build(store().stream(), november().stream());
+
+    assertThat(old.earlierSalesRefunds().value()).isEqualTo("0");
+    assertThat(old.topBuyers()).isEqualTo("0.10");
+    assertThat(old.deadCardDays()).isEqualTo(180);
+    assertThat(november.earlierSalesRefunds()).isEqualTo(figure("475.00", "0", "475.00"));
   }
 
   @Test

@@ -18,6 +18,21 @@ public final class Figures {
 
   private Figures() {}
 
+  /**
+   * How many of {@code n} ranked members a share of them takes: {@code n × share} rounded half up
+   * to whole members, at least one and at most {@code n} (0 when {@code n} is 0). The one rule
+   * for the pyramid's cuts and the top buyers' share, so that with the same share they name the
+   * same members: with 4 buyers and 10 %, 0.4 members round to 0, and the top member is taken.
+   */
+  public static int ranked(int n, BigDecimal share) {
+    if (n <= 0) {
+      return 0;
+    }
+    int k = BigDecimal.valueOf(n).multiply(share).setScale(0, RoundingMode.HALF_UP)
+        .intValueExact();
+    return Math.min(n, Math.max(1, k));
+  }
+
   /** {@code money} in minor units. */
   public static long minor(Money money) {
     return money.amount().unscaledValue().longValueExact();

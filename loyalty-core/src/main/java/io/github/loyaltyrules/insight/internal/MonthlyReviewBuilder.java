@@ -74,8 +74,12 @@ public final class MonthlyReviewBuilder {
   private long base;
   private long newMembers;
   private long dead;
+  /** The members' usual gaps in hundredths of a day, each rounded once to 2 decimals. */
   private long gapSum;
   private long gapCount;
+  private long earlierReturns;
+  private long earlierReturnedUnits;
+  private long earlierRefunds;
   private long[] tierMembers;
   private final long[] layerMembers = new long[4];
   private long[] ageMembers;
@@ -158,8 +162,11 @@ public final class MonthlyReviewBuilder {
       dead++;
     }
     if (a.purchases() >= 2 && a.firstPurchase() != null && a.lastPurchase() != null) {
-      gapSum += (a.lastPurchase().toEpochDay() - a.firstPurchase().toEpochDay())
-          / (a.purchases() - 1);
+      // the member's usual gap is a per-member figure: 2 decimals, rounded once (620 days over
+      // 9 gaps is 68.89); the average is rounded once more from these
+      gapSum += BigDecimal.valueOf(a.lastPurchase().toEpochDay() - a.firstPurchase().toEpochDay())
+          .divide(BigDecimal.valueOf(a.purchases() - 1), 2, RoundingMode.HALF_UP)
+          .unscaledValue().longValueExact();
       gapCount++;
     }
   }
@@ -219,6 +226,14 @@ public final class MonthlyReviewBuilder {
       throw new InvalidValueException("transaction " + mt.transaction().id(), amount,
           "is not in " + currency.getCurrencyCode() + ", the programme's currency");
     }
+    if (mt.isReturn() && !ofThisMonthsGoods(mt)) {
+      // goods bought in an earlier month (or on a date not given): a line of their own, so the
+      // month's spend, units, categories and shares are the month's goods only
+      earlierReturns++;
+      earlierReturnedUnits += mt.transaction().itemCount();
+      earlierRefunds += Figures.minor(amount);
+      return;
+    }
     int sign = mt.isSale() ? 1 : -1;
     spend[i] += sign * Figures.minor(amount);
     units[i] += sign * mt.transaction().itemCount();
@@ -237,6 +252,12 @@ public final class MonthlyReviewBuilder {
     }
   }
 
+  /** Whether a return's goods were bought in the month reviewed (its sale's date says so). */
+  private boolean ofThisMonthsGoods(MemberTransaction mt) {
+    var sold = mt.transaction().originalSaleTime();
+    return sold != null && YearMonth.from(sold.atZone(programme.timeZone())).equals(month);
+  }
+
   // ------------------------------------------------------------------ the review
 
   private MonthlyReview assemble() {
@@ -253,7 +274,14 @@ public final class MonthlyReviewBuilder {
     long[] positive = new long[Math.max(1, n)];
     int positives = 0;
     for (int i = 0; i < n; i++) {
-      boolean bought = purchases[i] > 0;
+      // a buyer kept goods paid for in the month; a member whose sales were all returned in the
+      // month (or who paid nothing) bought nothing: no purchase, units or spend in any section
+      boolean bought = purchases[i] > 0 && spend[i] > 0;
+      if (!bought) {
+        purchases[i] = 0;
+        units[i] = 0;
+        spend[i] = 0;
+      }
       buyers += bought ? 1 : 0;
       allPurchases += purchases[i];
       allUnits += units[i];
@@ -262,19 +290,17 @@ public final class MonthlyReviewBuilder {
       add(layerSums[layer[i]], bought, i);
       add(ageSums[age[i]], bought, i);
       add(newOldSums[isNew[i]], bought, i);
-      if (bought && spend[i] > 0) {
+      if (bought) {
         positive[positives++] = spend[i];
       }
     }
     ContributionPyramid pyramid = ContributionPyramid.of(programme.insight().pyramid(),
         currency, positive, positives);
     long top = 0;
-    if (positives > 0) {
-      int k = Math.max(1, BigDecimal.valueOf(positives).multiply(settings.topShare())
-          .setScale(0, RoundingMode.HALF_UP).intValueExact());
-      for (int r = 0; r < k; r++) {
-        top += positive[positives - 1 - r];
-      }
+    // the pyramid's rule (ContributionPyramid.of sorted the array, highest last)
+    int k = Figures.ranked(positives, settings.topShare());
+    for (int r = 0; r < k; r++) {
+      top += positive[positives - 1 - r];
     }
 
     List<Group> tiers = new ArrayList<>();
@@ -323,14 +349,18 @@ public final class MonthlyReviewBuilder {
         figure(orZero(itemsPerPurchase), MonthlyReview::itemsPerPurchase),
         figure(amount(allSpend), MonthlyReview::spend),
         figure(ticket == null ? amount(0) : ticket.amount(), MonthlyReview::averageTicket),
-        figure(orZero(Figures.ratio(gapSum, gapCount, 1)),
+        figure(gapCount == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(gapSum, 2)
+            .divide(BigDecimal.valueOf(gapCount), 2, RoundingMode.HALF_UP),
             MonthlyReview::averageDaysBetweenPurchases),
         figure(Figures.share(top, Figures.minor(pyramid.spend())), MonthlyReview::topShare),
         figure(count(dead), MonthlyReview::deadCards),
         figure(Figures.share(dead, base), MonthlyReview::deadCardRate),
+        figure(count(earlierReturns), MonthlyReview::earlierSalesReturns),
+        figure(count(earlierReturnedUnits), MonthlyReview::earlierSalesReturnedUnits),
+        figure(amount(earlierRefunds), MonthlyReview::earlierSalesRefunds),
         newAndOld, categories(), ages, tiers, layers,
         counts(attributes, MonthlyReview::attributes), counts(types, MonthlyReview::buyerTypes),
-        pyramid, trend, skipped);
+        pyramid, trend, skipped, settings.topShare(), settings.deadCardDays());
   }
 
   private void add(long[] sums, boolean bought, int i) {

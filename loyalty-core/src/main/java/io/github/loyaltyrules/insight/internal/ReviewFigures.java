@@ -27,6 +27,9 @@ final class ReviewFigures {
     f.put("topShare", r.topShare());
     f.put("deadCards", r.deadCards());
     f.put("deadCardRate", r.deadCardRate());
+    f.put("earlierSalesReturns", r.earlierSalesReturns());
+    f.put("earlierSalesReturnedUnits", r.earlierSalesReturnedUnits());
+    f.put("earlierSalesRefunds", r.earlierSalesRefunds());
     return f;
   }
 }

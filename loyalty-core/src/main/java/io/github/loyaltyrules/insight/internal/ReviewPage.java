@@ -41,13 +41,18 @@ public final class ReviewPage {
       new DefaultMustacheFactory("io/github/loyaltyrules/insight").compile(
           "monthly-review.mustache");
   private static final Set<String> SHARES = Set.of("topShare", "deadCardRate");
-  private static final Map<String, String> LABELS = labels();
+  /** Figures that are worse when they rise: their change shows red when up, green when down. */
+  private static final Set<String> WORSE_WHEN_UP = Set.of("averageDaysBetweenPurchases",
+      "deadCards", "deadCardRate", "earlierSalesReturns", "earlierSalesReturnedUnits",
+      "earlierSalesRefunds");
+  /** Figures that are neither better nor worse when they rise: no colour. */
+  private static final Set<String> NEUTRAL = Set.of("topShare");
 
   /** Chart area: width, height and the plot's margins, in SVG user units. */
   static final int WIDTH = 640;
   static final int HEIGHT = 260;
   static final int LEFT = 90;
-  static final int RIGHT = 20;
+  static final int RIGHT = 40;
   static final int TOP = 20;
   static final int BOTTOM = 50;
 
@@ -62,11 +67,14 @@ public final class ReviewPage {
     boolean hasPrevious = r.memberBase().previous() != null;
     page.put("previousMonth", hasPrevious ? r.month().minusMonths(1).toString()
         : "no previous review");
+    Map<String, String> labels = labels(r);
     List<Map<String, Object>> figures = new ArrayList<>();
     for (var e : ReviewFigures.of(r).entrySet()) {
-      figures.add(figure(e.getKey(), e.getValue()));
+      figures.add(figure(e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()),
+          e.getValue()));
     }
     page.put("figures", figures);
+    page.put("monthEnd", r.month().atEndOfMonth().toString());
     page.put("newAndOld", groups(r.newAndOld(), k -> k.equals("NEW")
         ? "New members (cards issued this month)" : "Existing members"));
     page.put("tiers", groups(r.tiers(), k -> k));
@@ -80,7 +88,8 @@ public final class ReviewPage {
     page.put("layerChart", bars(r.layers()));
     page.put("spendTrend", line(r.trend(), TrendPoint::spend, true));
     page.put("buyersTrend", line(r.trend(), t -> BigDecimal.valueOf(t.buyingMembers()), false));
-    page.put("skipped", Long.toString(r.transactionsSkipped()));
+    page.put("skipped", r.transactionsSkipped() == 1 ? "1 transaction was"
+        : r.transactionsSkipped() + " transactions were");
     StringWriter out = new StringWriter();
     try {
       TEMPLATE.execute(out, page).flush();
@@ -94,10 +103,10 @@ public final class ReviewPage {
 
   // ------------------------------------------------------------------ tables
 
-  private static Map<String, Object> figure(String name, Figure f) {
+  private static Map<String, Object> figure(String name, String label, Figure f) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", name);
-    row.put("label", LABELS.getOrDefault(name, name));
+    row.put("label", label);
     row.put("value", plain(f.value()));
     row.put("display", show(name, f.value()));
     row.put("previous", plain(f.previous()));
@@ -107,8 +116,11 @@ public final class ReviewPage {
         : (f.change().signum() > 0 ? "+" : "") + (SHARES.contains(name)
             ? f.change().movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString()
                 + " pp" : show(name, f.change())));
-    row.put("direction", f.change() == null || f.change().signum() == 0 ? "flat"
-        : f.change().signum() > 0 ? "up" : "down");
+    int direction = f.change() == null ? 0 : f.change().signum();
+    row.put("direction", direction == 0 ? "flat" : direction > 0 ? "up" : "down");
+    // coloured by good or bad, not by up or down: fewer dead cards is good news
+    row.put("verdict", direction == 0 || NEUTRAL.contains(name) ? "neutral"
+        : (direction > 0) != WORSE_WHEN_UP.contains(name) ? "good" : "bad");
     return row;
   }
 
@@ -304,21 +316,46 @@ public final class ReviewPage {
     return chart;
   }
 
-  /** The pyramid: four stacked trapezoids, platinum on top, each as wide as its rank. */
+  /**
+   * The pyramid's levels as the page names them: the handbooks' gold level (黄金层) is bronze here,
+   * so that it is not taken for a GOLD tier on the same page.
+   */
+  static String levelLabel(ContributionPyramid.LevelName name) {
+    return switch (name) {
+      case PLATINUM -> "A · platinum";
+      case GOLD -> "B · bronze";
+      case IRON -> "C · iron";
+      case LEAD -> "D · lead";
+    };
+  }
+
+  /** "1 member", "2 members". */
+  static String members(long n) {
+    return n == 1 ? "1 member" : n + " members";
+  }
+
+  /**
+   * The pyramid: four stacked trapezoids, platinum on top, each wider than the one above. The
+   * top one is wide enough for its two lines of label at the page's 13 px (the browser test
+   * measures them).
+   */
   private static Map<String, Object> pyramid(ContributionPyramid p) {
     List<Map<String, Object>> levels = new ArrayList<>();
-    int height = 48;
+    int height = 56;
     int centre = WIDTH / 2;
-    int step = 70;
+    int first = 100;
+    int step = 50;
     for (int i = 0; i < p.levels().size(); i++) {
       ContributionPyramid.Level l = p.levels().get(i);
-      int topHalf = 20 + step * i;
-      int bottomHalf = 20 + step * (i + 1);
+      int topHalf = first + step * i;
+      int bottomHalf = first + step * (i + 1);
       int y0 = TOP + height * i;
       int y1 = y0 + height;
       Map<String, Object> level = new LinkedHashMap<>();
       level.put("name", l.name().name());
+      level.put("label", levelLabel(l.name()));
       level.put("members", Long.toString(l.members()));
+      level.put("membersDisplay", members(l.members()));
       level.put("memberShare", plain(l.memberShare()));
       level.put("memberShareDisplay", percent(l.memberShare()));
       level.put("spend", plain(l.spend().amount()));
@@ -328,7 +365,8 @@ public final class ReviewPage {
       level.put("points", (centre - topHalf) + "," + y0 + " " + (centre + topHalf) + "," + y0
           + " " + (centre + bottomHalf) + "," + y1 + " " + (centre - bottomHalf) + "," + y1);
       level.put("textX", Integer.toString(centre));
-      level.put("textY", Integer.toString(y0 + height / 2 + 5));
+      level.put("textY", Integer.toString(y0 + 24));
+      level.put("text2Y", Integer.toString(y0 + 43));
       level.put("shade", Integer.toString(i));
       levels.add(level);
     }
@@ -337,6 +375,7 @@ public final class ReviewPage {
     chart.put("height", Integer.toString(TOP + height * 4 + 10));
     chart.put("levels", levels);
     chart.put("members", Long.toString(p.members()));
+    chart.put("membersDisplay", members(p.members()));
     chart.put("spend", plain(p.spend().amount()));
     chart.put("spendDisplay", grouped(p.spend().amount()));
     return chart;
@@ -371,7 +410,9 @@ public final class ReviewPage {
         .toPlainString() + " %";
   }
 
-  private static Map<String, String> labels() {
+  private static Map<String, String> labels(MonthlyReview r) {
+    String top = r.topBuyers().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    String days = r.deadCardDays() + " days";
     Map<String, String> l = new LinkedHashMap<>();
     l.put("memberBase", "Member base (基础量)");
     l.put("newMembers", "New members (新增量)");
@@ -382,10 +423,13 @@ public final class ReviewPage {
     l.put("itemsPerPurchase", "Items per purchase (连带率, 单次购买量)");
     l.put("spend", "Spend");
     l.put("averageTicket", "Average ticket (客单价)");
-    l.put("averageDaysBetweenPurchases", "Days between purchases (每次购买耗时)");
-    l.put("topShare", "Top buyers' share of spend (贡献率)");
-    l.put("deadCards", "Dead cards");
-    l.put("deadCardRate", "Dead-card rate (死卡率)");
+    l.put("averageDaysBetweenPurchases", "Days between purchases (购买间隔天数)");
+    l.put("topShare", "Top " + top + " of buyers: their share of spend (贡献率)");
+    l.put("deadCards", "Dead cards: no purchase for " + days + " or more");
+    l.put("deadCardRate", "Dead-card rate (死卡率): no purchase for " + days + " or more");
+    l.put("earlierSalesReturns", "Returns of earlier months' goods");
+    l.put("earlierSalesReturnedUnits", "Units returned of earlier months' goods");
+    l.put("earlierSalesRefunds", "Refunded for earlier months' goods");
     return l;
   }
 }
