@@ -13,7 +13,22 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -153,6 +168,83 @@ public final class LoyaltyStreams {
       throw new UncheckedIOException("could not write the state file after " + n + " members", e);
     }
     return n;
+  }
+
+  /**
+   * Sends every state of {@code stateFile} to the states topic of a running cluster at
+   * {@code bootstrap}, keyed by member, with an idempotent producer, and waits until all are
+   * written; the application's instances put them in their stores. Returns how many.
+   */
+  public static long seedTopic(String bootstrap, StreamsSettings settings,
+      BufferedReader stateFile) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+        new StringSerializer())) {
+      java.util.concurrent.atomic.AtomicReference<Exception> failed =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      long n = seed(stateFile, (member, state) -> {
+        java.util.concurrent.Future<?> unused = producer.send(
+            new ProducerRecord<>(settings.states(), member, state), (written, e) -> {
+              if (e != null) {
+                failed.compareAndSet(null, e);
+              }
+            });
+      });
+      producer.flush();
+      Exception e = failed.get();
+      if (e != null) {
+        throw new IllegalStateException("a state could not be sent to " + settings.states()
+            + ": " + e.getMessage() + "; seeding replaces states, so send the file again", e);
+      }
+      return n;
+    }
+  }
+
+  /**
+   * Reads the member store's changelog topic ({@link StreamsSettings#changelogTopic()}) of a
+   * cluster at {@code bootstrap} to its end, committed records only, and writes the last state
+   * of every member as a {@code loyalty batch} state file, in member id order; needs no running
+   * instance. Returns how many members.
+   *
+   * @throws IllegalStateException when the end is not reached within {@code timeout}
+   */
+  public static long exportChangelog(String bootstrap, StreamsSettings settings,
+      Writer stateFile, Duration timeout) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    TreeMap<String, String> members = new TreeMap<>();
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
+        new StringDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (PartitionInfo i : c.partitionsFor(settings.changelogTopic(), timeout)) {
+        parts.add(new TopicPartition(i.topic(), i.partition()));
+      }
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (parts.stream().anyMatch(tp -> c.position(tp, timeout) < end.getOrDefault(tp, 0L))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the changelog " + settings.changelogTopic()
+              + " was not read to its end within " + timeout + "; give a longer timeout");
+        }
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+          if (r.value() == null) {
+            members.remove(r.key());
+          } else {
+            members.put(r.key(), r.value());
+          }
+        }
+      }
+    }
+    Iterator<KeyValue<String, String>> it = members.entrySet().stream()
+        .map(e -> KeyValue.pair(e.getKey(), e.getValue())).iterator();
+    return export(it, stateFile);
   }
 
   private static @org.jspecify.annotations.Nullable String memberOf(String line) {
