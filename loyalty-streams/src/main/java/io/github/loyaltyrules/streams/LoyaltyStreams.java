@@ -43,6 +43,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apiguardian.api.API;
 
@@ -84,10 +85,8 @@ public final class LoyaltyStreams {
     Serde<Routed> routed = Routed.serde();
     StreamsBuilder b = new StreamsBuilder();
     String reviews = settings.store() + REVIEWS;
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(settings.store()),
-        text, text));
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(reviews),
-        text, text));
+    b.addStateStore(Stores.keyValueStoreBuilder(supplier(settings, settings.store()), text, text));
+    b.addStateStore(Stores.keyValueStoreBuilder(supplier(settings, reviews), text, text));
 
     KStream<String, Inspected> inspected = b.stream(settings.transactions(),
             Consumed.with(text, text).withName("transactions"))
@@ -114,6 +113,11 @@ public final class LoyaltyStreams {
         .to((key, doc, context) -> doc.topic(), Produced.with(text, routed)
             .withName("errors-of-seed"));
     return b.build();
+  }
+
+  private static KeyValueBytesStoreSupplier supplier(StreamsSettings settings, String name) {
+    return settings.inMemoryStores() ? Stores.inMemoryKeyValueStore(name)
+        : Stores.persistentKeyValueStore(name);
   }
 
   /**

@@ -40,7 +40,7 @@ import org.apache.kafka.streams.StreamsConfig;
 @API(status = API.Status.EXPERIMENTAL, since = "0.6")
 public record StreamsSettings(String applicationId, String transactions, String outcomes,
     String errors, String followUps, String states, String store, Duration reviewEvery,
-    int reviewBatch, boolean enrolUnknownMembers) {
+    int reviewBatch, boolean enrolUnknownMembers, boolean inMemoryStores) {
 
   public StreamsSettings {
     notBlank("applicationId", applicationId);
@@ -69,26 +69,32 @@ public record StreamsSettings(String applicationId, String transactions, String 
   public static StreamsSettings defaults() {
     return new StreamsSettings("loyalty-streams", "loyalty.transactions", "loyalty.outcomes",
         "loyalty.errors", "loyalty.follow-ups", "loyalty.states", "loyalty-members",
-        Duration.ofMinutes(10), 1000, false);
+        Duration.ofMinutes(10), 1000, false, false);
   }
 
   /** These settings with another application id. */
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, transactions, outcomes, errors, followUps, states, store,
-        reviewEvery, reviewBatch, enrolUnknownMembers);
+        reviewEvery, reviewBatch, enrolUnknownMembers, inMemoryStores);
   }
 
   /** These settings with a member not stored and without a profile enrolled, or not. */
   public StreamsSettings withEnrolUnknownMembers(boolean enrol) {
     return new StreamsSettings(applicationId, transactions, outcomes, errors, followUps, states,
-        store, reviewEvery, reviewBatch, enrol);
+        store, reviewEvery, reviewBatch, enrol, inMemoryStores);
   }
 
   /** These settings with the periodic review looking every {@code every}, at most {@code batch}
    * members a time. */
   public StreamsSettings withReview(Duration every, int batch) {
     return new StreamsSettings(applicationId, transactions, outcomes, errors, followUps, states,
-        store, every, batch, enrolUnknownMembers);
+        store, every, batch, enrolUnknownMembers, inMemoryStores);
+  }
+
+  /** These settings with the stores in memory (still changelogged), or on disk. */
+  public StreamsSettings withInMemoryStores(boolean inMemory) {
+    return new StreamsSettings(applicationId, transactions, outcomes, errors, followUps, states,
+        store, reviewEvery, reviewBatch, enrolUnknownMembers, inMemory);
   }
 
   /** The compacted changelog topic Kafka Streams keeps the member store in (export reads it). */
