@@ -75,8 +75,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading is strict: nothing is coerced. A whole number is not read from {@code 2.999} or
  * {@code "2"}, an enum not from a number or its index ({@code 3}, {@code "0"}), a boolean not
  * from {@code 42} or {@code "true"}, a date or time not from a number or an array; an amount is a
- * JSON number or ASCII text ({@code "12.30"}), never blank, never full-width digits, and within
- * the library's bounds (at most 18 digits before the point and 100 after it). A byte-order mark
+ * JSON number or ASCII text ({@code "12.30"}) written as JSON writes a number (not
+ * {@code "00012"}, {@code "5."}, {@code ".5"} or {@code "+5"}), never blank, never full-width
+ * digits, and within the library's bounds (at most 18 digits before the point and 100 after it).
+ * Text is never read from a number or a boolean ({@code "id": -7} is refused); an enum, a
+ * currency, a time zone, a date or a time has no blanks around it ({@code "CNY "} is refused);
+ * {@code null} is not a boolean or a whole number ({@code "buysCard": null} is refused, while a
+ * field left out reads as false or 0). A byte-order mark
  * before the document is skipped. Values a message repeats are cut to their first 40 characters.
  *
  * <p>Errors name the JSON path and what was expected there, e.g.
