@@ -82,8 +82,10 @@ public final class Loyalty implements Callable<Integer> {
     cl.setOut(new java.io.PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new java.io.PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setParameterExceptionHandler((e, a) -> {
+      // the command's qualified name: "loyalty" for the top command (an unknown subcommand),
+      // "loyalty quote" for a subcommand; never the top command's name twice
       fail(Result.Error.of(null, ErrorKind.BAD_INPUT, e.getMessage()
-          + "; see loyalty " + e.getCommandLine().getCommandName() + " --help"));
+          + "; see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help"));
       return Failures.BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, c, p) -> {

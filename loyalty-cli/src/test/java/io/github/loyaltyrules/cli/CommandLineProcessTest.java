@@ -116,4 +116,14 @@ class CommandLineProcessTest {
         + "\"kind\":\"bad-input\",\"message\":\"Unknown option: '--frobnicate'; see loyalty quote"
         + " --help\"}\n");
   }
+
+  @Test
+  void anUnknownSubcommandPointsToTheTopCommandsHelpNamingItOnce() throws Exception {
+    Run unknown = loyalty("", "frobnicate");
+
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("{\"type\":\"error\",\"contract\":\"loyalty/1\","
+        + "\"kind\":\"bad-input\",\"message\":\"Unmatched argument at index 0: 'frobnicate';"
+        + " see loyalty --help\"}\n");
+  }
 }

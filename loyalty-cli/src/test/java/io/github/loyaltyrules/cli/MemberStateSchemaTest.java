@@ -171,7 +171,7 @@ class MemberStateSchemaTest {
         "/followUps/0/from: does not match the regex pattern"
             + " ^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$",
         "/storedValue/balance/amount: does not match the regex pattern"
-            + " ^[0-9]{1,15}(\\.[0-9]+)?$");
+            + " ^(0|[1-9][0-9]{0,14})(\\.[0-9]+)?$");
   }
 
   @Test

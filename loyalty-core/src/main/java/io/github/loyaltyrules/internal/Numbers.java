@@ -23,14 +23,24 @@ public final class Numbers {
   /** The longest text read as a number: the digits, sign, point and an exponent. */
   public static final int MAX_TEXT = 128;
 
+  /** What a decimal may be written as, loosely: anything else is not a number at all. */
   private static final Pattern DECIMAL = Pattern.compile(
       "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]{1,10})?");
+
+  /**
+   * A decimal written as JSON writes a number, so that the text and the value agree one to one:
+   * no plus sign, no leading zero ({@code 00012}), digits on both sides of a point ({@code 5.},
+   * {@code .5}).
+   */
+  private static final Pattern CANONICAL = Pattern.compile(
+      "-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,10})?");
 
   private Numbers() {}
 
   /**
-   * {@code text} as a decimal number: ASCII digits, an optional sign, point and exponent, nothing
-   * else (no blanks, no full-width digits); within the bounds of {@link #bounded}.
+   * {@code text} as a decimal number written as JSON writes one: ASCII digits, an optional minus
+   * sign, point and exponent, nothing else (no blanks, no full-width digits, no plus sign, no
+   * leading zero, no point without digits on both sides); within the bounds of {@link #bounded}.
    */
   public static BigDecimal parse(String field, String text) {
     return bounded(field, syntax(field, text));
@@ -49,6 +59,11 @@ public final class Numbers {
     if (!DECIMAL.matcher(text).matches()) {
       throw new InvalidValueException(field, text,
           "must be a decimal number written with ASCII digits, such as 12.30");
+    }
+    if (!CANONICAL.matcher(text).matches()) {
+      throw new InvalidValueException(field, text, "must be a decimal number written as JSON"
+          + " writes one, such as 12.30 or 0.5: no plus sign, no leading zero, digits on both"
+          + " sides of the point");
     }
     return new BigDecimal(text);
   }

@@ -28,7 +28,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -38,6 +46,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.JSR310StringParsableDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalTimeDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.MonthDayDeserializer;
@@ -66,8 +75,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading is strict: nothing is coerced. A whole number is not read from {@code 2.999} or
  * {@code "2"}, an enum not from a number or its index ({@code 3}, {@code "0"}), a boolean not
  * from {@code 42} or {@code "true"}, a date or time not from a number or an array; an amount is a
- * JSON number or ASCII text ({@code "12.30"}), never blank, never full-width digits, and within
- * the library's bounds (at most 18 digits before the point and 100 after it). A byte-order mark
+ * JSON number or ASCII text ({@code "12.30"}) written as JSON writes a number (not
+ * {@code "00012"}, {@code "5."}, {@code ".5"} or {@code "+5"}), never blank, never full-width
+ * digits, and within the library's bounds (at most 18 digits before the point and 100 after it).
+ * Text is never read from a number or a boolean ({@code "id": -7} is refused); an enum, a
+ * currency, a time zone, a date or a time has no blanks around it ({@code "CNY "} is refused);
+ * {@code null} is not a boolean or a whole number ({@code "buysCard": null} is refused, while a
+ * field left out reads as false or 0). A byte-order mark
  * before the document is skipped. Values a message repeats are cut to their first 40 characters.
  *
  * <p>Errors name the JSON path and what was expected there, e.g.
@@ -127,6 +141,16 @@ public final class LoyaltyJson {
     strict(dates, java.time.YearMonth.class, YearMonthDeserializer.INSTANCE);
     strict(dates, java.time.MonthDay.class, MonthDayDeserializer.INSTANCE);
     strict(dates, java.time.Duration.class, DurationDeserializer.INSTANCE);
+    @SuppressWarnings("unchecked")
+    JsonDeserializer<java.util.Currency> currency = (JsonDeserializer<java.util.Currency>)
+        FromStringDeserializer.findDeserializer(java.util.Currency.class);
+    strict(dates, java.util.Currency.class, currency);
+    strict(dates, java.time.ZoneId.class, JSR310StringParsableDeserializer.ZONE_ID);
+    dates.addDeserializer(String.class, new StrictString());
+    noNull(dates, boolean.class);
+    noNull(dates, int.class);
+    noNull(dates, long.class);
+    dates.setDeserializerModifier(new StrictEnums());
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(READ_CONSTRAINTS)
         .errorReportConfiguration(ErrorReportConfiguration.builder()
@@ -166,7 +190,115 @@ public final class LoyaltyJson {
     module.addDeserializer(type, new StrictText<>(type, delegate));
   }
 
-  /** A date, time or duration is ISO-8601 text: never a number or an array. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void noNull(SimpleModule module, Class<?> primitive) {
+    module.addDeserializer((Class) primitive,
+        new NoNull(NumberDeserializers.find(primitive, primitive.getName())));
+  }
+
+  /**
+   * A boolean or whole number that a document leaves out reads as false or 0 (a state leaves out
+   * what holds its default), but an explicit {@code null} is refused: {@code "buysCard": null}
+   * is not a choice of false.
+   */
+  private static final class NoNull extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    NoNull(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new NoNull(newDelegatee);
+    }
+
+    @Override
+    public @Nullable Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+      throw InvalidNullException.from(ctxt, null, ctxt.constructType(handledType()));
+    }
+
+    @Override
+    public @Nullable Object getAbsentValue(DeserializationContext ctxt)
+        throws JsonMappingException {
+      return _delegatee.getNullValue(ctxt);
+    }
+  }
+
+  /**
+   * Text is a JSON string: a number or boolean where text is expected is refused, not read as
+   * its digits ({@code "id": -7} is not {@code "-7"}).
+   */
+  private static final class StrictString extends StdScalarDeserializer<String> {
+    private static final long serialVersionUID = 1L;
+
+    StrictString() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING)) {
+        return p.getText();
+      }
+      if (p.currentToken() != null && p.currentToken().isScalarValue()) {
+        Object value = p.currentToken().isNumeric() ? p.getNumberValue() : p.getValueAsBoolean();
+        String kind = p.currentToken().isNumeric() ? "a number" : "true or false";
+        throw JsonMappingException.from(p, "expected text, not " + kind,
+            new InvalidValueException("text", value, "expected text, not " + kind));
+      }
+      return (String) ctxt.handleUnexpectedToken(String.class, p);
+    }
+  }
+
+  /**
+   * An enum is its exact name: {@code "ADJUSTMENT "} is refused, where Jackson would read it
+   * once trimmed.
+   */
+  private static final class StrictEnums extends BeanDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config,
+        JavaType type, BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+      return new ExactName(deserializer);
+    }
+  }
+
+  private static final class ExactName extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    ExactName(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new ExactName(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING) && padded(p.getText())) {
+        return ctxt.handleWeirdStringValue(handledType(), p.getText(),
+            "blanks around a name are not part of it");
+      }
+      return super.deserialize(p, ctxt);
+    }
+  }
+
+  /** Whether {@code text} starts or ends with a blank (which Jackson's readers would trim). */
+  private static boolean padded(String text) {
+    return !text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+        || Character.isWhitespace(text.charAt(text.length() - 1))
+        || Character.isSpaceChar(text.charAt(0))
+        || Character.isSpaceChar(text.charAt(text.length() - 1)));
+  }
+
+  /**
+   * A date, time, duration, currency or time zone is text, exactly: never a number or an array,
+   * never blank or with blanks around it ({@code "CNY "} is not CNY).
+   */
   private static final class StrictText<T> extends StdScalarDeserializer<T> {
     private static final long serialVersionUID = 1L;
     private final transient JsonDeserializer<? extends T> delegate;
@@ -188,6 +320,12 @@ public final class LoyaltyJson {
         @SuppressWarnings("unchecked")
         T refused = (T) ctxt.handleWeirdStringValue(handledType(), p.getText(),
             "blank text is not a date or time");
+        return refused;
+      }
+      if (padded(p.getText())) {
+        @SuppressWarnings("unchecked")
+        T refused = (T) ctxt.handleWeirdStringValue(handledType(), p.getText(),
+            "blanks around the text are not part of it");
         return refused;
       }
       return delegate.deserialize(p, ctxt);
@@ -353,6 +491,10 @@ public final class LoyaltyJson {
       Class<?> target = f.getTargetType();
       String expected = target == null ? "a different value" : expectation(target);
       return error.make(path, "= " + echo(f.getValue()) + ": expected " + expected, e);
+    }
+    if (m instanceof InvalidNullException n && n.getTargetType() != null) {
+      return error.make(path, "is null: expected " + expectation(n.getTargetType())
+          + " (leave the field out for its default)", e);
     }
     if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
       return error.make(path, "has the wrong type: expected "

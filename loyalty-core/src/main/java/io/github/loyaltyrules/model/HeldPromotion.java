@@ -1,5 +1,6 @@
 package io.github.loyaltyrules.model;
 
+import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import org.apiguardian.api.API;
 
@@ -24,6 +25,15 @@ public record HeldPromotion(String id, Money threshold, Money amountOff, boolean
     Check.notNull("heldPromotion.threshold", threshold);
     Check.notNull("heldPromotion.amountOff", amountOff);
     Check.notNull("heldPromotion.clawedBack", clawedBack);
+    notNegative("heldPromotion.threshold", threshold);
+    notNegative("heldPromotion.amountOff", amountOff);
+    notNegative("heldPromotion.clawedBack", clawedBack);
+  }
+
+  private static void notNegative(String field, Money amount) {
+    if (amount.isNegative()) {
+      throw new InvalidValueException(field, amount, "must not be negative");
+    }
   }
 
   /** This promotion with {@code amount} taken back so far. */

@@ -100,6 +100,9 @@ public record MemberState(
     followUps = Check.list("state.followUps", followUps);
     followUpHistory = Check.list("state.followUpHistory", followUpHistory);
     buyer = buyer == null ? BuyerProfile.NONE : buyer;
+    unique("state.vouchers", "code", vouchers, Voucher::code);
+    unique("state.recentTransactions", "id", recentTransactions, RecentTransaction::id);
+    unique("state.followUps", "id", followUps, FollowUp::id);
     TreeMap<YearMonth, Money> spend = new TreeMap<>();
     Currency currency = null;
     if (monthlySpend != null) {
@@ -156,6 +159,25 @@ public record MemberState(
         storedValue, recentTransactions, followUps, followUpHistory, null);
   }
 
+
+  /**
+   * Refuses a key ({@code field} of each element of {@code list}) that comes twice: a state with
+   * two vouchers of one code, two follow-ups of one id or one transaction twice is not one the
+   * engine writes, and reading it would let one of them shadow the other.
+   */
+  private static <T> void unique(String list, String field, List<T> elements,
+      java.util.function.Function<T, String> key) {
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < elements.size(); i++) {
+      String k = key.apply(elements.get(i));
+      Integer first = seen.putIfAbsent(k, i);
+      if (first != null) {
+        throw new InvalidValueException(list + "[" + i + "]." + field, k,
+            "must be unique; " + list.substring(list.indexOf('.') + 1) + "[" + first
+                + "] has it already");
+      }
+    }
+  }
 
   private static Money spendOf(YearMonth month, Money spend) {
     Money m = Check.notNull("state.monthlySpend[" + month + "]", spend);

@@ -56,6 +56,10 @@ public record PointsLot(String id, String transactionId, LocalDate earnedOn, Loc
           + " points earned (lot " + id + ")");
     }
     if (basis != null) {
+      if (basis.isNegative()) {
+        throw new InvalidValueException("lot.basis", basis, "must not be negative (lot " + id
+            + ")");
+      }
       refunded = refunded == null ? Money.zero(basis.currency()) : refunded;
       if (refunded.isNegative() || refunded.compareTo(basis) > 0) {
         throw new InvalidValueException("lot.refunded", refunded, "must be from 0 to the basis "

@@ -41,6 +41,10 @@ public record SoldLine(String sku, Money saleTotal,
       throw new InvalidValueException("soldLine.quantity", quantity,
           "must be at least 1 (" + sku + ")");
     }
+    if (saleTotal.isNegative()) {
+      throw new InvalidValueException("soldLine.saleTotal", saleTotal, "must not be negative ("
+          + sku + ")");
+    }
     if (paid.isNegative()) {
       throw new InvalidValueException("soldLine.paid", paid, "must not be negative (" + sku
           + ")");

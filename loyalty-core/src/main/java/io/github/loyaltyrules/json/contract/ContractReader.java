@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +72,8 @@ public final class ContractReader {
       "associateId", "currency", "lines", "tenders", "recharge", "originalSaleId",
       "originalSaleTime", "buysCard", "code", "points");
   private static final int MAX_INTEGER_DIGITS = 15;
+  /** A decimal string as the library writes one: no leading zero, so text and value agree. */
+  private static final Pattern CANONICAL_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
   private final Programme programme;
   private final boolean memberIds;
@@ -367,18 +370,44 @@ public final class ContractReader {
         (path, problem, cause) -> new ContractException(what, at + (path.startsWith("$")
             ? path.substring(1) : " (" + path + ")"), problem, cause));
     Currency c = programme.currency();
-    s.monthlySpend().forEach((month, m) -> {
+    Map<String, Money> amounts = new java.util.LinkedHashMap<>();
+    amountsIn(s, at, amounts);
+    amounts.forEach((path, m) -> {
       if (!m.currency().equals(c)) {
-        throw new ContractException(what, at + ".monthlySpend." + month, "= " + m
-            + ": expected " + c + ", the currency of programme " + programme.id(), null);
+        throw new ContractException(what, path, "= " + m + ": expected " + c
+            + ", the currency of programme " + programme.id(), null);
       }
     });
-    if (s.storedValue() != null && !s.storedValue().balance().currency().equals(c)) {
-      throw new ContractException(what, at + ".storedValue.balance", "= "
-          + s.storedValue().balance() + ": expected " + c + ", the currency of programme "
-          + programme.id(), null);
-    }
     return s;
+  }
+
+  /**
+   * Every amount in {@code value} (a state and what it holds: records, lists, maps) by its JSON
+   * path, found through the records' components so that an amount a later version adds is
+   * checked too.
+   */
+  private static void amountsIn(@Nullable Object value, String at, Map<String, Money> found) {
+    if (value instanceof Money m) {
+      found.put(at, m);
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        amountsIn(list.get(i), at + "[" + i + "]", found);
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> amountsIn(v, at + "." + Check.shorten(String.valueOf(k)), found));
+    } else if (value != null && value.getClass().isRecord()
+        && value.getClass().getPackageName().startsWith("io.github.loyaltyrules")) {
+      for (java.lang.reflect.RecordComponent rc : value.getClass().getRecordComponents()) {
+        Object component;
+        try {
+          component = rc.getAccessor().invoke(value);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + rc.getName() + " of "
+              + value.getClass().getSimpleName(), e);
+        }
+        amountsIn(component, at + "." + rc.getName(), found);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- transactions
@@ -522,8 +551,12 @@ public final class ContractReader {
     if (n.isTextual()) {
       String s = n.asText();
       if (!s.matches("-?[0-9]+(\\.[0-9]+)?")) {
-        throw new ContractException(at, "= \"" + s + "\": expected an amount as a decimal string"
-            + " such as \"12.30\"");
+        throw new ContractException(at, "= \"" + Check.shorten(s) + "\": expected an amount as a"
+            + " decimal string such as \"12.30\"");
+      }
+      if (!CANONICAL_DECIMAL.matcher(s).matches()) {
+        throw new ContractException(at, "= \"" + Check.shorten(s) + "\": expected an amount as a"
+            + " decimal string such as \"12.30\", without leading zeros");
       }
       amount = new BigDecimal(s);
     } else if (n.isIntegralNumber() || n.isBigDecimal()) {
@@ -615,8 +648,18 @@ public final class ContractReader {
       return n.asText();
     }
 
+    /** A field that may be left out but, when given, is not null (it has a default). */
+    @Nullable JsonNode notNull(String field, String expected) {
+      JsonNode n = node.get(field);
+      if (n != null && n.isNull()) {
+        throw new ContractException(at(field), "is null: expected " + expected
+            + " (leave the field out for its default)");
+      }
+      return n;
+    }
+
     @Nullable Boolean bool(String field) {
-      JsonNode n = optional(field);
+      JsonNode n = notNull(field, "true or false");
       if (n == null) {
         return null;
       }
@@ -628,7 +671,7 @@ public final class ContractReader {
     }
 
     @Nullable Long longValue(String field) {
-      JsonNode n = optional(field);
+      JsonNode n = notNull(field, "a whole number");
       if (n == null) {
         return null;
       }
