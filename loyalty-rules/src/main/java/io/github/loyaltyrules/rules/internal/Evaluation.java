@@ -1167,7 +1167,8 @@ final class Evaluation {
         points.vouchersKept(programme.limits().historyDays(), window),
         points.storedValue(), recent,
         followUps.changed() ? followUps.tasks() : before.followUps(),
-        followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile());
+        followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile(),
+        transaction == null ? today : before.lastAssessed());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }
