@@ -78,7 +78,9 @@ public interface LoyaltyEngine {
   /**
    * The periodic review on {@code date}: every window that ended before {@code date} is
    * reviewed (tier kept or dropped), the tier is raised to any manual floor, and the near-tier
-   * flag is computed.
+   * flag is computed. The state remembers the date ({@link MemberState#lastAssessed()}): an
+   * assessment on that date or an earlier one (a retry, a replayed punctuation) is a no-op, an
+   * outcome with the state handed in, no effects and no rules fired.
    */
   Outcome assess(MemberState state, LocalDate date);
 

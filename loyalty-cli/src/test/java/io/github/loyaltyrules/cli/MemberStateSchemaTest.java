@@ -109,7 +109,8 @@ class MemberStateSchemaTest {
     BuyerProfile buyer = new BuyerProfile(3, 7, cny("5200.00"), 1, 2, Map.of("NEW", 2L),
         Set.of("FREQUENT", "PROMOTION"), BuyerLayer.MID, day);
     return new MemberState(0, profile, card, standing, spend, activity, points,
-        List.of(voucher), storedValue, List.of(sale), List.of(thankYou), List.of(care), buyer);
+        List.of(voucher), storedValue, List.of(sale), List.of(thankYou), List.of(care), buyer,
+        LocalDate.of(2026, 5, 13));
   }
 
   @Test
@@ -120,7 +121,8 @@ class MemberStateSchemaTest {
       JsonNode node = JSON.readTree(written);
       assertThat(node.fieldNames()).toIterable().containsExactlyInAnyOrder("schemaVersion",
           "profile", "card", "standing", "monthlySpend", "activity", "points", "vouchers",
-          "storedValue", "recentTransactions", "followUps", "followUpHistory", "buyer");
+          "storedValue", "recentTransactions", "followUps", "followUpHistory", "buyer",
+          "lastAssessed");
       assertThat(node.at("/points/lots/0").fieldNames()).toIterable().containsExactlyInAnyOrder(
           "id", "transactionId", "earnedOn", "availableOn", "expiresAfter", "earned",
           "remaining", "basis", "refunded", "revoked");

@@ -5,6 +5,7 @@ import io.github.loyaltyrules.followup.ClosedFollowUp;
 import io.github.loyaltyrules.followup.FollowUp;
 import io.github.loyaltyrules.followup.FollowUpStatus;
 import io.github.loyaltyrules.internal.Check;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.Currency;
@@ -55,6 +56,9 @@ import org.jspecify.annotations.Nullable;
  * @param buyer what kind of buyer the member is: purchase figures, types and layer;
  *     {@link BuyerProfile#NONE} when absent (states written before 0.5 count from their next
  *     purchase)
+ * @param lastAssessed the latest date the member was assessed ({@code LoyaltyEngine.assess}); an
+ *     assessment on that date or before it changes nothing; null before the first (and in states
+ *     written before schema 5)
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MemberState(
@@ -72,15 +76,17 @@ public record MemberState(
     @API(status = API.Status.EXPERIMENTAL, since = "0.3") List<FollowUp> followUps,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5")
     List<ClosedFollowUp> followUpHistory,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") BuyerProfile buyer) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") BuyerProfile buyer,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable LocalDate lastAssessed) {
 
   /**
    * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
    * the priced lines of recent sales and the follow-ups; 4 keeps a sold line as its quantity and
    * totals (not one amount per unit) and closed follow-ups past their validity as a short
-   * history. States of version 3 read as version 4 (each line's units summed).
+   * history; 5 remembers the last date assessed. States of version 3 read as version 4 (each
+   * line's units summed), and states of version 4 as version 5 never assessed.
    */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   public MemberState {
     if (schemaVersion == 0) {
@@ -159,6 +165,15 @@ public record MemberState(
         storedValue, recentTransactions, followUps, followUpHistory, null);
   }
 
+  /** The state as version 0.6 built it before it remembered the last date assessed. */
+  public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, @Nullable StoredValue storedValue,
+      List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
+      List<ClosedFollowUp> followUpHistory, BuyerProfile buyer) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, followUps, followUpHistory, buyer, null);
+  }
 
   /**
    * Refuses a key ({@code field} of each element of {@code list}) that comes twice: a state with
@@ -235,17 +250,20 @@ public record MemberState(
 
   public MemberState withProfile(CustomerProfile newProfile) {
     return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   public MemberState withCard(@Nullable Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
     return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   /**
@@ -259,50 +277,58 @@ public record MemberState(
 
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
     return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
-        vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   public MemberState withActivity(Activity newActivity) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
-        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withPoints(PointsAccount newPoints) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        newPoints, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        newPoints, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withVouchers(List<Voucher> newVouchers) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, newVouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+        points, newVouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withStoredValue(StoredValue newStoredValue) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, newStoredValue, recentTransactions, followUps, followUpHistory, buyer);
+        points, vouchers, newStoredValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public MemberState withFollowUps(List<FollowUp> newFollowUps) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, newFollowUps, followUpHistory, buyer);
+        points, vouchers, storedValue, recentTransactions, newFollowUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   /** This state remembering {@code recent} as its recent transactions, oldest first. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public MemberState withRecentTransactions(List<RecentTransaction> recent) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recent, followUps, followUpHistory, buyer);
+        points, vouchers, storedValue, recent, followUps, followUpHistory, buyer,
+        lastAssessed);
   }
 
   /** This state keeping {@code history} of closed follow-ups past their evaluation. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public MemberState withFollowUpHistory(List<ClosedFollowUp> history) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, history, buyer);
+        points, vouchers, storedValue, recentTransactions, followUps, history, buyer,
+        lastAssessed);
   }
 
   /**
@@ -332,6 +358,7 @@ public record MemberState(
     b.followUps = followUps;
     b.followUpHistory = followUpHistory;
     b.buyer = buyer;
+    b.lastAssessed = lastAssessed;
     return b;
   }
 
@@ -357,6 +384,7 @@ public record MemberState(
     private List<FollowUp> followUps = List.of();
     private List<ClosedFollowUp> followUpHistory = List.of();
     private BuyerProfile buyer = BuyerProfile.NONE;
+    private @Nullable LocalDate lastAssessed;
 
     private Builder(CustomerProfile profile) {
       profile(profile);
@@ -434,10 +462,17 @@ public record MemberState(
       return this;
     }
 
+    /** The latest date the member was assessed; null when never. */
+    public Builder lastAssessed(@Nullable LocalDate date) {
+      this.lastAssessed = date;
+      return this;
+    }
+
     /** The state, checked as the canonical constructor checks it. */
     public MemberState build() {
       return new MemberState(SCHEMA_VERSION, profile, card, standing, monthlySpend, activity,
-          points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer);
+          points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed);
     }
   }
 
@@ -445,7 +480,16 @@ public record MemberState(
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public MemberState withBuyer(BuyerProfile newBuyer) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
-        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, newBuyer);
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, newBuyer,
+        lastAssessed);
+  }
+
+  /** This state remembering {@code date} as the latest date assessed (null: never). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public MemberState withLastAssessed(@Nullable LocalDate date) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        date);
   }
 
   /**

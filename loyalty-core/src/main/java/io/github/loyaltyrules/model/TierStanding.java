@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     whether it is kept; null for the lowest tier, which is never reviewed
  * @param manualFloor code of a tier set by staff below which the member never drops; null if none
  * @param priorTier the tier held before the latest upgrade, while that upgrade can still be undone
- *     by a return; null otherwise
+ *     by a return; null otherwise, and null after an upgrade a rule granted without the spend
+ *     reaching the tier (a return undoes only what spend earned)
  * @param priorHeldUntil the {@code heldUntil} of {@code priorTier}
  */
 @API(status = API.Status.STABLE, since = "0.1")

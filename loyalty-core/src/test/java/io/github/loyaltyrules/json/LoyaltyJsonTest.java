@@ -92,7 +92,7 @@ class LoyaltyJsonTest {
     assertThat(january.path("currency").asText()).isEqualTo("CNY");
     assertThat(tree.path("monthlySpend").path("2026-02").path("amount").asText())
         .isEqualTo("0.01");
-    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(4);
+    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(5);
     assertThat(tree.path("card").path("issuedOn").asText()).isEqualTo("2026-01-08");
   }
 
@@ -130,17 +130,41 @@ class LoyaltyJsonTest {
         { "profile": { "id": "C-001" } }
         """);
 
-    assertThat(s.schemaVersion()).isEqualTo(4);
+    assertThat(s.schemaVersion()).isEqualTo(5);
     assertThat(s).isEqualTo(MemberState.newMember(CustomerProfile.anonymous("C-001")));
+  }
+
+  @Test
+  void theLastAssessedDateIsWrittenAndReadBack() throws Exception {
+    MemberState state = fullState().withLastAssessed(java.time.LocalDate.of(2026, 7, 1));
+
+    String json = LoyaltyJson.write(state);
+
+    assertThat(LoyaltyJson.mapper().readTree(json).path("lastAssessed").asText())
+        .isEqualTo("2026-07-01");
+    assertThat(LoyaltyJson.readState(json)).isEqualTo(state);
+    assertThat(LoyaltyJson.write(fullState())).doesNotContain("lastAssessed");
+  }
+
+  @Test
+  void aVersionFourStateReadsAsNeverAssessed() {
+    MemberState s = LoyaltyJson.readState("""
+        { "schemaVersion": 4, "profile": { "id": "C-001" },
+          "standing": { "since": "2026-02-10", "heldUntil": "2026-06-30" } }
+        """);
+
+    assertThat(s.schemaVersion()).isEqualTo(4);
+    assertThat(s.lastAssessed()).isNull();
+    assertThat(s.standing().heldUntil()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
   }
 
   @Test
   void stateWrittenByANewerVersionIsRefused() {
     assertReadStateFails("""
-        { "schemaVersion": 5, "profile": { "id": "C-001" } }
+        { "schemaVersion": 6, "profile": { "id": "C-001" } }
         """, "$.schemaVersion")
-        .hasMessageContaining("= 5")
-        .hasMessageContaining("reads versions 1 to 4");
+        .hasMessageContaining("= 6")
+        .hasMessageContaining("reads versions 1 to 5");
   }
 
   @Test

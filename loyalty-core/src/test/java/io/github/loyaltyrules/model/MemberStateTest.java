@@ -33,7 +33,7 @@ class MemberStateTest {
   void newMemberHasNoCardNoSpendAndNoHistory() {
     MemberState s = MemberState.newMember(PROFILE);
 
-    assertThat(s.schemaVersion()).isEqualTo(MemberState.SCHEMA_VERSION).isEqualTo(4);
+    assertThat(s.schemaVersion()).isEqualTo(MemberState.SCHEMA_VERSION).isEqualTo(5);
     assertThat(s.memberId()).isEqualTo("C-001");
     assertThat(s.card()).isNull();
     assertThat(s.tier()).isNull();
@@ -50,17 +50,17 @@ class MemberStateTest {
   void schemaVersionZeroMeansTheCurrentVersion() {
     MemberState s = new MemberState(0, PROFILE, null, null, null, null);
 
-    assertThat(s.schemaVersion()).isEqualTo(4);
+    assertThat(s.schemaVersion()).isEqualTo(5);
     assertThat(s).isEqualTo(MemberState.newMember(PROFILE));
   }
 
   @Test
   void newerSchemaVersionIsRefused() {
-    assertThatThrownBy(() -> new MemberState(5, PROFILE, null, null, null, null))
+    assertThatThrownBy(() -> new MemberState(6, PROFILE, null, null, null, null))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("state.schemaVersion")
-        .hasMessageContaining("= 5")
-        .hasMessageContaining("reads versions 1 to 4")
+        .hasMessageContaining("= 6")
+        .hasMessageContaining("reads versions 1 to 5")
         .hasMessageContaining("upgrade the library");
     assertThatThrownBy(() -> new MemberState(-1, PROFILE, null, null, null, null))
         .hasMessageContaining("state.schemaVersion");
@@ -143,7 +143,12 @@ class MemberStateTest {
     assertThat(s.monthlySpend()).isEqualTo(spend());
     assertThat(s.activity()).isEqualTo(activity);
     assertThat(s.profile()).isSameAs(other);
-    assertThat(s.schemaVersion()).isEqualTo(4);
+    assertThat(s.schemaVersion()).isEqualTo(5);
     assertThat(s.withManualFloor(null).standing().manualFloor()).isNull();
+    assertThat(s.lastAssessed()).isNull();
+    MemberState assessed = s.withLastAssessed(LocalDate.of(2026, 7, 1));
+    assertThat(assessed.lastAssessed()).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(assessed.withCard(card).lastAssessed()).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(assessed.toBuilder().build()).isEqualTo(assessed);
   }
 }

@@ -510,7 +510,12 @@ final class Evaluation {
         : "rule '" + currentRule + "' qualifies the member for " + target.name());
   }
 
-  /** Moves the member up to {@code target} with the reason given. */
+  /**
+   * Moves the member up to {@code target} with the reason given. Only an upgrade the window's
+   * spend reached can be undone by a later return in the window (the standing keeps the tier it
+   * came from); one a rule granted on other grounds (staff are gold) is not spend's to undo, so
+   * the standing forgets the tier before it.
+   */
   void moveUpTo(Tier target, String reason) {
     requireCard();
     if (!target.isAbove(heldTier())) {
@@ -524,6 +529,10 @@ final class Evaluation {
     if (!earlierUpgradeThisWindow) {
       prior = heldTier().code();
       priorHeldUntil = standing.heldUntil();
+    }
+    if (getWindowSpend().amount().compareTo(target.qualifyingSpend()) < 0) {
+      prior = null;
+      priorHeldUntil = null;
     }
     LocalDate heldUntil = qualification.heldUntilWhenReachedOn(today);
     changeTier(target, new TierStanding(today, heldUntil, standing.manualFloor(), prior,
@@ -542,8 +551,13 @@ final class Evaluation {
     return t.equals(programme.baseTier()) ? null : qualification.heldUntilWhenReachedOn(reachedOn);
   }
 
-  /** Completes the due review by keeping the tier for one more window. */
-  void keepTier(io.github.loyaltyrules.rules.decisions.KeepTier.Why why) {
+  /**
+   * Completes the due review by keeping the tier for one more window, as the current rule
+   * decided for {@code why}; {@code alsoKept} names the other rules that kept it, with theirs,
+   * and the reason names them too.
+   */
+  void keepTier(io.github.loyaltyrules.rules.decisions.KeepTier.Why why,
+      Map<String, io.github.loyaltyrules.rules.decisions.KeepTier.Why> alsoKept) {
     TierReview review = requireReview();
     LocalDate heldUntil = qualification.followingWindowEnd(review.window().end());
     standing = new TierStanding(standing.since(), heldUntil, standing.manualFloor(), null, null);
@@ -556,7 +570,17 @@ final class Evaluation {
         : review.spend() + " spend in " + review.window() + " is under " + heldTier().name()
             + "'s retention threshold " + programme.money(heldTier().retentionSpend())
             + ", but staff set it as the floor";
-    effects.add(new TierKept(currentRule, because + "; held until " + heldUntil, heldTier().code(),
+    StringBuilder also = new StringBuilder();
+    for (Map.Entry<String, io.github.loyaltyrules.rules.decisions.KeepTier.Why> other
+        : alsoKept.entrySet()) {
+      also.append("; also kept by rule '").append(other.getKey()).append("' (")
+          .append(switch (other.getValue()) {
+            case RETENTION_MET -> "the retention threshold";
+            case MANUAL_FLOOR -> "the manual floor";
+            case RETAILER_POLICY -> "the retailer's policy";
+          }).append(')');
+    }
+    effects.add(new TierKept(currentRule, because + also + "; held until " + heldUntil, heldTier().code(),
         review.window(), review.spend(), heldUntil));
   }
 
@@ -1143,7 +1167,8 @@ final class Evaluation {
         points.vouchersKept(programme.limits().historyDays(), window),
         points.storedValue(), recent,
         followUps.changed() ? followUps.tasks() : before.followUps(),
-        followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile());
+        followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile(),
+        transaction == null ? today : before.lastAssessed());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

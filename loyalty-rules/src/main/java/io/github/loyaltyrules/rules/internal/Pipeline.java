@@ -131,6 +131,11 @@ public final class Pipeline {
       LocalDate today, boolean fullExplanation, DecisionSession session) {
     Evaluation e = null;
     try (session) {
+      LocalDate assessed = state.lastAssessed();
+      if (transaction == null && assessed != null && !today.isAfter(assessed)) {
+        // a retried or replayed assessment: the state already holds what it decided
+        return new Outcome(null, today, state, List.of(), List.of());
+      }
       e = new Evaluation(programme, state, transaction, today, fullExplanation);
       return new Pipeline(e, session).run(programme);
     } catch (io.github.loyaltyrules.LoyaltyException x) {

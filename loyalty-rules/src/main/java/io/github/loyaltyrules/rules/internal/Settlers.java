@@ -43,6 +43,7 @@ import io.github.loyaltyrules.rules.facts.TierReview;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,9 +118,11 @@ final class Settlers {
     outcomes.addAll(of(ds, DropTier.class));
     if (!outcomes.isEmpty()) {
       TierReview review = e.getDueReview();
-      // the outcome that leaves the highest tier wins; ties: keeping, then the rule's name
+      // the outcome that leaves the highest tier wins; ties: keeping (the spend's reason before
+      // the floor's and the retailer's), then the rule's name
       outcomes.sort(Comparator.comparing((Decided d) -> -rankAfterReview(d, review))
-          .thenComparing(d -> d.decision() instanceof KeepTier ? 0 : 1)
+          .thenComparing(d -> d.decision() instanceof KeepTier k ? k.why().ordinal()
+              : KeepTier.Why.values().length)
           .thenComparing(Decided::rule));
       Decided winner = outcomes.get(0);
       if (review == null) {
@@ -128,13 +131,23 @@ final class Settlers {
         }
       } else {
         e.stamp(winner.rule());
+        List<Decided> rest = outcomes.subList(1, outcomes.size());
         if (winner.decision() instanceof KeepTier k) {
-          e.keepTier(k.why());
+          // every rule that keeps the tier agrees with the winner: the outcome names each
+          Map<String, KeepTier.Why> alsoKept = new LinkedHashMap<>();
+          for (Decided d : rest) {
+            if (d.decision() instanceof KeepTier other && !d.rule().equals(winner.rule())) {
+              alsoKept.putIfAbsent(d.rule(), other.why());
+            }
+          }
+          e.keepTier(k.why(), alsoKept);
         } else {
           e.dropTierTo(((DropTier) winner.decision()).tier());
         }
-        for (Decided d : outcomes.subList(1, outcomes.size())) {
-          lost(d, "the review was settled by rule '" + winner.rule() + "'");
+        for (Decided d : rest) {
+          if (!(winner.decision() instanceof KeepTier && d.decision() instanceof KeepTier)) {
+            lost(d, "the review was settled by rule '" + winner.rule() + "'");
+          }
         }
       }
     }
