@@ -236,6 +236,24 @@ class OpenApiTest {
   }
 
   @Test
+  void theContractsSchemasInTheDescriptionAreTheContractsOwn() throws IOException {
+    // the description embeds the contract's $defs so that a client resolves everything from one
+    // document; a change to the contract's schemas must reach it (its refs rewritten)
+    JsonNode defs = JSON.readTree(Files.readString(Path.of("..", "docs", "schemas",
+        "common.schema.json"))).get("$defs");
+    JsonNode components = API.at("/components/schemas");
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = defs.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      names.add(name);
+      JsonNode own = tree(defs.get(name).toString().replace("\"#/$defs/",
+          "\"#/components/schemas/"));
+      assertThat(components.get(name)).as(name).isEqualTo(own);
+    }
+    assertThat(names).contains("memberState", "profile", "transaction");
+  }
+
+  @Test
   void anUndescribedPathIsNotFoundHoweverItIsAsked() throws IOException {
     try (TestServer s = new TestServer("sqlite", dir)) {
       for (HttpResponse<String> r : List.of(s.get("/v1/evaluations", s.till1),
