@@ -45,8 +45,8 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
  *   <li>syntax, with the unclosed bracket found where it was opened;</li>
  *   <li>fields, methods and comparisons of each condition ({@link FieldCheck});</li>
  *   <li>the host's guard on the text ({@link RuleGuard});</li>
- *   <li>warnings: a phase that does not exist, a decision made in a phase after its kind was
- *       settled, a rule name used twice;</li>
+ *   <li>phases, as errors: a phase that does not exist, a decision made in a phase after its
+ *       kind was settled; a rule name used in two packages, as a warning;</li>
  *   <li>Drools' own compilation, its messages said again in plain words;</li>
  *   <li>the guard on the compiled classes.</li>
  * </ol>
