@@ -14,8 +14,9 @@ import org.apiguardian.api.API;
  * and column of the offending token, the rule's name, what is wrong in plain words and how to fix
  * it. It runs exactly the checks that {@code LoyaltyEngine.Builder.build()} runs (syntax, the
  * fields and comparisons of each condition, Drools' compilation, the host's guard), so a file it
- * accepts is a file an engine accepts. Warnings point at likely mistakes: a rule that can never
- * fire, a decision made in a phase after its kind was settled, a rule name used twice.
+ * accepts is a file an engine accepts. A rule in a phase that does not exist and a decision made
+ * in a phase after its kind was settled are errors; warnings point at likely mistakes, such as a
+ * rule name used in two packages.
  *
  * <pre>{@code
  * RuleReport report = RuleValidator.withDefaultRules()

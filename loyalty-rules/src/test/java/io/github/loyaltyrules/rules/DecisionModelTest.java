@@ -125,6 +125,42 @@ class DecisionModelTest {
   }
 
   @Test
+  void aFewSlowFiringsAreStoppedAtTheTimeLimitNotAfterSixtyFour() {
+    // each firing costs far more than the limit; the time is checked at every firing
+    LoyaltyEngine engine = engine(defaultWith("{\"limits\": {\"maxMillis\": 5}}"), """
+        package com.example.slow;
+
+        import io.github.loyaltyrules.rules.facts.*;
+        import io.github.loyaltyrules.rules.decisions.*;
+
+        rule "Slow: a long sum per line"
+            ruleflow-group "pricing"
+        when
+            $l : SaleLine( sku == "SLOW" )
+        then
+            long x = 0;
+            for (long i = 0; i < 200_000_000L; i++) {
+                x = x * 31 + i;
+            }
+            if (x == 42) {
+                insert(NoMemberRate.of($l, "never"));
+            }
+        end
+        """);
+    for (int i = 0; i < 50; i++) { // the time limit applies once the engine has warmed up
+      engine.evaluate(member("W" + i), sale("W" + i, "2026-05-04T10:00", "10.00"));
+    }
+    Line slow = Line.of("SLOW", "TOPS", 1, cny("10.00"), cny("10.00"));
+    Transaction sale = Transaction.sale("T1", at("2026-05-04T10:00"), "S01",
+        List.of(slow, slow, slow));
+
+    assertThatThrownBy(() -> engine.evaluate(member("M1"), sale))
+        .isInstanceOf(EvaluationException.class)
+        .hasMessageContaining("past the limit of 5 ms")
+        .hasMessageContaining("the rules that fired most: 'Slow: a long sum per line'");
+  }
+
+  @Test
   void whileOneCallLoopsOtherThreadsKeepEvaluatingOnTheSameEngine() throws Exception {
     LoyaltyEngine engine = engine(defaultWith("{\"limits\": {\"maxFirings\": 2000}}"), LOOP);
     Outcome expected = engine.evaluate(member("M2"), sale("T2", "2026-05-04T10:00", "100.00"));
@@ -340,18 +376,19 @@ class DecisionModelTest {
   }
 
   @Test
-  void aDecisionMadeAfterItsPhaseWasSettledNamesTheRuleAndThePhase() {
+  void aLateDecisionTheBuildCannotSeeFailsTheEvaluationNamingTheRuleAndThePhase() {
+    // the build refuses a late decision named as imported (RuleValidatorTest); one named in
+    // full is caught when the rule fires
     LoyaltyEngine engine = engine(DEFAULT, """
         package com.example.store;
         import io.github.loyaltyrules.rules.facts.SaleLine;
-        import io.github.loyaltyrules.rules.decisions.NoMemberRate;
 
         rule "Store: late"
             ruleflow-group "follow-ups"
         when
             $l : SaleLine()
         then
-            insert(NoMemberRate.of($l, "too late"));
+            insert(io.github.loyaltyrules.rules.decisions.NoMemberRate.of($l, "too late"));
         end
         """);
 

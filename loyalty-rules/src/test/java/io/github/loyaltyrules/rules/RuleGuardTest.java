@@ -208,4 +208,124 @@ class RuleGuardTest {
         end
         """)).isEmpty();
   }
+
+  private static final String SAME_EVERY_TIME = "; rules may use only the fact model and plain"
+      + " values; a rule must decide the same way each time it runs on the same facts (a quote"
+      + " and its sale, a replayed transaction): decide from the facts, such as the"
+      + " transaction's id or Today's date; see docs/RULES.md, \"What a rule may use\"";
+
+  @Test
+  void everySourceOfRandomnessIsRefusedAsRandomness() {
+    assertThat(errors("""
+        import java.util.Random;
+        import java.util.SplittableRandom;
+        import java.util.UUID;
+        import java.security.SecureRandom;
+        import java.util.concurrent.ThreadLocalRandom;
+        import function java.lang.Math.random;
+
+        rule "Dice"
+        when
+            Member()
+        then
+        end
+        """)).containsExactly(
+        "store.drl:5:1: imports java.util.Random, which reaches randomness" + SAME_EVERY_TIME,
+        "store.drl:6:1: imports java.util.SplittableRandom, which reaches randomness"
+            + SAME_EVERY_TIME,
+        "store.drl:7:1: imports java.util.UUID, which reaches randomness" + SAME_EVERY_TIME,
+        "store.drl:8:1: imports java.security.SecureRandom, which reaches randomness"
+            + SAME_EVERY_TIME,
+        "store.drl:9:1: imports java.util.concurrent.ThreadLocalRandom, which reaches"
+            + " randomness" + SAME_EVERY_TIME,
+        "store.drl:10:1: imports the function java.lang.Math.random, which reaches randomness"
+            + SAME_EVERY_TIME);
+  }
+
+  @Test
+  void mathRandomTheJvmsLocaleAndParallelStreamsAreRefusedAtTheirCall() {
+    assertThat(errors("""
+        import java.util.List;
+        import java.util.Locale;
+        import java.util.stream.Stream;
+
+        rule "Shared state"
+        when
+            Member()
+        then
+            double d = Math.random();
+            Locale.setDefault(Locale.US);
+            long n = List.of(1, 2).parallelStream().count() + Stream.of(1).parallel().count();
+            java.util.function.DoubleSupplier roll = Math::random;
+        end
+        """)).containsExactly(
+        "store.drl:13:21: rule 'Shared state': calls random(), which reaches randomness"
+            + SAME_EVERY_TIME,
+        "store.drl:14:12: rule 'Shared state': calls setDefault(), which reaches the locale of"
+            + " the whole JVM, for every thread of the host; rules may use only the fact model"
+            + " and plain values; pass the locale where it is needed, e.g."
+            + " String.format(Locale.ROOT, ...); see docs/RULES.md, \"What a rule may use\"",
+        "store.drl:15:28: rule 'Shared state': calls parallelStream(), which reaches threads of"
+            + " the JVM's common pool; rules may use only the fact model and plain values; use"
+            + " stream() without parallel(): a rule works on one member's facts; see"
+            + " docs/RULES.md, \"What a rule may use\"",
+        "store.drl:15:68: rule 'Shared state': calls parallel(), which reaches threads of the"
+            + " JVM's common pool; rules may use only the fact model and plain values; use"
+            + " stream() without parallel(): a rule works on one member's facts; see"
+            + " docs/RULES.md, \"What a rule may use\"",
+        "store.drl:16:52: rule 'Shared state': calls random(), which reaches randomness"
+            + SAME_EVERY_TIME);
+  }
+
+  @Test
+  void lambdasAndMethodReferencesInAConsequenceAreAllowedAndRun() {
+    String body = """
+        import java.util.stream.Collectors;
+
+        rule "Categories in capitals"
+            ruleflow-group "points"
+        when
+            $b : Basket()
+            $l : PaidLine( index == 0 )
+        then
+            String all = java.util.List.of("tops", "socks").stream().map(c -> c + "!")
+                .map(String::toUpperCase).sorted(java.util.Comparator.reverseOrder())
+                .collect(Collectors.joining(","));
+            insert(PointsBonus.of($l, all, 7));
+        end
+        """;
+    assertThat(errors(body)).isEmpty();
+
+    LoyaltyEngine engine = LoyaltyEngine.builder().programme(Shop.DEFAULT)
+        .rules(RuleSource.of("store.drl", HEAD + body)).build();
+    assertThat(engine.evaluate(Shop.member("M1"), Shop.sale("T1", "2026-05-04T10:00",
+        "100.00")).firedRuleNames()).contains("Categories in capitals");
+  }
+
+  @Test
+  void aLambdaOrAMethodReferenceThatReachesOutsideIsRefusedInTheCompiledClass() {
+    // spaces around the dots hide the names from the text pass; the compiled class shows them
+    assertThat(errors("""
+        import java.util.List;
+        import java.util.function.Function;
+
+        rule "Hidden in a lambda"
+        when
+            Member()
+        then
+            long n = List.of("a").stream().map(s -> java . io . File . separator + s).count();
+        end
+
+        rule "Hidden in a method reference"
+        when
+            Member()
+        then
+            Function<String, Object> open = java . nio . file . Path :: of;
+        end
+        """)).containsExactly(
+        "store.drl:12:57: rule 'Hidden in a lambda': uses java.io.File, which reaches files and"
+            + " streams" + FIX,
+        "store.drl:19:57: rule 'Hidden in a method reference': uses java.nio.file.Path, which"
+            + " reaches files and streams" + FIX);
+  }
 }

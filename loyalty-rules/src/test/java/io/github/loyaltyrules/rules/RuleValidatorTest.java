@@ -158,7 +158,7 @@ class RuleValidatorTest {
   }
 
   @Test
-  void aPhaseThatDoesNotExistIsAWarningThatTheRuleNeverFires() {
+  void aPhaseThatDoesNotExistIsAnErrorThatTheRuleWouldNeverFire() {
     RuleReport report = check("""
         rule "Misspelt phase"
             ruleflow-group "pricng"
@@ -169,14 +169,14 @@ class RuleValidatorTest {
         end
         """);
 
-    assertThat(report.ok()).isTrue();
-    assertThat(lines(report)).containsExactly("store.drl:7:20: warning: rule 'Misspelt phase':"
-        + " \"pricng\" is not a phase, so the rule never fires; did you mean \"pricing\"? The"
-        + " phases are reviews, cards, pricing, points, tiers, classification, follow-ups");
+    assertThat(report.ok()).isFalse();
+    assertThat(lines(report)).containsExactly("store.drl:7:20: rule 'Misspelt phase':"
+        + " \"pricng\" is not a phase, so the rule would never fire; did you mean \"pricing\"?"
+        + " The phases are reviews, cards, pricing, points, tiers, classification, follow-ups");
   }
 
   @Test
-  void aDecisionMadeAfterItsSettlementIsAWarningNamingThePhase() {
+  void aDecisionMadeAfterItsSettlementIsAnErrorNamingThePhase() {
     RuleReport report = check("""
         rule "Rate too late"
             ruleflow-group "tiers"
@@ -187,10 +187,11 @@ class RuleValidatorTest {
         end
         """);
 
-    assertThat(lines(report)).containsExactly("store.drl:11:12: warning: rule 'Rate too late':"
+    assertThat(report.ok()).isFalse();
+    assertThat(lines(report)).containsExactly("store.drl:11:12: rule 'Rate too late':"
         + " decides NoMemberRate in phase \"tiers\", but NoMemberRate is settled in"
-        + " \"pricing\", which runs before: the evaluation will fail when the rule fires; put"
-        + " the rule in ruleflow-group \"pricing\"");
+        + " \"pricing\", which runs before: every evaluation in which the rule fired would fail;"
+        + " put the rule in ruleflow-group \"pricing\"");
   }
 
   @Test
@@ -260,5 +261,80 @@ class RuleValidatorTest {
           assertThat(e.getMessage()).contains("store.drl:8:13: rule 'Broken': `tierz` is not a"
               + " field of Member");
         });
+  }
+
+  @Test
+  void theEngineRefusesAPhaseThatDoesNotExistAndALateDecisionBeforeAnySale() {
+    assertThatThrownBy(() -> LoyaltyEngine.builder().programme(Shop.DEFAULT)
+        .rules(RuleSource.of("store.drl", HEAD + """
+            rule "Rate too late"
+                ruleflow-group "tiers"
+            when
+                $l : SaleLine()
+            then
+                insert(NoMemberRate.of($l, "x"));
+            end
+            """)).build())
+        .isInstanceOf(RuleCompilationException.class)
+        .hasMessageContaining("store.drl:11:12: rule 'Rate too late': decides NoMemberRate in"
+            + " phase \"tiers\"");
+  }
+
+  @Test
+  void aWrongConstructorListsTheConstructorsAndTheValuesOfTheirEnums() {
+    assertThat(lines(check("""
+        rule "Keep"
+            ruleflow-group "reviews"
+        when
+            TierReview()
+        then
+            insert(new KeepTier("staff"));
+        end
+        """))).containsExactly("store.drl:11:16: rule 'Keep': KeepTier cannot be made with `new"
+        + " KeepTier(String)`; use new KeepTier(KeepTier.Why); KeepTier.Why is one of"
+        + " KeepTier.Why.RETENTION_MET, KeepTier.Why.MANUAL_FLOOR, KeepTier.Why.RETAILER_POLICY");
+  }
+
+  @Test
+  void aLibraryTypeNotImportedSuggestsItsOwnImportNotOneTheFileHas() {
+    assertThat(lines(check("""
+        rule "Big sale"
+        when
+            $t : Transaction( id == "T1" )
+        then
+            Transaction t = $t;
+        end
+        """))).containsExactly("store.drl:8:10: rule 'Big sale': `Transaction` is not imported;"
+        + " add import io.github.loyaltyrules.model.Transaction;");
+  }
+
+  @Test
+  void aRankComparedWithATierCodeSaysToCompareWithTheTiersRank() {
+    assertThat(lines(check("""
+        rule "Gold and above"
+        when
+            Member( tierRank >= "GOLD" )
+        then
+        end
+        """))).containsExactly("store.drl:8:13: rule 'Gold and above': compares tierRank, a"
+        + " number, with the text \"GOLD\", so the condition can never hold; compare with the"
+        + " tier's rank: match $tier : Tier( code == \"GOLD\" ) and write tierRank >= $tier.rank");
+  }
+
+  @Test
+  void aMisspeltFieldOfADeclaredTypeGetsTheNearestName() {
+    assertThat(lines(check("""
+        declare Counter
+            count : int
+            label : String
+        end
+
+        rule "Declared"
+        when
+            Counter( cuont > 1 )
+        then
+        end
+        """))).containsExactly("store.drl:13:14: rule 'Declared': `cuont` is not a field of"
+        + " Counter; did you mean `count`? The fields of Counter are count, label");
   }
 }

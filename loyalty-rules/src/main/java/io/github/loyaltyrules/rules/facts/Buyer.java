@@ -10,11 +10,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What kind of buyer the member is, as rules see it (DOMAIN.md §5 ("Segments")): the running
- * figures of their purchases and the types and layer they hold. One fact per evaluation. Before
- * the {@code classification} phase the figures include this sale or return and the types and
- * layer are the ones the state held; from the {@code follow-ups} phase on, the types and layer
- * are the ones this evaluation settled, so follow-up rules can use them
- * ({@code Buyer( is("PROMOTION") )}).
+ * figures of their purchases and the types and layer they hold. One fact per evaluation, replaced
+ * twice:
+ * <ul>
+ *   <li>in the {@code reviews}, {@code cards}, {@code pricing} and {@code points} phases, the
+ *       figures, types and layer are the ones the state held: this sale or return is not
+ *       counted yet (it is priced and its points settled first);</li>
+ *   <li>from the {@code tiers} phase on (so in {@code classification}), the figures include
+ *       this sale or return, and the types and layer are still the ones the state held;</li>
+ *   <li>from the {@code follow-ups} phase on, the types and layer are the ones this evaluation
+ *       settled, so follow-up rules can use them ({@code Buyer( is("PROMOTION") )}).</li>
+ * </ul>
  *
  * <p>Averages are truncated (per purchase to 2 decimals, amounts to the currency's scale, shares
  * to 4 decimals), so a figure never rounds up into a threshold: {@code promotionShare >= 0.50}
@@ -23,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable, safe to share.
  *
  * @param memberId the member (not personal data)
- * @param purchases sales counted in the member's buyer profile, this one included
+ * @param purchases sales counted in the member's buyer profile (this one from the {@code tiers}
+ *     phase on)
  * @param units units bought, net of returns
  * @param spend what the purchases paid, net of refunds
  * @param averageTicket spend ÷ purchases (basket value per visit); zero without purchases

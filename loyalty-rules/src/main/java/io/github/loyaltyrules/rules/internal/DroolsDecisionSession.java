@@ -160,7 +160,8 @@ final class DroolsDecisionSession implements DecisionSession {
       fired.add(new FiredRule(rule.getName(), rule.getPackageName()));
       firedPerRule.merge(rule.getName(), 1, Integer::sum);
       firings++;
-      if ((firings & 63) == 0 && cpuNanos() > deadline) {
+      // at every firing (a few hundred nanoseconds): a handful of slow firings is stopped too
+      if (deadline != Long.MAX_VALUE && cpuNanos() > deadline) {
         outOfTime = true;
         session.halt();
         return false;

@@ -212,6 +212,10 @@ final class FieldCheck {
         fix = "compare " + path + ".code " + op + " " + v;
       } else if (properties(t).get("id") == String.class) {
         fix = "compare " + path + ".id " + op + " " + v;
+      } else if (Number.class.isAssignableFrom(t)
+          && path.toLowerCase(java.util.Locale.ROOT).endsWith("rank")) {
+        fix = "compare with the tier's rank: match $tier : Tier( code == \"" + inner
+            + "\" ) and write " + path + " " + op + " $tier.rank";
       } else if (Number.class.isAssignableFrom(t)) {
         fix = "write the number without quotes";
       } else {

@@ -22,6 +22,7 @@ import org.kie.internal.builder.InternalKieBuilder;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.kie.api.KieBase;
@@ -44,8 +45,8 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
  *   <li>syntax, with the unclosed bracket found where it was opened;</li>
  *   <li>fields, methods and comparisons of each condition ({@link FieldCheck});</li>
  *   <li>the host's guard on the text ({@link RuleGuard});</li>
- *   <li>warnings: a phase that does not exist, a decision made in a phase after its kind was
- *       settled, a rule name used twice;</li>
+ *   <li>phases, as errors: a phase that does not exist, a decision made in a phase after its
+ *       kind was settled; a rule name used in two packages, as a warning;</li>
  *   <li>Drools' own compilation, its messages said again in plain words;</li>
  *   <li>the guard on the compiled classes.</li>
  * </ol>
@@ -76,6 +77,9 @@ final class RuleChecker {
   private final List<DrlText> texts = new ArrayList<>();
   private final Map<String, DrlText> byPath = new LinkedHashMap<>();
   private final List<PackageDescr> packages = new ArrayList<>();
+  private final Map<DrlText, List<String>> importsOf = new HashMap<>();
+  /** The fields of each type the files declare ({@code declare}), by simple name. */
+  private final Map<String, List<String>> declared = new HashMap<>();
   private final List<RuleProblem> problems = new ArrayList<>();
 
   private RuleChecker(List<RuleSource> sources) {
@@ -111,6 +115,10 @@ final class RuleChecker {
       List<String> imports = new ArrayList<>();
       for (ImportDescr d : pkg.getImports()) {
         imports.add(d.getTarget());
+      }
+      importsOf.put(text, imports);
+      for (TypeDeclarationDescr d : pkg.getTypeDeclarations()) {
+        declared.put(d.getTypeName(), List.copyOf(d.getFields().keySet()));
       }
       FieldCheck fields = new FieldCheck(text, imports, problems);
       for (DrlText.Rule r : text.rules()) {
@@ -251,15 +259,15 @@ final class RuleChecker {
     return s.replaceFirst("\\s*in rule \"[^\"]*\"", "");
   }
 
-  // ------------------------------------------------------------------ warnings
+  // ------------------------------------------------------------------ phases
 
   private void phase(DrlText text, DrlText.Rule r, List<String> imports) {
     String name = text.source.name();
     if (r.phase() != null && !Phase.ALL.contains(r.phase())) {
       int at = attributeAt(text, r);
       List<String> near = Names.nearest(r.phase(), Phase.ALL);
-      problems.add(RuleProblem.warning(name, text.line(at), text.column(at), r.name(),
-          "\"" + r.phase() + "\" is not a phase, so the rule never fires",
+      problems.add(RuleProblem.error(name, text.line(at), text.column(at), r.name(),
+          "\"" + r.phase() + "\" is not a phase, so the rule would never fire",
           (near.isEmpty() ? "" : "did you mean \"" + near.get(0) + "\"? ") + "The phases are "
           + String.join(", ", Phase.ALL)));
       return;
@@ -276,10 +284,10 @@ final class RuleChecker {
           || Phase.ALL.indexOf(own) >= Phase.ALL.indexOf(r.phase())) {
         continue;
       }
-      problems.add(RuleProblem.warning(name, text.line(m.start(1)), text.column(m.start(1)),
+      problems.add(RuleProblem.error(name, text.line(m.start(1)), text.column(m.start(1)),
           r.name(), "decides " + c.getSimpleName() + " in phase \"" + r.phase() + "\", but "
-          + c.getSimpleName() + " is settled in \"" + own + "\", which runs before: the"
-          + " evaluation will fail when the rule fires", "put the rule in ruleflow-group \""
+          + c.getSimpleName() + " is settled in \"" + own + "\", which runs before: every"
+          + " evaluation in which the rule fired would fail", "put the rule in ruleflow-group \""
           + own + "\""));
     }
   }
@@ -372,6 +380,22 @@ final class RuleChecker {
       }
     }
     DrlText.Rule rule = text == null ? null : text.ruleFrom(line);
+    Matcher strict = Pattern.compile("strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)").matcher(body);
+    if (analyse.reset().find() && strict.find() && rule != null) {
+      // a field of a type the file declares: said as for the library's own facts
+      String type = strict.group(1).substring(strict.group(1).lastIndexOf('.') + 1);
+      List<String> fields = declared.get(type);
+      if (fields != null) {
+        String word = strict.group(2);
+        List<String> near = Names.nearest(word, fields);
+        String list = "the fields of " + type + " are " + String.join(", ", fields);
+        problems.add(error(text, file, line, find(text, rule, word, true), rule.name(), "`"
+            + word + "` is not a field of " + type, near.isEmpty() ? list : "did you mean `"
+            + Names.either(near) + "`? " + Character.toUpperCase(list.charAt(0))
+            + list.substring(1)));
+        return true;
+      }
+    }
     if (analyse.reset().find()) {
       Matcher why = Pattern.compile("\\[Error: (.*?)\\]").matcher(body);
       String expr = analyse.group(1).strip();
@@ -387,6 +411,10 @@ final class RuleChecker {
       part = part.strip();
       if (part.isEmpty() || part.startsWith("[Rule name=")) {
         continue;
+      }
+      if (part.matches("^\\$\\w+ cannot be resolved.*") && rule != null && problems.stream()
+          .anyMatch(q -> q.isError() && rule.name().equals(q.rule()))) {
+        continue; // a binding lost to an error already reported in the rule
       }
       RuleProblem p = explain(text, file, line, rule, part);
       boolean repeat = problems.stream().anyMatch(q -> q.isError() && q.file().equals(p.file())
@@ -409,12 +437,19 @@ final class RuleChecker {
       String word = m.group(1);
       int at = find(text, rule, word, true);
       if (Character.isUpperCase(word.charAt(0))) {
+        String missing = missingImport(text, word);
+        if (missing != null) {
+          return error(text, file, line, at, ruleName, "`" + word + "` is not imported",
+              "add import " + missing + ";");
+        }
         List<String> near = Names.nearest(word, KnownTypes.NAMES.keySet());
+        List<String> lacking = lacking(text, "io.github.loyaltyrules.rules.decisions.*",
+            "io.github.loyaltyrules.rules.facts.*");
         return error(text, file, line, at, ruleName, "`" + word + "` is not a fact, decision"
             + " or type the rules know", (near.isEmpty() ? "" : "did you mean `"
             + Names.either(near) + "`? ") + "The decisions are " + String.join(", ",
-            KnownTypes.DECISIONS) + "; import io.github.loyaltyrules.rules.decisions.* and"
-            + " io.github.loyaltyrules.rules.facts.*");
+            KnownTypes.DECISIONS) + (lacking.isEmpty() ? "" : "; import "
+            + String.join(" and ", lacking)));
       }
       return error(text, file, line, at, ruleName, "`" + word + "` is not bound in this rule",
           "bind it in a condition, e.g. $l : SaleLine(), and write $l");
@@ -444,8 +479,7 @@ final class RuleChecker {
       int at = find(text, rule, m.group(1), false);
       Class<?> c = KnownTypes.NAMES.get(m.group(1));
       return error(text, file, line, at, ruleName, m.group(1) + " cannot be made with `new "
-          + m.group(1) + "(" + m.group(2) + ")`", c == null ? null : "use one of "
-          + String.join(", ", KnownTypes.methods(c)));
+          + m.group(1) + "(" + m.group(2) + ")`", c == null ? null : KnownTypes.makers(c));
     }
     if ((m = Pattern.compile("^Type mismatch: cannot convert from (\\S+) to (\\S+)")
         .matcher(drools)).find()) {
@@ -455,11 +489,17 @@ final class RuleChecker {
     if ((m = Pattern.compile("^Unable to resolve ObjectType '(\\w+)'").matcher(drools)).find()) {
       String word = m.group(1);
       int at = find(text, rule, word, true);
+      String missing = missingImport(text, word);
+      if (missing != null) {
+        return error(text, file, line, at, ruleName, "`" + word + "` is not imported",
+            "add import " + missing + ";");
+      }
       List<String> near = Names.nearest(word, KnownTypes.FACTS);
+      List<String> lacking = lacking(text, "io.github.loyaltyrules.rules.facts.*");
       return error(text, file, line, at, ruleName, "`" + word + "` is not a fact the rules"
           + " can match", (near.isEmpty() ? "" : "did you mean `" + Names.either(near) + "`? ")
           + "The facts are " + String.join(", ", KnownTypes.FACTS)
-          + "; import io.github.loyaltyrules.rules.facts.*");
+          + (lacking.isEmpty() ? "" : "; import " + String.join(" and ", lacking)));
     }
     if ((m = Pattern.compile("^Duplicate rule name: (.*)$").matcher(drools)).find()) {
       return RuleProblem.error(file, line, 0, m.group(1), "the rule name is used twice in"
@@ -471,6 +511,31 @@ final class RuleChecker {
           + "` cannot be read", "check its fields and values against docs/RULES.md");
     }
     return error(text, file, line, -1, ruleName, drools, null);
+  }
+
+  /** The packages of the library's types a rule may name, in the order to suggest them. */
+  private static final List<String> LIBRARY = List.of("io.github.loyaltyrules.rules.facts.",
+      "io.github.loyaltyrules.rules.decisions.", "io.github.loyaltyrules.model.",
+      "io.github.loyaltyrules.programme.", "io.github.loyaltyrules.followup.",
+      "io.github.loyaltyrules.outcome.");
+
+  /** The import that makes {@code word} one of the library's types, when the file lacks it. */
+  private @Nullable String missingImport(@Nullable DrlText text, String word) {
+    List<String> imports = text == null ? List.of() : importsOf.getOrDefault(text, List.of());
+    for (String pkg : LIBRARY) {
+      Class<?> c = Types.load(pkg + word);
+      if (c != null && c.getEnclosingClass() == null) {
+        return imports.contains(c.getName()) || imports.contains(pkg + "*") ? null
+            : c.getName();
+      }
+    }
+    return null;
+  }
+
+  /** Those of {@code targets} the file does not import. */
+  private List<String> lacking(@Nullable DrlText text, String... targets) {
+    List<String> imports = text == null ? List.of() : importsOf.getOrDefault(text, List.of());
+    return java.util.Arrays.stream(targets).filter(t -> !imports.contains(t)).toList();
   }
 
   private static String lineText(DrlText text, int line) {
@@ -551,7 +616,7 @@ final class RuleChecker {
       RuleGuard.checkCompiled(java.getStore(), Set.of(kp.getName()), cls -> {
         String[] r = ruleOf.get(cls.replaceFirst("(DefaultConsequenceInvoker|\\w*Invoker)$", ""));
         return r == null ? null : r[0];
-      }, (cls, rule, word, message) -> {
+      }, (cls, rule, word, message, fix) -> {
         String[] r = ruleOf.get(cls.replaceFirst("(DefaultConsequenceInvoker|\\w*Invoker)$", ""));
         DrlText text = r == null ? null : textOf(r[1]);
         if (text == null) {
@@ -564,8 +629,7 @@ final class RuleChecker {
         int offset = find(text, at, word, false);
         String ruleName = rule != null && rule.startsWith("function ") ? null : rule;
         return error(text, file, at == null ? 1 : at.line(), offset, ruleName,
-            (rule != null && rule.startsWith("function ") ? rule + " " : "") + message,
-            "see docs/RULES.md, \"What a rule may use\"");
+            (rule != null && rule.startsWith("function ") ? rule + " " : "") + message, fix);
       }, problems);
     }
   }
@@ -596,6 +660,45 @@ final class RuleChecker {
       DECISIONS.addAll(decisions);
       NAMES.put("Percent", io.github.loyaltyrules.rules.decisions.Percent.class);
       NAMES.put("Money", io.github.loyaltyrules.model.Money.class);
+    }
+
+    /**
+     * How a rule makes a {@code type}: its public constructors and static methods, and the
+     * values of the enums they take.
+     */
+    static String makers(Class<?> type) {
+      List<String> ways = new ArrayList<>();
+      Set<Class<?>> enums = new java.util.LinkedHashSet<>();
+      for (var k : type.getConstructors()) {
+        StringBuilder s = new StringBuilder("new ").append(name(type)).append('(');
+        Class<?>[] params = k.getParameterTypes();
+        for (int i = 0; i < params.length; i++) {
+          s.append(i == 0 ? "" : ", ").append(name(params[i]));
+          if (params[i].isEnum()) {
+            enums.add(params[i]);
+          }
+        }
+        ways.add(s.append(')').toString());
+      }
+      for (String m : methods(type)) {
+        ways.add(name(type) + "." + m);
+      }
+      StringBuilder out = new StringBuilder(ways.size() == 1 ? "use " : "use one of ")
+          .append(String.join(", ", ways));
+      for (Class<?> e : enums) {
+        out.append("; ").append(name(e)).append(" is one of ");
+        Object[] values = e.getEnumConstants();
+        for (int i = 0; i < values.length; i++) {
+          out.append(i == 0 ? "" : ", ").append(name(e)).append('.').append(values[i]);
+        }
+      }
+      return out.toString();
+    }
+
+    /** {@code type}'s simple name, with the type it is nested in: KeepTier.Why. */
+    private static String name(Class<?> type) {
+      Class<?> outer = type.getEnclosingClass();
+      return outer == null ? type.getSimpleName() : name(outer) + "." + type.getSimpleName();
     }
 
     /** The public static methods of {@code type}, as {@code name(Type, Type)}. */

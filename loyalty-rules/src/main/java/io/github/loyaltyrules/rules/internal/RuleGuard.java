@@ -54,11 +54,29 @@ final class RuleGuard {
       "io.github.loyaltyrules.outcome.");
   private static final Set<String> ROOT = Set.of("LoyaltyException", "InvalidValueException",
       "EvaluationException", "RefusedException");
-  /** The bootstrap methods javac's string concatenation and lambdas refer to. */
-  private static final Set<String> INVOKE = Set.of("java.lang.invoke.StringConcatFactory",
-      "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.MethodHandles$Lookup",
-      "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodType",
-      "java.lang.invoke.CallSite");
+  /**
+   * The bootstrap methods of string concatenation, lambdas and method references: a compiled
+   * class names them (and the types of their signatures, such as {@code MethodHandles$Lookup})
+   * but a rule calls nothing of {@code java.lang.invoke} itself. What a lambda's body or a
+   * method reference reaches is a member of the class like any other, and checked as one.
+   */
+  private static final Set<String> BOOTSTRAPS = Set.of(
+      "java.lang.invoke.StringConcatFactory#makeConcatWithConstants",
+      "java.lang.invoke.StringConcatFactory#makeConcat",
+      "java.lang.invoke.LambdaMetafactory#metafactory",
+      "java.lang.invoke.LambdaMetafactory#altMetafactory");
+  /** The types of randomness: a rule decides the same way each time it runs on the same facts. */
+  private static final Set<String> RANDOM = Set.of("java.util.Random",
+      "java.util.SplittableRandom", "java.security.SecureRandom",
+      "java.util.concurrent.ThreadLocalRandom", "java.util.UUID");
+  /** What some members of allowed types reach: randomness, the JVM's locale, other threads. */
+  private static final Pattern FORBIDDEN_CALL = Pattern.compile(
+      "(?<![\\w$])(?:Math|StrictMath)\\s*(?:\\.|::)\\s*(random)(?![\\w$])"
+      + "|(?:\\.|::)\\s*(randomUUID|shuffle|setDefault|parallel|parallelStream|parallelSort"
+      + "|parallelSetAll|parallelPrefix)(?![\\w$])");
+  static final String RANDOMNESS = "randomness";
+  static final String LOCALE = "the locale of the whole JVM, for every thread of the host";
+  static final String POOL = "threads of the JVM's common pool";
   /** What the code Drools generates around a consequence uses of Drools itself. */
   private static final Set<String> DROOLS_TYPES = Set.of(
       "org.drools.core.rule.consequence.KnowledgeHelper", "org.kie.api.runtime.rule.FactHandle",
@@ -137,13 +155,15 @@ final class RuleGuard {
           && !simple.startsWith("Clock$");
       case "java.util.regex" -> simple.equals("Pattern") || simple.equals("Matcher")
           || simple.equals("MatchResult");
-      case "java.lang.invoke" -> INVOKE.contains(name);
       default -> false;
     };
   }
 
   /** What reaching {@code name} would mean, in plain words. */
   static String what(String name) {
+    if (RANDOM.contains(name) || name.startsWith("java.util.random.")) {
+      return RANDOMNESS;
+    }
     if (name.startsWith("java.io.") || name.startsWith("java.nio.")) {
       return "files and streams";
     }
@@ -176,6 +196,47 @@ final class RuleGuard {
     return "a type outside the rules' fact model and its allow-list";
   }
 
+  /** How to do without what {@code reaches} names ({@link #what}). */
+  static String fix(String reaches) {
+    String docs = "see docs/RULES.md, \"What a rule may use\"";
+    return switch (reaches) {
+      case RANDOMNESS -> "a rule must decide the same way each time it runs on the same facts"
+          + " (a quote and its sale, a replayed transaction): decide from the facts, such as the"
+          + " transaction's id or Today's date; " + docs;
+      case LOCALE -> "pass the locale where it is needed, e.g. String.format(Locale.ROOT, ...); "
+          + docs;
+      case POOL -> "use stream() without parallel(): a rule works on one member's facts; "
+          + docs;
+      default -> docs;
+    };
+  }
+
+  /**
+   * What calling {@code name} of {@code owner} (binary name with dots) reaches although the
+   * owner is allowed: randomness, the JVM's locale, the common pool, reflection through
+   * {@code java.lang.invoke}; null when nothing.
+   */
+  static @Nullable String member(String owner, String name) {
+    if (owner.startsWith("java.lang.invoke.")) {
+      return BOOTSTRAPS.contains(owner + "#" + name) ? null : "reflection";
+    }
+    String member = owner + "#" + name;
+    if (member.equals("java.lang.Math#random") || member.equals("java.lang.StrictMath#random")
+        || member.equals("java.util.UUID#randomUUID")
+        || member.equals("java.util.Collections#shuffle")) {
+      return RANDOMNESS;
+    }
+    if (member.equals("java.util.Locale#setDefault")) {
+      return LOCALE;
+    }
+    if ((name.equals("parallel") && owner.startsWith("java.util.stream."))
+        || (name.equals("parallelStream") && owner.startsWith("java.util."))
+        || (name.startsWith("parallel") && owner.equals("java.util.Arrays"))) {
+      return POOL;
+    }
+    return null;
+  }
+
   /** The text pass over one parsed file. */
   static void checkText(DrlText file, PackageDescr pkg, List<String> imports,
       List<RuleProblem> problems) {
@@ -206,9 +267,14 @@ final class RuleGuard {
       String target = f.getTarget();
       String cls = target.substring(0, Math.max(0, target.lastIndexOf('.')));
       Class<?> c = Types.load(cls);
-      if (c == null || !allowed(c.getName(), own)) {
-        problems.add(reach(file, Math.max(0, f.getStartCharacter()), null,
-            "imports the function " + target, cls));
+      String reaches = c == null ? null : member(c.getName(),
+          target.substring(target.lastIndexOf('.') + 1));
+      if (c == null || !allowed(c.getName(), own) || reaches != null) {
+        int at = Math.max(0, f.getStartCharacter());
+        String what = reaches != null ? reaches : what(cls);
+        problems.add(RuleProblem.error(name, file.line(at), file.column(at), null,
+            "imports the function " + target + ", which reaches " + what
+            + "; rules may use only the fact model and plain values", fix(what)));
       }
     }
     AttributeDescr dialect = pkg.getAttribute("dialect");
@@ -250,6 +316,18 @@ final class RuleGuard {
             c.getName()));
       }
     }
+    Matcher forbidden = FORBIDDEN_CALL.matcher(code);
+    while (forbidden.find()) {
+      int g = forbidden.group(1) != null ? 1 : 2;
+      String m = forbidden.group(g);
+      String reaches = m.equals("random") || m.equals("randomUUID") || m.equals("shuffle")
+          ? RANDOMNESS : m.equals("setDefault") ? LOCALE : POOL;
+      int at = forbidden.start(g);
+      DrlText.Rule r = file.ruleAt(at);
+      problems.add(RuleProblem.error(name, file.line(at), file.column(at),
+          r == null ? null : r.name(), "calls " + m + "(), which reaches " + reaches
+          + "; rules may use only the fact model and plain values", fix(reaches)));
+    }
     Matcher call = REACHING_CALL.matcher(code);
     while (call.find()) {
       String m = call.group(1);
@@ -272,10 +350,10 @@ final class RuleGuard {
 
   private static RuleProblem reach(DrlText file, int at, DrlText.@Nullable Rule rule, String what,
       String type) {
+    String reaches = what(type);
     return RuleProblem.error(file.source.name(), file.line(at), file.column(at),
-        rule == null ? null : rule.name(), what + ", which reaches " + what(type)
-        + "; rules may use only the fact model and plain values",
-        "see docs/RULES.md, \"What a rule may use\"");
+        rule == null ? null : rule.name(), what + ", which reaches " + reaches
+        + "; rules may use only the fact model and plain values", fix(reaches));
   }
 
   /**
@@ -298,18 +376,30 @@ final class RuleGuard {
       for (String c : refs.classes()) {
         // a class literal (Counter.class, as a modify block writes) is harmless; calling a
         // method of java.lang.Class is not, and is caught below
+        // nor are the types of java.lang.invoke a lambda's bootstrap names: calling one of
+        // their members is, and is caught below
         if (allowed(c, ownPackages) || DROOLS_TYPES.contains(c) || c.equals("java.lang.Class")
-            || c.startsWith(BITMASK)) {
+            || c.startsWith(BITMASK) || c.startsWith("java.lang.invoke.")) {
           continue;
         }
         if (reported.add(rule + "|" + c)) {
+          String reaches = what(c);
           problems.add(locate.at(refs.name(), rule, c.substring(c.lastIndexOf('.') + 1)
-              .replace('$', '.'), "uses " + c + ", which reaches " + what(c)
-              + "; rules may use only the fact model and plain values"));
+              .replace('$', '.'), "uses " + c + ", which reaches " + reaches
+              + "; rules may use only the fact model and plain values", fix(reaches)));
         }
       }
       for (ClassReferences.Member m : refs.members()) {
         boolean drools = m.owner().startsWith("org.drools.") || m.owner().startsWith("org.kie.");
+        String reaches = member(m.owner(), m.name());
+        if (reaches != null) {
+          if (reported.add(rule + "|" + m.owner() + "#" + m.name())) {
+            problems.add(locate.at(refs.name(), rule, m.name(), "calls " + m.name() + "() of "
+                + m.owner() + ", which reaches " + reaches
+                + "; rules may use only the fact model and plain values", fix(reaches)));
+          }
+          continue;
+        }
         boolean bad = drools ? !DROOLS_MEMBERS.contains(m.owner() + "#" + m.name())
             && !m.name().equals("<init>") && !generated && !m.owner().startsWith(BITMASK)
             : m.owner().equals("java.lang.Class") ? !generated
@@ -320,7 +410,7 @@ final class RuleGuard {
           problems.add(locate.at(refs.name(), rule, m.name(), "calls " + m.name() + "() of "
               + m.owner() + ", which reaches " + what(m.name().equals("getClass")
               ? "java.lang.Class" : m.name().equals("now") ? "java.time.Clock" : m.owner())
-              + "; rules may use only the fact model and plain values"));
+              + "; rules may use only the fact model and plain values", fix("")));
         }
       }
     }
@@ -328,6 +418,6 @@ final class RuleGuard {
 
   /** Places a problem found in a compiled class in its rule file. */
   interface Locator {
-    RuleProblem at(String className, String rule, String word, String message);
+    RuleProblem at(String className, String rule, String word, String message, String fix);
   }
 }
