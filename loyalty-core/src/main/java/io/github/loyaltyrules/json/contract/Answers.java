@@ -2,6 +2,7 @@ package io.github.loyaltyrules.json.contract;
 
 import io.github.loyaltyrules.ConflictException;
 import io.github.loyaltyrules.EvaluationException;
+import io.github.loyaltyrules.Explanation;
 import io.github.loyaltyrules.InvalidJsonException;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.LoyaltyEngine;
@@ -55,10 +56,12 @@ public final class Answers {
   /**
    * Prices the sale as {@link LoyaltyEngine#quote} does, and finds the points it would earn by
    * evaluating it on the side (the state is thrown away): paid as tendered when its paying
-   * tenders cover what it costs, else as if paid with a tender that earns.
+   * tenders cover what it costs, else as if paid with a tender that earns. A brief quote takes
+   * its prices from that evaluation, which records exactly the prices {@code quote} gives
+   * (README, "Quote, then pay"), so the engine runs once; a full one, or one whose evaluation is
+   * refused, asks {@code quote}.
    */
   public static Result.Quoted quote(LoyaltyEngine engine, MemberState state, Request.Quote q) {
-    BasketPriced priced = engine.quote(state, q.sale(), q.explanation());
     Transaction sale = q.sale();
     List<Tender> vouchers = new ArrayList<>();
     Money paying = null;
@@ -69,21 +72,27 @@ public final class Answers {
         paying = paying == null ? t.amount() : paying.plus(t.amount());
       }
     }
-    PointsCalculated points = null;
+    Outcome side = null;
     if (paying != null) {
-      points = points(engine, state, sale);
+      side = evaluated(engine, state, sale);
     }
-    if (points == null) {
-      points = points(engine, state, sale.withTenders(vouchers));
+    if (side == null) {
+      side = evaluated(engine, state, sale.withTenders(vouchers));
     }
+    BasketPriced priced = side != null && q.explanation() == Explanation.BRIEF
+        ? side.effect(BasketPriced.class).orElse(null) : null;
+    if (priced == null) {
+      priced = engine.quote(state, sale, q.explanation());
+    }
+    PointsCalculated points = side == null ? null
+        : side.effect(PointsCalculated.class).orElse(null);
     return Result.Quoted.of(q.id(), q.memberId(), sale.id(), priced, points, engine.version());
   }
 
-  private static @Nullable PointsCalculated points(LoyaltyEngine engine, MemberState state,
+  private static @Nullable Outcome evaluated(LoyaltyEngine engine, MemberState state,
       Transaction sale) {
     try {
-      Outcome o = engine.evaluate(state, sale);
-      return o.effect(PointsCalculated.class).orElse(null);
+      return engine.evaluate(state, sale);
     } catch (EvaluationException tendersDoNotCover) {
       return null;
     }

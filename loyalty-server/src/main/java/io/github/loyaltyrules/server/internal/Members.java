@@ -45,6 +45,17 @@ public final class Members {
   private final ReloadableEngine engine;
   private final Clock clock;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+  /**
+   * The states last read or committed, parsed, by member and version: a member's next request
+   * reads the row as ever (the version tells whether it is still the member's) but not its JSON
+   * again. Bounded: past {@link #CACHED} members, an eighth of them are dropped.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHED = 20_000;
+
+  /** A member's state at a version. */
+  private record Parsed(long version, MemberState state) {}
 
   public Members(MemberStore store, ReloadableEngine engine, Clock clock) {
     this.store = store;
@@ -149,6 +160,7 @@ public final class Members {
             digest, requestJson, body, e.version())));
         try {
           store.commit(c);
+          committed(stored, next);
           return Answer.ok(body);
         } catch (StaleStateException | DuplicateKeyException moved) {
           if (attempt >= TRIES) {
@@ -204,6 +216,8 @@ public final class Members {
                   entry(t.receiver(), t.transferId(), "transfer", digest, requestJson, body, v)));
           try {
             store.commit(c);
+            committed(giver, o.giver().state());
+            committed(receiver, o.receiver().state());
             return Answer.ok(body);
           } catch (StaleStateException | DuplicateKeyException moved) {
             if (attempt >= TRIES) {
@@ -239,6 +253,7 @@ public final class Members {
             engine.current().version())));
         try {
           store.commit(c);
+          committed(stored, next);
           return new StoredMember(memberId, homeStore(next),
               stored == null ? 1 : stored.version() + 1, state);
         } catch (StaleStateException moved) {
@@ -280,7 +295,7 @@ public final class Members {
     return m;
   }
 
-  private static MemberState stateOf(@Nullable StoredMember stored, @Nullable MemberState enrol,
+  private MemberState stateOf(@Nullable StoredMember stored, @Nullable MemberState enrol,
       String memberId) {
     if (stored != null) {
       return readState(stored);
@@ -292,8 +307,31 @@ public final class Members {
     return enrol;
   }
 
-  private static MemberState readState(StoredMember m) {
-    return readState(m.state());
+  private MemberState readState(StoredMember m) {
+    Parsed p = parsed.get(m.memberId());
+    if (p != null && p.version() == m.version()) {
+      return p.state();
+    }
+    MemberState s = readState(m.state());
+    remember(m.memberId(), m.version(), s);
+    return s;
+  }
+
+  private void remember(String memberId, long version, MemberState state) {
+    if (parsed.size() >= CACHED) {
+      int drop = CACHED / 8;
+      for (java.util.Iterator<String> it = parsed.keySet().iterator(); it.hasNext() && drop > 0;
+          drop--) {
+        it.next();
+        it.remove();
+      }
+    }
+    parsed.put(memberId, new Parsed(version, state));
+  }
+
+  /** After a commit: {@code state} is the member's at the version after {@code stored}'s. */
+  private void committed(@Nullable StoredMember stored, MemberState state) {
+    remember(state.memberId(), stored == null ? 1 : stored.version() + 1, state);
   }
 
   private static MemberState readState(String json) {
