@@ -90,6 +90,23 @@ public record PricedLine(int index, String sku, int quantity, Money listPrice, M
         "of line " + index + " (" + sku + ")");
   }
 
+  /**
+   * What each unit costs, one amount per unit in unit order, as release 0.1 gave it.
+   *
+   * @deprecated since 0.2: a line of many units makes a list as long as the line; read
+   *     {@link #unit(int)}, {@link #units(int, int)} or {@link #unitAmount()} and
+   *     {@link #unitsWithExtraMinorUnit()}. Kept for one minor release (CHANGELOG.md).
+   */
+  @Deprecated(since = "0.2", forRemoval = true)
+  @API(status = API.Status.DEPRECATED, since = "0.6")
+  public List<Money> units() {
+    List<Money> each = new java.util.ArrayList<>(quantity);
+    for (int u = 0; u < quantity; u++) {
+      each.add(unit(u));
+    }
+    return List.copyOf(each);
+  }
+
   /** What the line's discounts took off in total: sale total minus total. */
   public Money discount() {
     return saleTotal.minus(total);
