@@ -85,7 +85,8 @@ record Scenario(Path file, String at, String name, ProgrammeChoice programme,
   /**
    * The rule files a scenario adds, and whether the default pack runs with them.
    *
-   * @param files absolute, normalised paths of DRL files, in the order given
+   * @param files absolute, normalised paths of DRL files and of rule tables ({@code .csv}),
+   *     in the order given
    * @param defaultPack whether the bundled pack runs too
    */
   record RuleChoice(List<Path> files, boolean defaultPack) {

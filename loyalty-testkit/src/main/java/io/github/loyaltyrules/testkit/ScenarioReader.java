@@ -306,7 +306,7 @@ final class ScenarioReader {
       }
       List<Path> paths = new ArrayList<>();
       if (files != null) {
-        ArrayNode a = array(files, filesAt, "paths of rule files (DRL)");
+        ArrayNode a = array(files, filesAt, "paths of rule files (DRL) or rule tables (CSV)");
         for (int i = 0; i < a.size(); i++) {
           paths.add(existing(a.get(i), filesAt + "[" + i + "]", "rule file"));
         }

@@ -13,6 +13,7 @@ import io.github.loyaltyrules.outcome.FollowUpScheduled;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsCalculated;
 import io.github.loyaltyrules.outcome.PricedLine;
+import io.github.loyaltyrules.tables.RuleTable;
 import io.github.loyaltyrules.testkit.Expectations.FollowUpExpectation;
 import io.github.loyaltyrules.testkit.Expectations.LineExpectation;
 import io.github.loyaltyrules.testkit.Expectations.PointsExpectation;
@@ -61,7 +62,12 @@ final class ScenarioRunner {
       LoyaltyEngine.Builder builder = LoyaltyEngine.builder().programme(s.programme().programme())
           .clock(SCENARIO_CLOCK);
       for (Path rule : k.rules()) {
-        builder.rules(RuleSource.of(rule));
+        if (isTable(rule)) {
+          // a table's problems fail here with its own message: file, row, column and fix
+          builder.tables(RuleTable.read(rule));
+        } else {
+          builder.rules(RuleSource.of(rule));
+        }
       }
       if (!k.defaultPack()) {
         builder.withoutDefaultRules();
@@ -70,7 +76,17 @@ final class ScenarioRunner {
     });
   }
 
-  /** Runs {@code s}; a rule file that does not compile fails with its exception. */
+  /** Whether {@code file} is a rule table (CSV, docs/TABLES.md) rather than a DRL file. */
+  static boolean isTable(Path file) {
+    Path name = file.getFileName();
+    String n = name == null ? "" : name.toString();
+    return n.regionMatches(true, n.length() - ".csv".length(), ".csv", 0, ".csv".length());
+  }
+
+  /**
+   * Runs {@code s}; a rule file that does not compile fails with its exception, a rule table
+   * with problems with its {@link io.github.loyaltyrules.RuleTableException}.
+   */
   ScenarioResult run(Scenario s) {
     LoyaltyEngine engine = engine(s);
     MemberState state = s.start();

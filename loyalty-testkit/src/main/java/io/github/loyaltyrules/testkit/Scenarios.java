@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Reading is strict: an unknown field, a value of the wrong type or a file that is not there
  * fails with an {@link InvalidJsonException} naming the scenario file and the JSON path (a
  * programme that does not load, with a {@link ProgrammeException}; a rule file that does not
- * compile, with a {@link RuleCompilationException}). An engine is built once for each programme
+ * compile, or a rule table ({@code .csv}) with problems, with a {@link RuleCompilationException}
+ * giving the file, and for a table the row and column). An engine is built once for each programme
  * and rule set of a run and shared by every scenario that names the same ones.
  *
  * <p>Thread-safety: stateless; every method is thread-safe. The tests {@link #in(Path)} returns
