@@ -109,15 +109,21 @@ public final class LoyaltyServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       workers.shutdownNow();
     }
-    if (watch != null) {
-      try {
-        watch.close();
-      } catch (Exception e) {
-        LOG.warn("stopping the rules watch failed: {}", e.toString());
-      }
-    }
+    stopWatching(watch);
     store.close();
     LOG.info("stopped");
+  }
+
+  /** Stops the rules watch, if any: at close, and when a server fails to start. */
+  private static void stopWatching(@Nullable AutoCloseable watching) {
+    if (watching == null) {
+      return;
+    }
+    try {
+      watching.close();
+    } catch (Exception e) {
+      LOG.warn("stopping the rules watch failed: {}", e.toString());
+    }
   }
 
   /**
@@ -276,14 +282,17 @@ public final class LoyaltyServer implements AutoCloseable {
             reloadable.version(), store.check());
         return server;
       } catch (IOException e) {
+        stopWatching(watching);
         store.close();
         throw new LoyaltyException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()
             + "; choose another --port or --bind", e);
       } catch (RuntimeException e) {
+        stopWatching(watching);
         store.close();
         throw e;
       }
     }
+
 
     /**
      * Turns Nagle's algorithm off on the JDK server's connections (its default leaves it on): it
