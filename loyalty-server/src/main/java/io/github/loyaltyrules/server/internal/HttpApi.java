@@ -176,8 +176,7 @@ public final class HttpApi implements HttpHandler {
     } else {
       mayReadMember(key, m.memberId());
     }
-    Members.Answer a = members.commit(m, body);
-    return send(ex, a.status(), a.body());
+    return send(ex, 200, members.commit(m, body));
   }
 
   private int quote(HttpExchange ex, ApiKey key, String body) throws IOException {
@@ -186,8 +185,7 @@ public final class HttpApi implements HttpHandler {
       throw new ContractException("$.type", "= '" + r.type() + "': expected quote at /v1/quote");
     }
     mayActFor(key, q.sale().storeId(), "quote a sale of store");
-    Members.Answer a = members.quote(q);
-    return send(ex, a.status(), a.body());
+    return send(ex, 200, members.quote(q));
   }
 
   private int validate(HttpExchange ex, String body) throws IOException {
@@ -205,8 +203,7 @@ public final class HttpApi implements HttpHandler {
   private int transfer(HttpExchange ex, ApiKey key, String body) throws IOException {
     TransferRequest t = TransferRequest.read(body);
     mayActFor(key, t.storeId(), "transfer points at store");
-    Members.Answer a = members.transfer(t, body);
-    return send(ex, a.status(), a.body());
+    return send(ex, 200, members.transfer(t, body));
   }
 
   private int reload(HttpExchange ex, ApiKey key) throws IOException {

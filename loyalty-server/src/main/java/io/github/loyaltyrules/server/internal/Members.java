@@ -86,13 +86,6 @@ public final class Members {
     return ContractReader.of(engine.current().programme()).forStoredMembers();
   }
 
-  /** An answer: the status code and the document, as sent. */
-  public record Answer(int status, String body) {
-    static Answer ok(String body) {
-      return new Answer(200, body);
-    }
-  }
-
   /** A failure with its error document's kind. */
   public static class Failure extends io.github.loyaltyrules.LoyaltyException {
     private static final long serialVersionUID = 1L;
@@ -121,7 +114,7 @@ public final class Members {
    * Evaluates or assesses for the stored member (or the member the request enrols), commits the
    * new state with a journal entry and answers the result; a retry gets the journaled answer.
    */
-  public Answer commit(Request.MemberRequest request, String requestJson) {
+  public String commit(Request.MemberRequest request, String requestJson) {
     String memberId = request.memberId();
     String key;
     String kind;
@@ -141,7 +134,7 @@ public final class Members {
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
-        Answer journaled = journaled(memberId, key, digest);
+        String journaled = journaled(memberId, key, digest);
         if (journaled != null) {
           return journaled;
         }
@@ -161,7 +154,7 @@ public final class Members {
         try {
           store.commit(c);
           committed(stored, next);
-          return Answer.ok(body);
+          return body;
         } catch (StaleStateException | DuplicateKeyException moved) {
           if (attempt >= TRIES) {
             throw new Failure(ErrorKind.UNAVAILABLE, "member " + memberId + " kept changing"
@@ -176,17 +169,17 @@ public final class Members {
   }
 
   /** Quotes for the stored member, or the member the request enrols; changes nothing. */
-  public Answer quote(Request.Quote request) {
+  public String quote(Request.Quote request) {
     StoredMember stored = store.load(request.memberId());
     MemberState state = stateOf(stored, request.state(), request.memberId());
-    return Answer.ok(ContractWriter.write(Answers.quote(engine.current(), state, request)));
+    return ContractWriter.write(Answers.quote(engine.current(), state, request));
   }
 
   /**
    * Moves points from one member to another, both locked in member id order, committed
    * together, idempotent by the transfer's id.
    */
-  public Answer transfer(TransferRequest t, String requestJson) {
+  public String transfer(TransferRequest t, String requestJson) {
     String digest = digest(t.giver() + "\u0000" + t.receiver() + "\u0000" + t.points() + "\u0000"
         + t.time() + "\u0000" + t.storeId());
     String first = t.giver().compareTo(t.receiver()) <= 0 ? t.giver() : t.receiver();
@@ -199,7 +192,7 @@ public final class Members {
       b.lock();
       try {
         for (int attempt = 1; ; attempt++) {
-          Answer journaled = journaled(t.giver(), t.transferId(), digest);
+          String journaled = journaled(t.giver(), t.transferId(), digest);
           if (journaled != null) {
             return journaled;
           }
@@ -218,7 +211,7 @@ public final class Members {
             store.commit(c);
             committed(giver, o.giver().state());
             committed(receiver, o.receiver().state());
-            return Answer.ok(body);
+            return body;
           } catch (StaleStateException | DuplicateKeyException moved) {
             if (attempt >= TRIES) {
               throw new Failure(ErrorKind.UNAVAILABLE, "members kept changing under " + TRIES
@@ -273,7 +266,7 @@ public final class Members {
     store.forEachState(storeId, json -> sink.accept(readState(json)));
   }
 
-  private @Nullable Answer journaled(String memberId, String key, String digest) {
+  private @Nullable String journaled(String memberId, String key, String digest) {
     JournalEntry done = store.find(memberId, key);
     if (done == null) {
       return null;
@@ -283,7 +276,7 @@ public final class Members {
           + memberId + " with other content; a retry must send the same content, a new"
           + " transaction a new id");
     }
-    return Answer.ok(done.result());
+    return done.result();
   }
 
   private StoredMember known(String memberId) {
