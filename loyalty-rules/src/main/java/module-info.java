@@ -11,6 +11,7 @@ module io.github.loyaltyrules.rules {
   requires org.kie.internal.api;
   requires org.drools.base;
   requires org.drools.core;
+  requires org.drools.kiesession;
   requires org.drools.drl.ast;
   requires org.drools.drl.parser;
   requires org.slf4j;

@@ -96,6 +96,56 @@ class RuleGuardTest {
             + " model and plain values; see docs/RULES.md, \"What a rule may use\"");
   }
 
+  private static final String STAFF_BY_FUNCTION = """
+
+      import io.github.loyaltyrules.programme.Tier;
+
+      function boolean isStaff(String flag) {
+          return flag != null && flag.trim().equalsIgnoreCase("yes");
+      }
+
+      rule "Staff are gold at once"
+          ruleflow-group "tiers"
+      when
+          $gold : Tier( code == "GOLD" )
+          Member( activeCard, isStaff(attributes["staff"]), tierRank < $gold.rank )
+      then
+          insert(QualifyFor.because($gold, "staff are gold members"));
+      end
+      """;
+
+  @Test
+  void aFunctionThatOnlyComputesIsAcceptedAndRuns() {
+    // Drools compiles a function into a class that implements Externalizable with empty
+    // writeExternal/readExternal: those are Drools' and were refused as "files and streams"
+    assertThat(errors(STAFF_BY_FUNCTION)).isEmpty();
+
+    LoyaltyEngine engine = LoyaltyEngine.builder().programme(Shop.FLAT)
+        .clock(java.time.Clock.fixed(Shop.NOW, Shop.SHANGHAI))
+        .rules(RuleSource.of("store.drl", HEAD + STAFF_BY_FUNCTION)).build();
+    io.github.loyaltyrules.model.MemberState staff = io.github.loyaltyrules.model.MemberState
+        .newMember(io.github.loyaltyrules.model.CustomerProfile.builder("S-7")
+            .attribute("staff", " YES").build());
+    assertThat(engine.evaluate(staff, Shop.sale("T1", "2026-05-04T10:00", "100.00")).state()
+        .tier()).isEqualTo("GOLD");
+  }
+
+  @Test
+  void aFunctionThatWritesToAnObjectStreamIsStillRefused() {
+    assertThat(errors("""
+
+        function void save(java.io.ObjectOutput out) {
+            out.writeInt(1);
+        }
+
+        rule "Saves"
+        when
+            Member()
+        then
+        end
+        """)).isNotEmpty().allMatch(e -> e.contains("files and streams"));
+  }
+
   @Test
   void aDeclaredTypeOrAGlobalOfAForbiddenTypeIsRefused() {
     assertThat(errors("""

@@ -337,4 +337,30 @@ class RuleValidatorTest {
         """))).containsExactly("store.drl:13:14: rule 'Declared': `cuont` is not a field of"
         + " Counter; did you mean `count`? The fields of Counter are count, label");
   }
+
+  @Test
+  void droolsDoesNotPrintItsRawCompilerErrorsBesideOurs() {
+    // the tests log at WARN through slf4j-simple, which writes to whatever System.err is now
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    RuleReport report;
+    try {
+      System.setErr(new java.io.PrintStream(printed, true,
+          java.nio.charset.StandardCharsets.UTF_8));
+      report = check("""
+          rule "Cosmetics"
+          when
+              $l : SaleLine( categry == "COSMETICS" )
+          then
+              int n = ;
+          end
+          """);
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(lines(report)).hasSize(2).anyMatch(l -> l.contains("`categry` is not a field"))
+        .anyMatch(l -> l.contains("Syntax error on token \"=\""));
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+  }
 }

@@ -41,10 +41,14 @@ final class FieldCheck {
   private final DrlText file;
   private final List<String> imports;
   private final List<RuleProblem> problems;
+  /** The functions the rule files declare or import: a call of one is not a fact's method. */
+  private final Set<String> functions;
 
-  FieldCheck(DrlText file, List<String> imports, List<RuleProblem> problems) {
+  FieldCheck(DrlText file, List<String> imports, Set<String> functions,
+      List<RuleProblem> problems) {
     this.file = file;
     this.imports = imports;
+    this.functions = functions;
     this.problems = problems;
   }
 
@@ -111,6 +115,9 @@ final class FieldCheck {
       }
       if (i + 1 < tokens.size() && tokens.get(i + 1).is(":")) {
         continue; // an unprefixed binding name
+      }
+      if (i + 1 < tokens.size() && tokens.get(i + 1).is("(") && functions.contains(t.text)) {
+        continue; // a function's call; its arguments are checked as they come
       }
       if ((Character.isUpperCase(t.text.charAt(0)) && Types.resolve(t.text, imports) != null)
           || qualifiedType(tokens, i)) {

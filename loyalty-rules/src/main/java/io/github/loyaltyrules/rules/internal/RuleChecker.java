@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.jspecify.annotations.Nullable;
-import org.kie.internal.builder.InternalKieBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.core.rule.JavaDialectRuntimeData;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
@@ -28,14 +32,16 @@ import org.drools.drl.parser.DroolsError;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
@@ -67,8 +73,14 @@ final class RuleChecker {
 
   static final Object COMPILING = new Object();
 
+  private static final Logger LOG = LoggerFactory.getLogger(RuleChecker.class);
+
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+  /** A function declared ({@code function int twice(int x)}) or imported, by name. */
+  private static final Pattern FUNCTION = Pattern.compile(
+      "^\\s*(?:function\\s+[\\w.<>\\[\\], ]+?\\s+(\\w+)\\s*\\("
+      + "|import\\s+function\\s+[\\w.]+\\.(\\w+)\\s*;)", Pattern.MULTILINE);
   private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+) (.*)");
   private static final Pattern DECISION_USE = Pattern.compile(
       "(?<![\\w.$])(?:new\\s+)?([A-Z]\\w*)\\s*(?:\\.\\s*\\w+\\s*)?\\(");
@@ -92,6 +104,13 @@ final class RuleChecker {
   }
 
   private Result run() {
+    Set<String> functions = new java.util.HashSet<>();
+    for (RuleSource source : sources) {
+      Matcher f = FUNCTION.matcher(source.text());
+      while (f.find()) {
+        functions.add(f.group(1) != null ? f.group(1) : f.group(2));
+      }
+    }
     boolean parsed = true;
     for (int i = 0; i < sources.size(); i++) {
       RuleSource source = sources.get(i);
@@ -120,7 +139,7 @@ final class RuleChecker {
       for (TypeDeclarationDescr d : pkg.getTypeDeclarations()) {
         declared.put(d.getTypeName(), List.copyOf(d.getFields().keySet()));
       }
-      FieldCheck fields = new FieldCheck(text, imports, problems);
+      FieldCheck fields = new FieldCheck(text, imports, functions, problems);
       for (DrlText.Rule r : text.rules()) {
         fields.check(r);
         phase(text, r, imports);
@@ -131,10 +150,15 @@ final class RuleChecker {
     if (!parsed) {
       return new Result(List.copyOf(problems), null);
     }
-    KieBuilder builder = build();
+    KnowledgeBuilder builder = build();
     boolean droolsErrors = false;
-    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      droolsErrors |= drools(m);
+    for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+      // said again below in our words; the raw text only for whoever debugs the checker
+      LOG.debug("Drools: {}", r);
+      String path = r.getResource() == null ? null : r.getResource().getSourcePath();
+      int[] lines = r.getLines();
+      droolsErrors |= drools(path, lines == null || lines.length == 0 ? 0 : lines[0],
+          r.getMessage() == null ? "" : r.getMessage());
     }
     if (droolsErrors || problems.stream().anyMatch(RuleProblem::isError)) {
       return new Result(sorted(), null);
@@ -318,36 +342,42 @@ final class RuleChecker {
 
   // ------------------------------------------------------------------ Drools
 
-  private KieBuilder build() {
-    KieServices services = KieServices.get();
+  /**
+   * Compiles the files in one batch, so that they see each other's types and functions. Through
+   * Drools' own knowledge builder, not a {@code KieBuilder}: the latter logs every compile error
+   * at ERROR on Drools' logger, raw and next to the problems this checker says in our words.
+   */
+  private KnowledgeBuilder build() {
+    ClassLoader loader = RuleChecker.class.getClassLoader();
+    KnowledgeBuilderConfiguration conf =
+        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
     // facts are never modified in place (a phase's result is a new or replaced fact), so
     // property reactivity buys nothing: class reactivity, and no warnings about it
-    KieModuleModel model = services.newKieModuleModel();
-    model.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME,
-        PropertySpecificOption.ALLOWED.toString());
-    KieFileSystem files = services.newKieFileSystem();
+    conf.setOption(PropertySpecificOption.ALLOWED);
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+    CompositeKnowledgeBuilder batch = builder.batch();
+    KieServices services = KieServices.get();
     for (Map.Entry<String, DrlText> e : byPath.entrySet()) {
-      files.write(services.getResources()
+      batch.add(services.getResources()
           .newByteArrayResource(e.getValue().text.getBytes(StandardCharsets.UTF_8))
-          .setSourcePath(e.getKey()).setResourceType(ResourceType.DRL));
+          .setSourcePath(e.getKey()).setResourceType(ResourceType.DRL), ResourceType.DRL);
     }
-    // one build: KieHelper's verify() and build() would each compile the rules
-    ClassLoader loader = RuleChecker.class.getClassLoader();
-    return ((InternalKieBuilder) services.newKieBuilder(files, loader))
-        .withKModuleModel(model).buildAll();
+    batch.build();
+    return builder;
   }
 
-  private static KieBase base(KieBuilder builder) {
+  private static KieBase base(KnowledgeBuilder builder) {
     // the rule base never changes once built: Drools can then keep each session's facts in a
     // plain identity store instead of one store per fact class, built again for every session
-    KieServices services = KieServices.get();
-    KieBaseConfiguration conf = services.newKieBaseConfiguration();
+    KieBaseConfiguration conf = RuleBaseFactory.newKnowledgeBaseConfiguration(null,
+        RuleChecker.class.getClassLoader());
     conf.setOption(KieBaseMutabilityOption.DISABLED);
-    return services.newKieContainer(builder.getKieModule().getReleaseId(),
-        RuleChecker.class.getClassLoader()).newKieBase(conf);
+    InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
+    base.addPackages(builder.getKnowledgePackages());
+    return base;
   }
 
-  private @Nullable DrlText textOf(String path) {
+  private @Nullable DrlText textOf(@Nullable String path) {
     if (path == null) {
       return null;
     }
@@ -356,17 +386,16 @@ final class RuleChecker {
   }
 
   /** Says one Drools error again; false when it only repeats a problem already found. */
-  private boolean drools(Message m) {
-    DrlText text = textOf(m.getPath());
-    String file = text == null ? (m.getPath() == null ? "(rules)" : m.getPath())
-        : text.source.name();
-    int line = Math.max(0, m.getLine());
+  private boolean drools(@Nullable String path, int reported, String message) {
+    DrlText text = textOf(path);
+    String file = text == null ? (path == null ? "(rules)" : path) : text.source.name();
+    int line = Math.max(0, reported);
     for (RuleProblem p : problems) {
       if (p.isError() && p.file().equals(file) && p.line() == line) {
         return false;
       }
     }
-    String body = m.getText().strip().replaceFirst("^Rule Compilation error\\s*", "");
+    String body = message.strip().replaceFirst("^Rule Compilation error\\s*", "");
     Matcher analyse = Pattern.compile("^Unable to Analyse Expression (.*?):?\\s*$",
         Pattern.MULTILINE).matcher(body);
     if (analyse.find() && text != null) {

@@ -373,7 +373,15 @@ final class RuleGuard {
       // the invokers Drools generates around each consequence and condition
       boolean generated = simple.startsWith("Rule_") && simple.endsWith("Invoker");
       String rule = ruleOf.apply(refs.name());
+      // Drools makes each function a class that implements Externalizable with empty
+      // writeExternal and readExternal: the types of those two are its, not the function's,
+      // unless the function's own code uses one of them
+      Set<String> template = rule != null && rule.startsWith("function ")
+          ? functionTemplate(refs) : Set.of();
       for (String c : refs.classes()) {
+        if (template.contains(c)) {
+          continue;
+        }
         // a class literal (Counter.class, as a modify block writes) is harmless; calling a
         // method of java.lang.Class is not, and is caught below
         // nor are the types of java.lang.invoke a lambda's bootstrap names: calling one of
@@ -414,6 +422,21 @@ final class RuleGuard {
         }
       }
     }
+  }
+
+  private static final Set<String> FUNCTION_TEMPLATE = Set.of("java.io.Externalizable",
+      "java.io.ObjectOutput", "java.io.ObjectInput", "java.io.IOException",
+      "java.lang.ClassNotFoundException");
+
+  /** The template's types a function class names without using a member of them. */
+  private static Set<String> functionTemplate(ClassReferences refs) {
+    Set<String> used = new java.util.HashSet<>();
+    for (ClassReferences.Member m : refs.members()) {
+      used.add(m.owner());
+    }
+    Set<String> out = new java.util.HashSet<>(FUNCTION_TEMPLATE);
+    out.removeAll(used);
+    return out;
   }
 
   /** Places a problem found in a compiled class in its rule file. */
