@@ -363,4 +363,18 @@ class RuleValidatorTest {
         .anyMatch(l -> l.contains("Syntax error on token \"=\""));
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void aCharacterThatCrashesDroolsParserIsReportedOnceWhereItIs() {
+    // Drools' parser fails on a back quote with "Unexpected error: Cannot invoke ...
+    // BitSet.toArray()", twice, at line 1
+    assertThat(lines(check("""
+        rule "Quoted" ` when
+            Member()
+        then
+        end
+        """))).containsExactly("store.drl:6:15: Drools cannot read the file from here: a back"
+        + " quote (`) has no meaning in a rule file outside a string; remove it, or put it in quotes if it"
+        + " belongs to a text");
+  }
 }

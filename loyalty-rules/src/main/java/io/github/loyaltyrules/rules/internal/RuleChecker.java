@@ -191,9 +191,20 @@ final class RuleChecker {
   private void syntax(DrlText text, List<DroolsError> errors) {
     String name = text.source.name();
     boolean any = false;
+    boolean crashed = false;
     for (DroolsError e : errors) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("Parser returned a null Package")) {
+        continue;
+      }
+      if (msg.startsWith("Unexpected error")) {
+        // the parser itself failed (a null pointer, an index out of bounds) and says neither
+        // where nor why: say once where the first character it cannot take is
+        if (!crashed) {
+          crashed = true;
+          any = true;
+          problems.add(stray(text));
+        }
         continue;
       }
       Matcher m = PARSER_POSITION.matcher(msg);
@@ -224,6 +235,26 @@ final class RuleChecker {
       problems.add(RuleProblem.error(name, 1, 0, null, "the file cannot be read as rules",
           "check that it starts with `package` and that each rule ends with `end`"));
     }
+  }
+
+  /** The first character outside strings and comments that DRL has no use for. */
+  private static RuleProblem stray(DrlText text) {
+    String code = text.code;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '`' || c == '\\' || (Character.isISOControl(c) && !Character.isWhitespace(c))) {
+        DrlText.Rule rule = text.ruleAt(i);
+        return RuleProblem.error(text.source.name(), text.line(i), text.column(i),
+            rule == null ? null : rule.name(), "Drools cannot read the file from here: "
+            + (c == '`' ? "a back quote (`)" : c == '\\' ? "a backslash (\\)"
+            : String.format("the control character U+%04X", (int) c))
+            + " has no meaning in a rule file outside a string", "remove it, or put it in"
+            + " quotes if it belongs to a text");
+      }
+    }
+    return RuleProblem.error(text.source.name(), 1, 0, null, "Drools' parser failed on this"
+        + " file without saying where", "check the text changed last, e.g. by validating the"
+        + " file with half of its rules");
   }
 
   private static @Nullable String ruleNamed(String message) {
