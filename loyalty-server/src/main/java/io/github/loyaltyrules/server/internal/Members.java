@@ -134,11 +134,13 @@ public final class Members {
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
-        String journaled = journaled(memberId, key, digest);
+        // the journal entry and the member in one read
+        MemberStore.Lookup found = store.lookup(memberId, key);
+        String journaled = journaled(found.digest(), found.result(), memberId, key, digest);
         if (journaled != null) {
           return journaled;
         }
-        StoredMember stored = store.load(memberId);
+        StoredMember stored = found.member();
         MemberState state = stateOf(stored, request.state(), memberId);
         LoyaltyEngine e = engine.current();
         Outcome outcome = request instanceof Request.Evaluate ev
@@ -268,15 +270,21 @@ public final class Members {
 
   private @Nullable String journaled(String memberId, String key, String digest) {
     JournalEntry done = store.find(memberId, key);
-    if (done == null) {
+    return done == null ? null : journaled(done.digest(), done.result(), memberId, key, digest);
+  }
+
+  /** The journaled answer when there is an entry under the key, if it has the same digest. */
+  private static @Nullable String journaled(@Nullable String doneDigest,
+      @Nullable String doneResult, String memberId, String key, String digest) {
+    if (doneDigest == null || doneResult == null) {
       return null;
     }
-    if (!done.digest().equals(digest)) {
+    if (!doneDigest.equals(digest)) {
       throw new Failure(ErrorKind.CONFLICT, "transaction id " + key + " was committed for member "
           + memberId + " with other content; a retry must send the same content, a new"
           + " transaction a new id");
     }
-    return done.result();
+    return doneResult;
   }
 
   private StoredMember known(String memberId) {
