@@ -30,7 +30,8 @@ if [ "$store" = postgresql ]; then
   pg=$(ss -ltnpH "sport = :${pgport:-5432}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 fi
 # shellcheck disable=SC2086
-JAVA_OPTS="$opts" bin/loyalty "${args[@]}" ${SERVE_ARGS:-} 2>"$work/serve.log" &
+JAVA_OPTS="$opts -Dorg.slf4j.simpleLogger.log.io.github.loyaltyrules.server.LoyaltyServer=info" \
+  bin/loyalty "${args[@]}" ${SERVE_ARGS:-} 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 120); do grep -q listening "$work/serve.log" && break; sleep 1; done

@@ -36,6 +36,7 @@ class ServeCommandTest {
 
     Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
+        "-Dorg.slf4j.simpleLogger.log.io.github.loyaltyrules.server.LoyaltyServer=info",
         "io.github.loyaltyrules.cli.Loyalty", "serve", "--port", "0", "--data",
         dir.resolve("data").toString(), "--keys", keys.toString(), "--warm-up", "1").start();
     try {
