@@ -30,12 +30,12 @@ if [ "$store" = postgresql ]; then
   pg=$(ss -ltnpH "sport = :${pgport:-5432}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 fi
 # shellcheck disable=SC2086
-JAVA_OPTS="$opts -Dorg.slf4j.simpleLogger.log.io.github.loyaltyrules.server.LoyaltyServer=info" \
+JAVA_OPTS="$opts -Dorg.slf4j.simpleLogger.log.io.github.loyaltyrules.server=info" \
   bin/loyalty "${args[@]}" ${SERVE_ARGS:-} 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 120); do grep -q listening "$work/serve.log" && break; sleep 1; done
-grep -h 'warmed up' "$work/serve.log" || true
+grep -h 'warm' "$work/serve.log" || true
 base=http://127.0.0.1:$port
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 cpu() { ticks "$server"; }
@@ -48,9 +48,14 @@ pgcpu() {
 per() { awk -v c="$1" -v n="$2" 'BEGIN {printf "%.2f", c * 10 / n}'; }
 w() { wrk -t"$1" -c"$2" -d"$3" -s benchmarks/server/sales.lua "$base" -- "$till" 100000 "$4" | tail -1; }
 open_loop() {
+  local c0 c1
+  c0=$(cpu)
   java -cp benchmarks/target/benchmarks.jar io.github.loyaltyrules.benchmarks.server.LoadGenerator \
     --url "$base" --key "$till" --admin-key "$admin" --members 100000 --quotes 0.2 --clients 16 \
     --rate 200 --warmup "$1" --duration 30 | sed -n '/^measured/,$p'
+  c1=$(cpu)
+  echo "  server CPU $(awk -v c=$((c1 - c0)) 'BEGIN {printf "%.1f", c / 100}') s over the run" \
+    "load $(cut -d' ' -f1 /proc/loadavg)"
 }
 echo "== $store, server options: $opts ${SERVE_ARGS:-}; $(uptime)"
 echo "open loop on the fresh server, 200 commits/s + 50 quotes/s, 16 tills, from its first request:"

@@ -427,6 +427,10 @@ public final class Members {
         if (done % 10 == 0) {
           store.lookup(memberId, "W" + done);
         }
+        if (done == 0) {
+          LOG.info("warm-up {}: the first sale took {} ms", seed,
+              (System.nanoTime() - (end - budget.toNanos())) / 1_000_000);
+        }
         done++;
       }
     } catch (RuntimeException refused) {
