@@ -30,6 +30,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -633,11 +634,16 @@ public final class Loyalty implements Callable<Integer> {
         + " (default 1048576); a larger one is refused unread.")
     long maxBody = 1 << 20;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS", description = "Before listening,"
+        + " evaluate synthetic sales for throwaway members (never stored) for this long, so that"
+        + " the first tills are not served by a JVM still compiling (default 20; 0: none).")
+    int warmUp = 20;
+
     @Override
     public Integer call() throws InterruptedException {
       LoyaltyServer server = LoyaltyServer.builder().engine(engine::builder).keys(keys)
           .dataDir(data).store(store).bind(bind).port(port).threads(threads)
-          .maxBodyBytes(maxBody).watch(rulesDir).start();
+          .maxBodyBytes(maxBody).watch(rulesDir).warmUp(Duration.ofSeconds(warmUp)).start();
       java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();

@@ -36,20 +36,25 @@ class ServeCommandTest {
 
     Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
+        "-Dorg.slf4j.simpleLogger.log.io.github.loyaltyrules.server.LoyaltyServer=info",
         "io.github.loyaltyrules.cli.Loyalty", "serve", "--port", "0", "--data",
-        dir.resolve("data").toString(), "--keys", keys.toString()).start();
+        dir.resolve("data").toString(), "--keys", keys.toString(), "--warm-up", "1").start();
     try {
       BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(),
           StandardCharsets.UTF_8));
       int port = -1;
       Pattern listening = Pattern.compile("\"listening\": \"127\\.0\\.0\\.1:(\\d+)\"");
+      List<String> log = new java.util.ArrayList<>();
       for (String line; port < 0 && (line = err.readLine()) != null; ) {
+        log.add(line);
         Matcher m = listening.matcher(line);
         if (m.find()) {
           port = Integer.parseInt(m.group(1));
         }
       }
       assertThat(port).as("the port the server printed").isPositive();
+      // it warmed up before it listened; the replay below finds the one member of the test only
+      assertThat(log).anyMatch(l -> l.contains("warmed up: ") && l.contains("nothing stored"));
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> evaluated = http.send(HttpRequest.newBuilder(URI.create(
           "http://127.0.0.1:" + port + "/v1/evaluate")).header("Authorization", "Bearer " + key)

@@ -144,8 +144,23 @@ public final class LoyaltyServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable Path watch;
     private Duration grace = Duration.ofSeconds(10);
+    private Duration warmUp = Duration.ZERO;
 
     private Builder() {}
+
+    /**
+     * How long the server warms up before it listens: it evaluates and quotes synthetic sales
+     * for throwaway members (never stored) on every core, so that the first tills are not served
+     * while the JIT compiler is still compiling the engine and the JSON paths. Default zero (none);
+     * {@code loyalty serve} warms up for 20 s unless {@code --warm-up} says otherwise.
+     */
+    public Builder warmUp(Duration warmUp) {
+      if (warmUp == null || warmUp.isNegative() || warmUp.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new InvalidValueException("warmUp", warmUp, "must be from zero to 10 minutes");
+      }
+      this.warmUp = warmUp;
+      return this;
+    }
 
     /**
      * What the server runs: called once at start and again at each
@@ -263,6 +278,7 @@ public final class LoyaltyServer implements AutoCloseable {
           watching = reloadable.watch(watch, Duration.ofSeconds(2), clock);
         }
         Members members = new Members(store, reloadable, clock);
+        warmUp(members, warmUp);
         HttpApi api = new HttpApi(members, ring, maxBodyBytes, source, openApi());
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0,
@@ -293,6 +309,39 @@ public final class LoyaltyServer implements AutoCloseable {
       }
     }
 
+    /** Runs {@link Members#warmUp} on every core for {@code budget}, before the server listens. */
+    private static void warmUp(Members members, Duration budget) {
+      if (budget.isZero()) {
+        return;
+      }
+      int cores = Runtime.getRuntime().availableProcessors();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+          .newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "loyalty-warm-up");
+            t.setDaemon(true);
+            return t;
+          });
+      long start = System.nanoTime();
+      try {
+        java.util.List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+          int seed = i;
+          runs.add(pool.submit(() -> members.warmUp(budget, Integer.MAX_VALUE, seed)));
+        }
+        int sales = 0;
+        for (java.util.concurrent.Future<Integer> run : runs) {
+          sales += run.get();
+        }
+        LOG.info("warmed up: {} synthetic sales in {} ms, nothing stored", sales,
+            (System.nanoTime() - start) / 1_000_000);
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.warn("the warm-up failed, serving without: {}", String.valueOf(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
 
     /**
      * Turns Nagle's algorithm off on the JDK server's connections (its default leaves it on): it

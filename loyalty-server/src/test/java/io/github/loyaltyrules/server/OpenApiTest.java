@@ -268,6 +268,55 @@ class OpenApiTest {
   }
 
   @Test
+  void aMethodADescribedPathDoesNotTakeIs405WithAllowAndTheErrorDocument() throws IOException {
+    try (TestServer s = new TestServer("sqlite", dir)) {
+      List<String> asked = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> path : API.get("paths").properties()) {
+        List<String> methods = new ArrayList<>();
+        path.getValue().fieldNames().forEachRemaining(methods::add);
+        methods.remove("parameters");
+        assertThat(methods).as(path.getKey()).hasSize(1);
+        String taken = methods.get(0).toUpperCase(Locale.ROOT);
+        String concrete = path.getKey().replace("{id}", "M1");
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
+          if (method.equals(taken)) {
+            continue;
+          }
+          HttpResponse<String> r = send(s, method, concrete, s.admin, "application/json",
+              method.equals("GET") || method.equals("DELETE") ? null : "{}");
+          assertThat(r.statusCode()).as(method + " " + concrete + ": " + r.body())
+              .isEqualTo(405);
+          assertThat(r.headers().firstValue("Allow")).as(method + " " + concrete)
+              .contains(taken);
+          assertThat(problems("/components/responses/E405/headers/Allow/schema",
+              TextNode.valueOf(taken))).isEmpty();
+          assertThat(problems("/components/responses/E405/content/application~1json/schema",
+              tree(r.body()))).as(r.body()).isEmpty();
+          assertThat(tree(r.body()).get("kind").asText()).isEqualTo("bad-input");
+          assertThat(tree(r.body()).get("message").asText()).isEqualTo("method " + method
+              + " is not allowed on " + concrete + "; send " + taken);
+          asked.add(method + " " + concrete);
+        }
+      }
+      assertThat(asked).hasSize(11 * 4).contains("GET /v1/evaluate", "DELETE /v1/members/M1",
+          "POST /health", "PUT /openapi.json", "POST /v1/members/M1/profile");
+      // nothing was enrolled by the PUT and POST of {} on the member's paths
+      assertThat(s.get("/v1/members/M1", s.admin).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aMethodNotAllowedOnAPathThatNeedsAKeyIsUnauthorizedWithoutOne() throws IOException {
+    try (TestServer s = new TestServer("sqlite", dir)) {
+      HttpResponse<String> r = send(s, "GET", EVALUATE, null, null, null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+      HttpResponse<String> open = send(s, "DELETE", "/health", null, null, null);
+      assertThat(open.statusCode()).as(open.body()).isEqualTo(405);
+      assertThat(open.headers().firstValue("Allow")).contains("GET");
+    }
+  }
+
+  @Test
   void theDescriptionIsOpenApi31WithTheBearerKeyOnEveryPathButHealthAndItself() {
     assertThat(API.get("openapi").asText()).isEqualTo("3.1.0");
     assertThat(API.get("jsonSchemaDialect").asText())

@@ -105,10 +105,12 @@ public final class HttpApi implements HttpHandler {
     String path = ex.getRequestURI().getPath();
     String body = null; // the request's id is read from it for an error only
     try {
-      if (path.equals("/health") && method.equals("GET")) {
+      if (path.equals("/health")) {
+        allow(ex, method, "GET");
         return health(ex);
       }
-      if (path.equals("/openapi.json") && method.equals("GET")) {
+      if (path.equals("/openapi.json")) {
+        allow(ex, method, "GET");
         return send(ex, 200, openApi);
       }
       if (stopping) {
@@ -120,7 +122,7 @@ public final class HttpApi implements HttpHandler {
         return member(ex, key, method, path.substring("/v1/members/".length()));
       }
       if (path.equals("/v1/agenda")) {
-        allow(method, "GET");
+        allow(ex, method, "GET");
         return agenda(ex, key);
       }
       if (!POST_PATHS.contains(path)) {
@@ -128,7 +130,7 @@ public final class HttpApi implements HttpHandler {
         throw new Members.Failure(ErrorKind.NOT_FOUND, "no such path: " + shorten(path)
             + "; see /openapi.json for the paths");
       }
-      allow(method, "POST");
+      allow(ex, method, "POST");
       if (path.equals("/v1/admin/reload")) {
         // takes no body: a bare POST with no Content-Type reloads too
         return reload(ex, key);
@@ -223,7 +225,7 @@ public final class HttpApi implements HttpHandler {
           + shorten(rest) + "; expected /v1/members/{id} or /v1/members/{id}/profile");
     }
     if (rest.endsWith("/profile")) {
-      allow(method, "PUT");
+      allow(ex, method, "PUT");
       admin(key, "change a member's profile");
       String body = body(ex);
       // the error document's path is a JSON path: malformed JSON is at "$ (line 1, column 2)"
@@ -238,7 +240,7 @@ public final class HttpApi implements HttpHandler {
       ex.getResponseHeaders().set("ETag", "\"" + m.version() + "\"");
       return send(ex, m.version() == 1 ? 201 : 200, m.state());
     }
-    allow(method, "GET");
+    allow(ex, method, "GET");
     StoredMember m = members.load(memberId);
     if (m == null) {
       throw new Members.Failure(ErrorKind.NOT_FOUND, "member " + shorten(memberId)
@@ -327,10 +329,15 @@ public final class HttpApi implements HttpHandler {
         : " of store " + key.store()) + ") may not " + what);
   }
 
-  private static void allow(String method, String allowed) {
+  /**
+   * A method the path does not take is {@code 405} with the {@code Allow} header and the error
+   * document of kind {@code bad-input} (the request is wrong, the path exists).
+   */
+  private static void allow(HttpExchange ex, String method, String allowed) {
     if (!method.equals(allowed)) {
-      throw new Members.Failure(ErrorKind.BAD_INPUT, "method " + shorten(method)
-          + " is not allowed here; expected " + allowed);
+      ex.getResponseHeaders().set("Allow", allowed);
+      throw new Status(405, ErrorKind.BAD_INPUT, "method " + shorten(method) + " is not allowed"
+          + " on " + shorten(ex.getRequestURI().getPath()) + "; send " + allowed);
     }
   }
 
@@ -439,7 +446,7 @@ public final class HttpApi implements HttpHandler {
     return s.length() <= 40 ? s : s.substring(0, 40) + "\u2026";
   }
 
-  /** A failure with its own HTTP status (413, 415). */
+  /** A failure with its own HTTP status (405, 413, 415). */
   static final class Status extends Members.Failure {
     private static final long serialVersionUID = 1L;
     private final int status;

@@ -55,6 +55,12 @@ abstract class JdbcMemberStore implements MemberStore {
   }
 
   @Override
+  public Lookup lookup(String memberId, String key) {
+    return read("look up a member", true, connection -> StoreSql.lookup(connection, memberId,
+        key));
+  }
+
+  @Override
   public void forEachState(String storeId, Consumer<String> sink) {
     read("read the states of a store", false, connection -> {
       StoreSql.forEachState(connection, storeId, sink);

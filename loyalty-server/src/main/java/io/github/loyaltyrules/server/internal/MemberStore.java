@@ -26,6 +26,24 @@ public interface MemberStore extends AutoCloseable {
   @Nullable JournalEntry find(String memberId, String key);
 
   /**
+   * The member and the journal entry committed for it under {@code key}, read together (one
+   * query): what a commit reads before it decides.
+   */
+  Lookup lookup(String memberId, String key);
+
+  /**
+   * What {@link #lookup} found.
+   *
+   * <p>Thread-safety: immutable.
+   *
+   * @param member the stored member, or null when the store does not know it
+   * @param digest the digest of the journal entry under the key, or null when there is none
+   * @param result the answer that entry keeps, or null when there is none
+   */
+  record Lookup(@Nullable StoredMember member, @Nullable String digest,
+      @Nullable String result) {}
+
+  /**
    * Writes every member of {@code commit} and appends its journal entries in one database
    * transaction, durable when this returns. A member written with expected version 0 must not be
    * stored yet; any other must be stored at exactly that version, and is then stored at that

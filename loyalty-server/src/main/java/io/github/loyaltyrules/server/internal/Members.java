@@ -134,11 +134,13 @@ public final class Members {
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
-        String journaled = journaled(memberId, key, digest);
+        // the journal entry and the member in one read
+        MemberStore.Lookup found = store.lookup(memberId, key);
+        String journaled = journaled(found.digest(), found.result(), memberId, key, digest);
         if (journaled != null) {
           return journaled;
         }
-        StoredMember stored = store.load(memberId);
+        StoredMember stored = found.member();
         MemberState state = stateOf(stored, request.state(), memberId);
         LoyaltyEngine e = engine.current();
         Outcome outcome = request instanceof Request.Evaluate ev
@@ -268,15 +270,21 @@ public final class Members {
 
   private @Nullable String journaled(String memberId, String key, String digest) {
     JournalEntry done = store.find(memberId, key);
-    if (done == null) {
+    return done == null ? null : journaled(done.digest(), done.result(), memberId, key, digest);
+  }
+
+  /** The journaled answer when there is an entry under the key, if it has the same digest. */
+  private static @Nullable String journaled(@Nullable String doneDigest,
+      @Nullable String doneResult, String memberId, String key, String digest) {
+    if (doneDigest == null || doneResult == null) {
       return null;
     }
-    if (!done.digest().equals(digest)) {
+    if (!doneDigest.equals(digest)) {
       throw new Failure(ErrorKind.CONFLICT, "transaction id " + key + " was committed for member "
           + memberId + " with other content; a retry must send the same content, a new"
           + " transaction a new id");
     }
-    return done.result();
+    return doneResult;
   }
 
   private StoredMember known(String memberId) {
@@ -354,6 +362,108 @@ public final class Members {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e);
     }
+  }
+
+  /** The goods of the warm-up's sales: sku, category, list price, unit price. */
+  private static final String[][] WARM_UP_SHELF = {
+      {"TS-010", "TOPS", "129", "129"}, {"TS-022", "TOPS", "199", "179"},
+      {"KN-101", "KNITWEAR", "800", "720"}, {"KN-140", "KNITWEAR", "459", "459"},
+      {"SC-005", "ACCESSORIES", "150", "120"}, {"SK-002", "SOCKS", "39", "39"},
+      {"BG-050", "BAGS", "301", "301"}, {"CT-300", "COATS", "1299", "1099"},
+      {"JN-200", "TROUSERS", "399", "359"}, {"SH-070", "SHOES", "699", "699"}};
+
+  /** How many sales a warm-up member makes before the next member starts. */
+  private static final int WARM_UP_HISTORY = 40;
+
+  /**
+   * Runs the work of evaluations and quotes on synthetic five-line sales for throwaway members,
+   * for up to {@code budget}, so that the JIT compiler has compiled the engine's and the JSON's
+   * paths before the first till is served: requests read from JSON as the server reads them,
+   * evaluated, their results and the new states written and read back, quotes every fifth, and
+   * a read of the store for a member id no till sends. Nothing is stored and nothing is
+   * journaled. A programme that refuses the synthetic sales ends the warm-up early; it never
+   * fails.
+   *
+   * @param budget how long at most
+   * @param maxSales how many sales at most
+   * @param seed picks the baskets, and names the throwaway members
+   * @return the sales evaluated and quoted
+   */
+  public int warmUp(java.time.Duration budget, int maxSales, int seed) {
+    long end = System.nanoTime() + budget.toNanos();
+    java.util.Random random = new java.util.Random(seed);
+    LoyaltyEngine e = engine.current();
+    ContractReader reader = reader();
+    int digits = Math.max(0, e.programme().currency().getDefaultFractionDigits());
+    String currency = e.programme().currency().getCurrencyCode();
+    java.time.OffsetDateTime time = java.time.OffsetDateTime.now(clock).minusDays(1)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    MemberState state = null;
+    int done = 0;
+    try {
+      while (done < maxSales && System.nanoTime() < end) {
+        String memberId = "warm-up-" + seed + "-" + done / WARM_UP_HISTORY;
+        if (done % WARM_UP_HISTORY == 0) {
+          state = null;
+        }
+        time = time.plusSeconds(10);
+        boolean quote = done % 5 == 4;
+        String body = warmUpRequest(random, quote, memberId, "W" + done, time, currency,
+            digits);
+        Request.MemberRequest r = (Request.MemberRequest) reader.read(body);
+        MemberState current = state != null ? state : r.state();
+        if (current == null) {
+          return done;
+        }
+        if (r instanceof Request.Quote q) {
+          ContractWriter.write(Answers.quote(e, current, q));
+        } else {
+          Request.Evaluate ev = (Request.Evaluate) r;
+          digest(LoyaltyJson.write(ev.transaction()));
+          Outcome outcome = e.evaluate(current, ev.transaction());
+          ContractWriter.write(Result.Evaluated.of(ev.id(), outcome, false));
+          state = readState(LoyaltyJson.write(outcome.state()));
+        }
+        if (done % 10 == 0) {
+          store.lookup(memberId, "W" + done);
+        }
+        if (done == 0) {
+          LOG.info("warm-up {}: the first sale took {} ms", seed,
+              (System.nanoTime() - (end - budget.toNanos())) / 1_000_000);
+        }
+        done++;
+      }
+    } catch (RuntimeException refused) {
+      LOG.info("warm-up ended after {} sales: {}", done, refused.getMessage());
+    }
+    return done;
+  }
+
+  private static String warmUpRequest(java.util.Random random, boolean quote, String memberId,
+      String txn, java.time.OffsetDateTime time, String currency, int digits) {
+    StringBuilder lines = new StringBuilder();
+    boolean[] picked = new boolean[WARM_UP_SHELF.length];
+    for (int n = 0; n < 5; ) {
+      int i = random.nextInt(WARM_UP_SHELF.length);
+      if (picked[i]) {
+        continue;
+      }
+      picked[i] = true;
+      String[] good = WARM_UP_SHELF[i];
+      lines.append(n++ == 0 ? "" : ", ").append("{\"sku\": \"").append(good[0])
+          .append("\", \"category\": \"").append(good[1]).append("\", \"quantity\": ")
+          .append(1 + random.nextInt(3)).append(", \"listPrice\": \"")
+          .append(new java.math.BigDecimal(good[2]).setScale(digits).toPlainString())
+          .append("\", \"unitPrice\": \"")
+          .append(new java.math.BigDecimal(good[3]).setScale(digits).toPlainString())
+          .append("\"}");
+    }
+    return "{\"contract\": \"loyalty/1\", \"type\": \"" + (quote ? "quote" : "evaluate")
+        + "\", \"memberId\": \"" + memberId + "\", \"profile\": {\"id\": \"" + memberId
+        + "\", \"homeStore\": \"S01\"}, \"" + (quote ? "sale" : "transaction")
+        + "\": {\"id\": \"" + txn + "\", \"kind\": \"SALE\", \"time\": \"" + time
+        + "\", \"storeId\": \"S01\", \"associateId\": \"A07\", \"currency\": \""
+        + currency + "\", \"lines\": [" + lines + "]}}";
   }
 
   /** Today in the programme's time zone, by the server's clock. */

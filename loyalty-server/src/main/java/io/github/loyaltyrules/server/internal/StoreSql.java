@@ -34,6 +34,10 @@ final class StoreSql {
   private static final String INSERT_ENTRY = "INSERT INTO journal"
       + " (member_id, idem_key, kind, digest, request, result, engine_version, recorded_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id, idem_key) DO NOTHING";
+  private static final String LOOKUP = "SELECT m.member_id, m.home_store, m.version, m.state,"
+      + " j.digest, j.result FROM (SELECT ? AS id) k"
+      + " LEFT JOIN members m ON m.member_id = k.id"
+      + " LEFT JOIN journal j ON j.member_id = k.id AND j.idem_key = ?";
   private static final String MEMBER_COLUMNS = "member_id, home_store, version, state";
   private static final String ENTRY_COLUMNS = "seq, member_id, idem_key, kind, digest, request,"
       + " result, engine_version, recorded_at";
@@ -135,6 +139,25 @@ final class StoreSql {
       query.setString(1, memberId);
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? member(row) : null;
+      }
+    }
+  }
+
+  /**
+   * The member and the digest and result of its journal entry under {@code key}, in one query
+   * that answers one row whether or not either is stored.
+   */
+  static MemberStore.Lookup lookup(Connection connection, String memberId, String key)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(LOOKUP)) {
+      query.setString(1, memberId);
+      query.setString(2, key);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException("the lookup of a member returned no row");
+        }
+        StoredMember member = row.getString("member_id") == null ? null : member(row);
+        return new MemberStore.Lookup(member, row.getString("digest"), row.getString("result"));
       }
     }
   }

@@ -195,6 +195,50 @@ abstract class MemberStoreContractTest {
   }
 
   @Test
+  void lookupReadsTheMemberAndItsEntryUnderTheKeyTogether() {
+    MemberStore store = open();
+    assertThat(store.lookup("m1", "t1")).isEqualTo(new MemberStore.Lookup(null, null, null));
+
+    store.commit(commit(List.of(write("m1", "S1", 0, "v1")), List.of(entry("m1", "t1"))));
+    store.commit(commit(List.of(write("m1", "S1", 1, "v2")), List.of(entry("m1", "t2"))));
+    store.commit(commit(List.of(), List.of(entry("m2", "t3"))));
+
+    StoredMember m1 = new StoredMember("m1", "S1", 2, "v2");
+    assertThat(store.lookup("m1", "t1")).isEqualTo(new MemberStore.Lookup(m1, "digest-t1",
+        "{\"result\":\"t1\"}"));
+    assertThat(store.lookup("m1", "t2")).isEqualTo(new MemberStore.Lookup(m1, "digest-t2",
+        "{\"result\":\"t2\"}"));
+    // a key of the member not journaled, and a key journaled for another member only
+    assertThat(store.lookup("m1", "t3")).isEqualTo(new MemberStore.Lookup(m1, null, null));
+    // an entry of a member not stored (a transfer's receiver is stored; here the row alone)
+    assertThat(store.lookup("m2", "t3")).isEqualTo(new MemberStore.Lookup(null, "digest-t3",
+        "{\"result\":\"t3\"}"));
+  }
+
+  @Test
+  void aRefusedCommitLeavesTheStoreReadingAndCommittingAsBefore() {
+    MemberStore store = open();
+    store.commit(commit(List.of(write("m1", "S1", 0, "v1")), List.of(entry("m1", "t1"))));
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> store.commit(
+          commit(List.of(write("m1", "S1", 1, "dup")), List.of(entry("m1", "t1")))))
+          .isInstanceOf(DuplicateKeyException.class);
+      assertThatThrownBy(() -> store.commit(
+          commit(List.of(write("m1", "S1", 7, "stale")), List.of(entry("m1", "t9")))))
+          .isInstanceOf(StaleStateException.class);
+    }
+    // a transfer-like commit of two members (a transaction), then single commits again
+    store.commit(commit(List.of(write("m1", "S1", 1, "v2"), write("m2", "S2", 0, "w1")),
+        List.of(entry("m1", "x1"), entry("m2", "x1"))));
+    store.commit(commit(List.of(write("m1", "S1", 2, "v3")), List.of(entry("m1", "t2"))));
+
+    assertThat(store.load("m1")).isEqualTo(new StoredMember("m1", "S1", 3, "v3"));
+    assertThat(store.load("m2")).isEqualTo(new StoredMember("m2", "S2", 1, "w1"));
+    assertThat(allEntries(store)).extracting(e -> e.memberId() + "/" + e.key())
+        .containsExactly("m1/t1", "m1/x1", "m2/x1", "m1/t2");
+  }
+
+  @Test
   void journalIsInCommitOrder() {
     MemberStore store = open();
     store.commit(commit(List.of(), List.of(entry("m1", "a"))));
