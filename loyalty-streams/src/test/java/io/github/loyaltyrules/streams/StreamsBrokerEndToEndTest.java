@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outcome, each member's outcomes and final state must be what {@code LoyaltyEngine.evaluate}
  * gives applied in order, and a record that is not JSON must be on the errors topic with the
  * partition and offset the producer was told. Bounded: every wait has a deadline, the whole
- * test at most 150 seconds (40 to 90 s measured on a 2-core machine at load 15 to 30).
+ * test at most 150 seconds (45 to 90 s measured on a 2-core machine at load 11 to 30).
  */
 class StreamsBrokerEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -148,6 +148,9 @@ class StreamsBrokerEndToEndTest {
           assertThat(countBy(outcomes.stream().map(r -> id(r.value())).toList()))
               .isEqualTo(countBy(sent.values().stream().flatMap(List::stream)
                   .map(StreamsBrokerEndToEndTest::id).toList()));
+          // each outcome names the engine (programme and rules) that decided it
+          assertThat(outcomes).extracting(r -> JSON.readTree(r.value()).path("engine").asText())
+              .containsOnly(Driver.ENGINE.version().toString());
           assertThat(outcomes.stream().filter(r -> r.value().contains("DuplicateTransaction")))
               .hasSize(2 * MEMBERS.size() + 1);
 
