@@ -769,18 +769,43 @@ public final class Loyalty implements Callable<Integer> {
         + " a profile (as loyalty batch does) rather than answer not-found.")
     boolean enrolUnknown;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Stream threads of this"
+        + " instance (default 1); more than the partitions it owns leave some idle.")
+    int threads = 1;
+
+    @Option(names = "--instance-id", paramLabel = "ID", description = "A name for this"
+        + " instance that stays the same across its restarts (Kafka's group.instance.id): a"
+        + " restarted instance takes its partitions back at once instead of after the session"
+        + " timeout. Unique per instance.")
+    @org.jspecify.annotations.Nullable String instanceId;
+
     io.github.loyaltyrules.streams.StreamsSettings settings() {
       return io.github.loyaltyrules.streams.StreamsSettings.defaults()
           .withApplicationId(applicationId).withEnrolUnknownMembers(enrolUnknown);
     }
 
-    @Override
-    public Integer call() throws InterruptedException {
-      io.github.loyaltyrules.streams.StreamsSettings s = settings();
-      java.util.Properties p = s.streamsConfig(bootstrap);
+    /** The Kafka Streams configuration these options give. */
+    java.util.Properties config() {
+      if (threads < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--threads=" + threads
+            + ": at least 1 stream thread");
+      }
+      java.util.Properties p = settings().streamsConfig(bootstrap);
       if (stateDir != null) {
         p.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
       }
+      p.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+      if (instanceId != null) {
+        p.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix(
+            org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+      }
+      return p;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      io.github.loyaltyrules.streams.StreamsSettings s = settings();
+      java.util.Properties p = config();
       LoyaltyEngine e = engine.builder().build();
       java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
       try (org.apache.kafka.streams.KafkaStreams app = new org.apache.kafka.streams.KafkaStreams(

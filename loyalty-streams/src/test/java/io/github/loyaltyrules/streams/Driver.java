@@ -1,12 +1,21 @@
 package io.github.loyaltyrules.streams;
 
 import io.github.loyaltyrules.LoyaltyEngine;
+import io.github.loyaltyrules.json.contract.ContractReader;
+import io.github.loyaltyrules.json.contract.ContractWriter;
+import io.github.loyaltyrules.json.contract.Request;
+import io.github.loyaltyrules.json.contract.Result;
+import io.github.loyaltyrules.model.MemberState;
+import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.programme.Programmes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,6 +33,8 @@ final class Driver implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-12-31T02:00:00Z");
   static final LoyaltyEngine ENGINE = LoyaltyEngine.builder()
       .programme(Programmes.seedsDefault()).clock(Clock.fixed(NOW, ZONE)).build();
+  /** Reads requests without a state, as the topology does. */
+  static final ContractReader READER = ContractReader.of(ENGINE.programme()).forStoredMembers();
 
   final StreamsSettings settings;
   final TopologyTestDriver driver;
@@ -53,6 +64,32 @@ final class Driver implements AutoCloseable {
 
   KeyValueStore<String, String> members() {
     return driver.getKeyValueStore(settings.store());
+  }
+
+  /**
+   * What the library answers for {@code requests} applied in order, each on the state the
+   * member's previous request left ({@code states}, updated); a member's first request starts
+   * from the state its profile enrols.
+   */
+  static List<String> engineInOrder(List<String> requests, Map<String, MemberState> states) {
+    List<String> results = new ArrayList<>();
+    for (String json : requests) {
+      Request.MemberRequest r = (Request.MemberRequest) READER.read(json);
+      MemberState state = states.getOrDefault(r.memberId(), r.state());
+      Outcome o;
+      Result result;
+      if (r instanceof Request.Evaluate e) {
+        o = ENGINE.evaluate(state, e.transaction());
+        result = Result.Evaluated.of(e.id(), o, false);
+      } else {
+        Request.Assess a = (Request.Assess) r;
+        o = ENGINE.assess(state, a.date());
+        result = Result.Assessed.of(a.id(), o, false);
+      }
+      states.put(r.memberId(), o.state());
+      results.add(ContractWriter.write(result));
+    }
+    return results;
   }
 
   /** An evaluate request of a sale of {@code units} T-shirts at 129.00 on {@code day}. */

@@ -40,6 +40,8 @@ public final class StreamsThroughputMain {
     long outcomes = 0;
     long errors = 0;
     long followUps = 0;
+    String load0 = Measured.load();
+    double cpu0 = Measured.cpuSeconds();
     long start = System.nanoTime();
     try (TopologyTestDriver d = new TopologyTestDriver(LoyaltyStreams.topology(engine, s), p);
         BufferedReader in = Files.newBufferedReader(night, StandardCharsets.UTF_8)) {
@@ -70,8 +72,9 @@ public final class StreamsThroughputMain {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "{\"lines\": %d, \"outcomes\": %d, \"errors\": %d,"
-        + " \"followUps\": %d, \"seconds\": %.1f, \"linesPerSecond\": %.0f, \"heapUsedMiB\": %d}%n",
+        + " \"followUps\": %d, \"seconds\": %.1f, \"linesPerSecond\": %.0f,"
+        + " \"pipingCpuSeconds\": %.1f, \"loadBefore\": \"%s\", %s}%n",
         lines, outcomes, errors, followUps, seconds, lines / seconds,
-        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        Measured.cpuSeconds() - cpu0, load0, Measured.fields());
   }
 }

@@ -28,32 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StreamsTopologyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ContractReader READER =
-      ContractReader.of(Driver.ENGINE.programme()).forStoredMembers();
+  private static final ContractReader READER = Driver.READER;
 
   @TempDir Path dir;
-
-  /** What the library answers for {@code requests} applied in order, member by member. */
-  private static List<String> engineInOrder(List<String> requests, Map<String, MemberState> states) {
-    List<String> results = new ArrayList<>();
-    for (String json : requests) {
-      Request.MemberRequest r = (Request.MemberRequest) READER.read(json);
-      MemberState state = states.getOrDefault(r.memberId(), r.state());
-      Outcome o;
-      Result result;
-      if (r instanceof Request.Evaluate e) {
-        o = Driver.ENGINE.evaluate(state, e.transaction());
-        result = Result.Evaluated.of(e.id(), o, false);
-      } else {
-        Request.Assess a = (Request.Assess) r;
-        o = Driver.ENGINE.assess(state, a.date());
-        result = Result.Assessed.of(a.id(), o, false);
-      }
-      states.put(r.memberId(), o.state());
-      results.add(ContractWriter.write(result));
-    }
-    return results;
-  }
 
   private static List<String> script() {
     return List.of(
@@ -76,7 +53,7 @@ class StreamsTopologyTest {
   void salesReturnsAndReviewsOfSeveralMembersGiveWhatTheEngineGivesInOrder() {
     List<String> script = script();
     Map<String, MemberState> expectedStates = new HashMap<>();
-    List<String> expected = engineInOrder(script, expectedStates);
+    List<String> expected = Driver.engineInOrder(script, expectedStates);
     try (Driver d = new Driver(dir)) {
       for (String json : script) {
         d.transactions.pipeInput(key(json), json);
@@ -134,7 +111,7 @@ class StreamsTopologyTest {
   @Test
   void recordsKeyedByTillAreReKeyedToTheirMemberInOrder() {
     List<String> script = script();
-    List<String> expected = engineInOrder(script, new HashMap<>());
+    List<String> expected = Driver.engineInOrder(script, new HashMap<>());
     try (Driver d = new Driver(dir)) {
       int i = 0;
       for (String json : script) {
@@ -219,7 +196,7 @@ class StreamsTopologyTest {
       for (String m : List.of("M1", "M2", "M3", "M4", "M5")) {
         String sale = Driver.sale(m, "T-" + m, "2026-03-01", 3, true);
         d.transactions.pipeInput(m, sale);
-        engineInOrder(List.of(sale), states);
+        Driver.engineInOrder(List.of(sale), states);
       }
       d.outcomes.readValuesToList();
       d.followUps.readValuesToList();
@@ -256,7 +233,7 @@ class StreamsTopologyTest {
   @Test
   void aStateFileSeedsTheStoreAndIsExportedBackLineForLine() throws Exception {
     Map<String, MemberState> states = new HashMap<>();
-    engineInOrder(script(), states);
+    Driver.engineInOrder(script(), states);
     String file = states.keySet().stream().sorted()
         .map(m -> ContractWriter.writeState(states.get(m)) + "\n")
         .collect(Collectors.joining());
