@@ -86,6 +86,7 @@ final class Evaluation {
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
   private final boolean followUpHousekeepingDue;
   private final BuyerBook buyers;
+  private final MarkBook marks;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -123,6 +124,7 @@ final class Evaluation {
     this.followUpHousekeepingDue = followUps.housekeepingDue();
     this.buyers = new BuyerBook(programme.insight().buyers(), programme.currency(),
         before.memberId(), before.buyer(), before.activity(), today, effects);
+    this.marks = new MarkBook(before.marks(), programme.limits(), before.memberId(), effects);
     StoredValue stored = before.storedValue();
     if (stored != null && !stored.balance().currency().equals(programme.currency())) {
       throw new EvaluationException("member " + before.memberId() + ": the state's stored value"
@@ -1092,6 +1094,11 @@ final class Evaluation {
     return priced;
   }
 
+  /** The marks the rules keep about the member, and their settler. */
+  MarkBook marks() {
+    return marks;
+  }
+
   /** The buyer profile's bookkeeping (purchase types and layers). */
   BuyerBook buyers() {
     return buyers;
@@ -1168,7 +1175,8 @@ final class Evaluation {
         points.storedValue(), recent,
         followUps.changed() ? followUps.tasks() : before.followUps(),
         followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile(),
-        transaction == null ? today : before.lastAssessed());
+        transaction == null ? today : before.lastAssessed(),
+        marks.changed() ? marks.marks() : before.marks());
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }
