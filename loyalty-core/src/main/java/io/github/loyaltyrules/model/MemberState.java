@@ -61,6 +61,9 @@ import org.jspecify.annotations.Nullable;
  *     written before schema 5)
  * @param marks what the rules remember about the member ({@link Mark}), by name; empty when
  *     absent (states written before schema 6)
+ * @param monthlyPoints qualifying points per calendar month (what sales earned, less what
+ *     returns took back, never negative), kept like {@code monthlySpend} when the programme
+ *     qualifies on points ({@code qualification.basis} POINTS); empty otherwise and when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MemberState(
@@ -80,13 +83,16 @@ public record MemberState(
     List<ClosedFollowUp> followUpHistory,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") BuyerProfile buyer,
     @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable LocalDate lastAssessed,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.6") List<Mark> marks) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") List<Mark> marks,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+    SortedMap<YearMonth, Long> monthlyPoints) {
 
   /**
    * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
    * the priced lines of recent sales and the follow-ups; 4 keeps a sold line as its quantity and
    * totals (not one amount per unit) and closed follow-ups past their validity as a short
-   * history; 5 remembers the last date assessed; 6 keeps the rules' marks. States of version 3
+   * history; 5 remembers the last date assessed; 6 keeps the rules' marks and,
+   * on a ladder by points, the qualifying points per month. States of version 3
    * read as version 4 (each line's units summed), states of version 4 as version 5 never
    * assessed, and states of version 5 as version 6 without marks.
    */
@@ -122,6 +128,14 @@ public record MemberState(
           "must be at most " + MAX_MARKS + "; a state holds at most limits.maxMarks marks");
     }
     unique("state.marks", "name", marks, Mark::name);
+    TreeMap<YearMonth, Long> earned = new TreeMap<>();
+    if (monthlyPoints != null) {
+      for (Map.Entry<YearMonth, Long> e : monthlyPoints.entrySet()) {
+        earned.put(Check.notNull("state.monthlyPoints key", e.getKey()),
+            pointsOf(e.getKey(), e.getValue()));
+      }
+    }
+    monthlyPoints = Collections.unmodifiableSortedMap(earned);
     unique("state.vouchers", "code", vouchers, Voucher::code);
     unique("state.recentTransactions", "id", recentTransactions, RecentTransaction::id);
     unique("state.followUps", "id", followUps, FollowUp::id);
@@ -147,7 +161,7 @@ public record MemberState(
       TierStanding standing, @Nullable SortedMap<YearMonth, Money> monthlySpend,
       Activity activity) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   /** The state as version 0.2 built it: no follow-ups. */
@@ -157,7 +171,7 @@ public record MemberState(
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
       List<RecentTransaction> recentTransactions) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, null, null, null, null);
+        storedValue, recentTransactions, null, null, null, null, null);
   }
 
   /** The state as version 0.3 built it: no history of closed follow-ups. */
@@ -167,7 +181,7 @@ public record MemberState(
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, null, null, null);
+        storedValue, recentTransactions, followUps, null, null, null, null);
   }
 
   /** The state as version 0.5 built it before buyer profiles. */
@@ -178,7 +192,7 @@ public record MemberState(
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
       List<ClosedFollowUp> followUpHistory) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, followUpHistory, null, null);
+        storedValue, recentTransactions, followUps, followUpHistory, null, null, null);
   }
 
   /** The state as version 0.6 built it before it remembered the last date assessed. */
@@ -188,7 +202,8 @@ public record MemberState(
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
       List<ClosedFollowUp> followUpHistory, BuyerProfile buyer) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, followUpHistory, buyer, null, List.of());
+        storedValue, recentTransactions, followUps, followUpHistory, buyer, null, List.of(),
+        Collections.emptySortedMap());
   }
 
   /** The state as version 0.6 built it before it kept the rules' marks. */
@@ -199,7 +214,19 @@ public record MemberState(
       List<ClosedFollowUp> followUpHistory, BuyerProfile buyer, @Nullable LocalDate lastAssessed) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
         storedValue, recentTransactions, followUps, followUpHistory, buyer, lastAssessed,
-        List.of());
+        List.of(), Collections.emptySortedMap());
+  }
+
+  /** The state with marks, as it is on a ladder by spend: no qualifying points per month. */
+  public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, @Nullable StoredValue storedValue,
+      List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
+      List<ClosedFollowUp> followUpHistory, BuyerProfile buyer, @Nullable LocalDate lastAssessed,
+      List<Mark> marks) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, followUps, followUpHistory, buyer, lastAssessed, marks,
+        Collections.emptySortedMap());
   }
 
   /**
@@ -219,6 +246,15 @@ public record MemberState(
                 + "] has it already");
       }
     }
+  }
+
+  private static long pointsOf(YearMonth month, @Nullable Long points) {
+    long p = Check.notNull("state.monthlyPoints[" + month + "]", points);
+    if (p < 0) {
+      throw new InvalidValueException("state.monthlyPoints[" + month + "]", p,
+          "must not be negative");
+    }
+    return p;
   }
 
   private static Money spendOf(YearMonth month, Money spend) {
@@ -278,19 +314,19 @@ public record MemberState(
   public MemberState withProfile(CustomerProfile newProfile) {
     return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   public MemberState withCard(@Nullable Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
     return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /**
@@ -305,41 +341,41 @@ public record MemberState(
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
     return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
         vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   public MemberState withActivity(Activity newActivity) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withPoints(PointsAccount newPoints) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         newPoints, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withVouchers(List<Voucher> newVouchers) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, newVouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withStoredValue(StoredValue newStoredValue) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, newStoredValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public MemberState withFollowUps(List<FollowUp> newFollowUps) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, newFollowUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /** This state remembering {@code recent} as its recent transactions, oldest first. */
@@ -347,7 +383,7 @@ public record MemberState(
   public MemberState withRecentTransactions(List<RecentTransaction> recent) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recent, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /** This state keeping {@code history} of closed follow-ups past their evaluation. */
@@ -355,7 +391,7 @@ public record MemberState(
   public MemberState withFollowUpHistory(List<ClosedFollowUp> history) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, history, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /**
@@ -387,6 +423,7 @@ public record MemberState(
     b.buyer = buyer;
     b.lastAssessed = lastAssessed;
     b.marks = marks;
+    b.monthlyPoints.putAll(monthlyPoints);
     return b;
   }
 
@@ -414,6 +451,7 @@ public record MemberState(
     private BuyerProfile buyer = BuyerProfile.NONE;
     private @Nullable LocalDate lastAssessed;
     private List<Mark> marks = List.of();
+    private final TreeMap<YearMonth, Long> monthlyPoints = new TreeMap<>();
 
     private Builder(CustomerProfile profile) {
       profile(profile);
@@ -503,11 +541,18 @@ public record MemberState(
       return this;
     }
 
+    /** Adds (or replaces) the qualifying points of {@code month}, not negative. */
+    public Builder points(YearMonth month, long points) {
+      monthlyPoints.put(Check.notNull("state.monthlyPoints key", month),
+          pointsOf(month, points));
+      return this;
+    }
+
     /** The state, checked as the canonical constructor checks it. */
     public MemberState build() {
       return new MemberState(SCHEMA_VERSION, profile, card, standing, monthlySpend, activity,
           points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
     }
   }
 
@@ -516,7 +561,7 @@ public record MemberState(
   public MemberState withBuyer(BuyerProfile newBuyer) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, newBuyer,
-        lastAssessed, marks);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /** This state remembering {@code date} as the latest date assessed (null: never). */
@@ -524,7 +569,7 @@ public record MemberState(
   public MemberState withLastAssessed(@Nullable LocalDate date) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        date, marks);
+        date, marks, monthlyPoints);
   }
 
   /** This state holding {@code newMarks}, one per name (the settler keeps them by name). */
@@ -532,7 +577,25 @@ public record MemberState(
   public MemberState withMarks(List<Mark> newMarks) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed, newMarks);
+        lastAssessed, newMarks, monthlyPoints);
+  }
+
+  /** This state with {@code points} as its qualifying points per month. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public MemberState withMonthlyPoints(SortedMap<YearMonth, Long> points) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        this.points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed, marks, points);
+  }
+
+  /** Qualifying points of the months {@code from} to {@code to}, both included. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public long pointsBetween(YearMonth from, YearMonth to) {
+    long total = 0;
+    for (long p : monthlyPoints.subMap(from, to.plusMonths(1)).values()) {
+      total += p;
+    }
+    return total;
   }
 
   /** The mark named {@code name}, or null when the member holds none. */
