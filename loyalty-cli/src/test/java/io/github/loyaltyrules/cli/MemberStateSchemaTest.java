@@ -111,7 +111,8 @@ class MemberStateSchemaTest {
     return new MemberState(0, profile, card, standing, spend, activity, points,
         List.of(voucher), storedValue, List.of(sale), List.of(thankYou), List.of(care), buyer,
         LocalDate.of(2026, 5, 13), List.of(new io.github.loyaltyrules.model.Mark(
-            "big-first-purchase", day, 1), io.github.loyaltyrules.model.Mark.of("visits")));
+            "big-first-purchase", day, 1), io.github.loyaltyrules.model.Mark.of("visits")),
+        new java.util.TreeMap<>(Map.of(java.time.YearMonth.of(2026, 5), 5200L)));
   }
 
   @Test
@@ -123,7 +124,7 @@ class MemberStateSchemaTest {
       assertThat(node.fieldNames()).toIterable().containsExactlyInAnyOrder("schemaVersion",
           "profile", "card", "standing", "monthlySpend", "activity", "points", "vouchers",
           "storedValue", "recentTransactions", "followUps", "followUpHistory", "buyer",
-          "lastAssessed", "marks");
+          "lastAssessed", "marks", "monthlyPoints");
       assertThat(node.at("/marks/0").fieldNames()).toIterable().containsExactlyInAnyOrder(
           "name", "date", "count");
       assertThat(node.at("/points/lots/0").fieldNames()).toIterable().containsExactlyInAnyOrder(
