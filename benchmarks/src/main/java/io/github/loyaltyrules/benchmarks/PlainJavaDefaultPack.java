@@ -534,7 +534,22 @@ public final class PlainJavaDefaultPack {
     // ------------------------------------------------------------ tiers (tiers.drl, points.drl)
 
     private void tiers() {
-      if (member().activeCard() && member().windowSpend() != null) {
+      if (p.qualification().byPoints()) {
+        if (member().activeCard()) {
+          long points = member().windowPoints();
+          Tier top = null;
+          for (Tier x : p.tiers()) {
+            if (x.qualifyingPoints() != null && x.qualifyingPoints() <= points
+                && (top == null || x.rank() > top.rank())) {
+              top = x;
+            }
+          }
+          if (top != null && top.rank() > member().tierRank()) {
+            rule("Tier: qualifying points move the member up at once");
+            decide(new QualifyFor(top));
+          }
+        }
+      } else if (member().activeCard() && member().windowSpend() != null) {
         BigDecimal spend = member().windowSpend().amount();
         Tier top = null;
         for (Tier x : p.tiers()) {
@@ -748,7 +763,15 @@ public final class PlainJavaDefaultPack {
               .with("tier", move.toName()));
         }
       }
-      if (member().activeCard() && member().nearNextTier()) {
+      if (member().activeCard() && member().nearNextTier() && p.qualification().byPoints()) {
+        rule("Follow-up: a member near the next tier on points is invited");
+        Tier next = Objects.requireNonNull(member().nextTier(), "near a next tier");
+        Long missing = Objects.requireNonNull(member().missingPointsForNextTier());
+        decide(FollowUpRequest.of(FollowUpKind.NEAR_NEXT_TIER, next.code() + "-"
+            + member().window(), d.plusDays(1), missing + " points from " + next.name()
+                + " in " + member().window())
+            .with("tier", next.name()).with("missing", missing + " points"));
+      } else if (member().activeCard() && member().nearNextTier()) {
         rule("Follow-up: a member near the next tier is invited");
         Tier next = Objects.requireNonNull(member().nextTier(), "near a next tier");
         decide(FollowUpRequest.of(FollowUpKind.NEAR_NEXT_TIER, next.code() + "-"

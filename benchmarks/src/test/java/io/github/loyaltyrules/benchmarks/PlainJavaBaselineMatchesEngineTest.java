@@ -22,7 +22,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlainJavaBaselineMatchesEngineTest {
 
   static Stream<Programme> programmes() {
-    return Stream.of(Programmes.seedsDefault(), Programmes.seedsPaidCard());
+    return Stream.of(Programmes.seedsDefault(), Programmes.seedsPaidCard(), pointsLadder());
+  }
+
+  /**
+   * The default programme on a ladder by points (qualification.basis POINTS): 2,400, 6,000,
+   * 12,000 and 24,000 points earned in a quarter reach ordinary, silver, gold and diamond.
+   */
+  static Programme pointsLadder() {
+    try (var in = Programmes.class.getResourceAsStream("default-programme.json")) {
+      var json = io.github.loyaltyrules.json.LoyaltyJson.mapper();
+      var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+      root.put("id", "seeds-default-by-points");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("qualification"))
+          .put("basis", "POINTS");
+      long[] points = {0, 2_400, 6_000, 12_000, 24_000};
+      for (int i = 0; i < points.length; i++) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("tiers").get(i))
+            .put("qualifyingPoints", points[i]);
+      }
+      return Programmes.fromJson(root.toString(), "points-ladder.json");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest

@@ -147,7 +147,7 @@ class BatchTest {
     assertThat(((Result.Error) r.get(1)).kind()).isEqualTo(ErrorKind.BAD_INPUT);
     assertThat(((Result.Error) r.get(2)).message()).isEqualTo("member M2's state on line 2 of"
         + " the state file cannot be read (state: $.schemaVersion = 9: this library reads"
-        + " versions 1 to 5; upgrade the library to read state written by a newer one); it is"
+        + " versions 1 to 6; upgrade the library to read state written by a newer one); it is"
         + " kept unchanged and none of the member's lines are applied");
     assertThat(((Result.Error) r.get(3)).kind()).isEqualTo(ErrorKind.RULE_ERROR);
     assertThat(((Result.Evaluated) r.get(4)).points().pending()).isEqualTo(50);

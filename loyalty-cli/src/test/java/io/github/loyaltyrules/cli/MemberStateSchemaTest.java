@@ -110,7 +110,9 @@ class MemberStateSchemaTest {
         Set.of("FREQUENT", "PROMOTION"), BuyerLayer.MID, day);
     return new MemberState(0, profile, card, standing, spend, activity, points,
         List.of(voucher), storedValue, List.of(sale), List.of(thankYou), List.of(care), buyer,
-        LocalDate.of(2026, 5, 13));
+        LocalDate.of(2026, 5, 13), List.of(new io.github.loyaltyrules.model.Mark(
+            "big-first-purchase", day, 1), io.github.loyaltyrules.model.Mark.of("visits")),
+        new java.util.TreeMap<>(Map.of(java.time.YearMonth.of(2026, 5), 5200L)));
   }
 
   @Test
@@ -122,7 +124,9 @@ class MemberStateSchemaTest {
       assertThat(node.fieldNames()).toIterable().containsExactlyInAnyOrder("schemaVersion",
           "profile", "card", "standing", "monthlySpend", "activity", "points", "vouchers",
           "storedValue", "recentTransactions", "followUps", "followUpHistory", "buyer",
-          "lastAssessed");
+          "lastAssessed", "marks", "monthlyPoints");
+      assertThat(node.at("/marks/0").fieldNames()).toIterable().containsExactlyInAnyOrder(
+          "name", "date", "count");
       assertThat(node.at("/points/lots/0").fieldNames()).toIterable().containsExactlyInAnyOrder(
           "id", "transactionId", "earnedOn", "availableOn", "expiresAfter", "earned",
           "remaining", "basis", "refunded", "revoked");

@@ -64,11 +64,26 @@ public record ThresholdAdvice(String programmeId, @Nullable LocalDate from, @Nul
    * @param basis what the growth is added to: the base line, or the tier's average purchase
    * @param low basis × (1 + growth low)
    * @param high basis × (1 + growth high)
+   * @param currentPoints on a ladder by points ({@code qualification.basis} POINTS): the tier's
+   *     qualifying points now; null on a ladder by spend
+   * @param lowPoints on a ladder by points: {@code low} in points at the programme's
+   *     {@code points.perUnit}, rounded down (before multipliers and bonuses); null otherwise
+   * @param highPoints on a ladder by points: {@code high} in points, the same way
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
-  public record Suggestion(String tier, Money current, Money basis, @Nullable Money low, @Nullable Money high) {
+  public record Suggestion(String tier, Money current, Money basis, @Nullable Money low,
+      @Nullable Money high,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable Long currentPoints,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable Long lowPoints,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable Long highPoints) {
     public Suggestion {
       Check.notBlank("suggestion.tier", tier);
+    }
+
+    /** A suggestion on a ladder by spend, as version 0.5 made it. */
+    public Suggestion(String tier, Money current, Money basis, @Nullable Money low,
+        @Nullable Money high) {
+      this(tier, current, basis, low, high, null, null, null);
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * seeds' ladder) compares them with its thresholds through the purchases per member, which the
  * advice shows too (spend per member). Only sales count: returns are left out, as the method is
  * about what a purchase looks like. A member's tier is the one their state holds now.
+ *
+ * <p>On a ladder by points ({@code qualification.basis} POINTS) each suggestion also gives the
+ * tier's qualifying points now and its range in points, at the programme's points per unit
+ * paid ({@code points.perUnit}), before multipliers and bonuses; a warning says so.
  *
  * <p>Members are read first, then the sales, each once, in one pass: memory grows with the
  * number of members (an index and one byte each), never with the number of sales.
@@ -137,7 +142,7 @@ public final class ThresholdAdvisor {
       Tier tier = ladder.get(t);
       Money current = Money.of(tier.qualifyingSpend(), currency);
       Money average = Figures.average(tierSpend[t], tierPurchases[t], currency, mode);
-      Suggestion suggestion = t == 0 || average == null ? null : new Suggestion(tier.code(),
+      Suggestion suggestion = t == 0 || average == null ? null : suggestion(programme, tier,
           current, average, Figures.grown(average, settings.growthLow(), mode),
           Figures.grown(average, settings.growthHigh(), mode));
       BigDecimal memberShare = Figures.share(membersIn[t], cardHolders);
@@ -155,12 +160,17 @@ public final class ThresholdAdvisor {
     Suggestion entry = null;
     if (baseLine != null && ladder.size() > 1) {
       Tier first = ladder.get(1);
-      entry = new Suggestion(first.code(), Money.of(first.qualifyingSpend(), currency), baseLine,
-          Figures.grown(baseLine, settings.growthLow(), mode),
+      entry = suggestion(programme, first, Money.of(first.qualifyingSpend(), currency),
+          baseLine, Figures.grown(baseLine, settings.growthLow(), mode),
           Figures.grown(baseLine, settings.growthHigh(), mode));
     }
     if (purchases == 0) {
       warnings.add("no sales in the period: nothing to suggest");
+    }
+    if (programme.qualification().byPoints()) {
+      warnings.add("the programme qualifies on points: each suggestion is also given in points"
+          + " at " + programme.points().perUnit().stripTrailingZeros().toPlainString()
+          + " per unit paid, before the tiers' and the programme's multipliers and bonuses");
     }
     if (others > 0) {
       warnings.add(others + (others == 1 ? " sale is" : " sales are")
@@ -173,6 +183,23 @@ public final class ThresholdAdvisor {
         Figures.money(spend, currency), averageUnitPrice, itemsPerPurchase, baseLine,
         settings.growthLow(), settings.growthHigh(), entry, tiers, withoutCard, others,
         warnings);
+  }
+
+  /**
+   * A suggestion for {@code tier}; on a ladder by points with its figures in points too, at the
+   * programme's points per unit paid, rounded down.
+   */
+  private static Suggestion suggestion(Programme programme, Tier tier, Money current,
+      Money basis, @Nullable Money low, @Nullable Money high) {
+    if (!programme.qualification().byPoints()) {
+      return new Suggestion(tier.code(), current, basis, low, high);
+    }
+    BigDecimal perUnit = programme.points().perUnit();
+    return new Suggestion(tier.code(), current, basis, low, high, tier.qualifyingPoints(),
+        low == null ? null : low.amount().multiply(perUnit)
+            .setScale(0, RoundingMode.DOWN).longValueExact(),
+        high == null ? null : high.amount().multiply(perUnit)
+            .setScale(0, RoundingMode.DOWN).longValueExact());
   }
 
   private static int position(List<Tier> ladder, String code) {

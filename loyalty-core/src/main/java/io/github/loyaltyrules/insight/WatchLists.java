@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,11 @@ import org.jspecify.annotations.Nullable;
  *       are more than {@code insight.watch.driftFactor} (2) times their usual gap, the same
  *       reading as the churn alert; longest away first.</li>
  * </ul>
+ *
+ * <p>On a ladder by points ({@code qualification.basis} POINTS) the first two lists follow the
+ * points earned in the window ({@code MemberState.monthlyPoints}) against the tiers'
+ * qualifying and retention points, with the points missing ({@code missingPoints}); their
+ * spend figures are then the window's spend for information and zero amounts missing.
  *
  * <p>Thread-safety: immutable, safe to share; {@link #build} is a pure function.
  *
@@ -71,12 +77,27 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * @param missing spend still missing for {@code nextTier}; zero when reached
    * @param windowEnd the last day of the current window
    * @param reached whether the spend already reaches {@code nextTier}
+   * @param windowPoints on a ladder by points ({@code qualification.basis} POINTS): the points
+   *     earned in the current window, which the list then follows; 0 on a ladder by spend
+   * @param missingPoints on a ladder by points: the points still missing for {@code nextTier},
+   *     0 when reached; 0 on a ladder by spend
    *
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record NextTier(String memberId, @Nullable String associateId, String tier, String nextTier,
-      Money windowSpend, Money missing, LocalDate windowEnd, boolean reached) {}
+      Money windowSpend, Money missing, LocalDate windowEnd, boolean reached,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") long windowPoints,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") long missingPoints) {
+
+    /** An entry on a ladder by spend, as version 0.5 made it. */
+    public NextTier(String memberId, @Nullable String associateId, String tier,
+        String nextTier, Money windowSpend, Money missing, LocalDate windowEnd,
+        boolean reached) {
+      this(memberId, associateId, tier, nextTier, windowSpend, missing, windowEnd, reached, 0,
+          0);
+    }
+  }
 
   /**
    * A member who drops at the next review unless they buy.
@@ -89,12 +110,27 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
    * @param windowSpend spend in that window so far
    * @param retentionSpend the tier's retention spend
    * @param missing retention spend minus window spend
+   * @param windowPoints on a ladder by points: the points earned in that window so far, which
+   *     the list then follows; 0 on a ladder by spend
+   * @param retentionPoints on a ladder by points: the tier's retention points; 0 otherwise
+   * @param missingPoints on a ladder by points: retention points minus window points
    *
    * <p>Thread-safety: immutable, safe to share.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.5")
   public record Marginal(String memberId, @Nullable String associateId, String tier, String dropsTo,
-      LocalDate reviewDate, Money windowSpend, Money retentionSpend, Money missing) {}
+      LocalDate reviewDate, Money windowSpend, Money retentionSpend, Money missing,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") long windowPoints,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") long retentionPoints,
+      @API(status = API.Status.EXPERIMENTAL, since = "0.6") long missingPoints) {
+
+    /** An entry on a ladder by spend, as version 0.5 made it. */
+    public Marginal(String memberId, @Nullable String associateId, String tier, String dropsTo,
+        LocalDate reviewDate, Money windowSpend, Money retentionSpend, Money missing) {
+      this(memberId, associateId, tier, dropsTo, reviewDate, windowSpend, retentionSpend,
+          missing, 0, 0, 0);
+    }
+  }
 
   /**
    * A member drifting from their rhythm.
@@ -156,8 +192,10 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
         drifting.add(d);
       }
     }
-    next.sort(Comparator.comparing(NextTier::missing).thenComparing(NextTier::memberId));
-    marginal.sort(Comparator.comparing(Marginal::reviewDate).thenComparing(Marginal::missing)
+    next.sort(Comparator.comparingLong(NextTier::missingPoints)
+        .thenComparing(NextTier::missing).thenComparing(NextTier::memberId));
+    marginal.sort(Comparator.comparing(Marginal::reviewDate)
+        .thenComparingLong(Marginal::missingPoints).thenComparing(Marginal::missing)
         .thenComparing(Marginal::memberId));
     drifting.sort(Comparator.comparingLong(Drifting::daysSinceLastPurchase).reversed()
         .thenComparing(Drifting::memberId));
@@ -171,6 +209,21 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
       return null;
     }
     Money spend = m.spendBetween(window.first(), window.last(), p.currency());
+    if (p.qualification().byPoints()) {
+      long points = m.pointsBetween(window.first(), window.last());
+      Tier byPoints = p.highestQualifiedByPoints(points);
+      if (byPoints.isAbove(tier)) {
+        return new NextTier(m.memberId(), associate, tier.code(), byPoints.code(), spend,
+            p.zero(), window.end(), true, points, 0);
+      }
+      long wanted = Objects.requireNonNull(above.qualifyingPoints(), "a tier's points");
+      long missing = wanted - points;
+      if (BigDecimal.valueOf(missing).compareTo(BigDecimal.valueOf(wanted).multiply(near)) > 0) {
+        return null;
+      }
+      return new NextTier(m.memberId(), associate, tier.code(), above.code(), spend, p.zero(),
+          window.end(), false, points, missing);
+    }
     Tier reached = p.highestQualifiedBy(spend);
     if (reached.isAbove(tier)) {
       return new NextTier(m.memberId(), associate, tier.code(), reached.code(), spend,
@@ -200,6 +253,17 @@ public record WatchLists(String storeId, LocalDate date, List<NextTier> nextTier
       return null;
     }
     Money spend = m.spendBetween(judged.first(), judged.last(), p.currency());
+    if (p.qualification().byPoints()) {
+      long points = m.pointsBetween(judged.first(), judged.last());
+      long retention = Objects.requireNonNull(tier.retentionPoints(), "a tier's points");
+      if (points >= retention) {
+        return null;
+      }
+      Tier to = p.highestRetainedByPoints(points);
+      to = floor != null && floor.isAbove(to) ? floor : to;
+      return new Marginal(m.memberId(), associate, tier.code(), to.code(), review, spend,
+          p.zero(), p.zero(), points, retention, retention - points);
+    }
     Money retention = p.money(tier.retentionSpend());
     if (spend.isAtLeast(retention)) {
       return null;

@@ -59,6 +59,11 @@ import org.jspecify.annotations.Nullable;
  * @param lastAssessed the latest date the member was assessed ({@code LoyaltyEngine.assess}); an
  *     assessment on that date or before it changes nothing; null before the first (and in states
  *     written before schema 5)
+ * @param marks what the rules remember about the member ({@link Mark}), by name; empty when
+ *     absent (states written before schema 6)
+ * @param monthlyPoints qualifying points per calendar month (what sales earned, less what
+ *     returns took back, never negative), kept like {@code monthlySpend} when the programme
+ *     qualifies on points ({@code qualification.basis} POINTS); empty otherwise and when absent
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MemberState(
@@ -77,16 +82,27 @@ public record MemberState(
     @API(status = API.Status.EXPERIMENTAL, since = "0.5")
     List<ClosedFollowUp> followUpHistory,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") BuyerProfile buyer,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable LocalDate lastAssessed) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable LocalDate lastAssessed,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") List<Mark> marks,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+    SortedMap<YearMonth, Long> monthlyPoints) {
 
   /**
    * The layout this version writes: 2 added points, vouchers, stored value, recent ids; 3 added
    * the priced lines of recent sales and the follow-ups; 4 keeps a sold line as its quantity and
    * totals (not one amount per unit) and closed follow-ups past their validity as a short
-   * history; 5 remembers the last date assessed. States of version 3 read as version 4 (each
-   * line's units summed), and states of version 4 as version 5 never assessed.
+   * history; 5 remembers the last date assessed; 6 keeps the rules' marks and,
+   * on a ladder by points, the qualifying points per month. States of version 3
+   * read as version 4 (each line's units summed), states of version 4 as version 5 never
+   * assessed, and states of version 5 as version 6 without marks.
    */
-  public static final int SCHEMA_VERSION = 5;
+  public static final int SCHEMA_VERSION = 6;
+
+  /**
+   * The most marks any state holds, whatever the programme's {@code limits.maxMarks}: a state
+   * with more is not one the engine writes.
+   */
+  public static final int MAX_MARKS = 1_000;
 
   public MemberState {
     if (schemaVersion == 0) {
@@ -106,6 +122,20 @@ public record MemberState(
     followUps = Check.list("state.followUps", followUps);
     followUpHistory = Check.list("state.followUpHistory", followUpHistory);
     buyer = buyer == null ? BuyerProfile.NONE : buyer;
+    marks = Check.list("state.marks", marks);
+    if (marks.size() > MAX_MARKS) {
+      throw new InvalidValueException("state.marks", marks.size() + " marks",
+          "must be at most " + MAX_MARKS + "; a state holds at most limits.maxMarks marks");
+    }
+    unique("state.marks", "name", marks, Mark::name);
+    TreeMap<YearMonth, Long> earned = new TreeMap<>();
+    if (monthlyPoints != null) {
+      for (Map.Entry<YearMonth, Long> e : monthlyPoints.entrySet()) {
+        earned.put(Check.notNull("state.monthlyPoints key", e.getKey()),
+            pointsOf(e.getKey(), e.getValue()));
+      }
+    }
+    monthlyPoints = Collections.unmodifiableSortedMap(earned);
     unique("state.vouchers", "code", vouchers, Voucher::code);
     unique("state.recentTransactions", "id", recentTransactions, RecentTransaction::id);
     unique("state.followUps", "id", followUps, FollowUp::id);
@@ -131,7 +161,7 @@ public record MemberState(
       TierStanding standing, @Nullable SortedMap<YearMonth, Money> monthlySpend,
       Activity activity) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   /** The state as version 0.2 built it: no follow-ups. */
@@ -141,7 +171,7 @@ public record MemberState(
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
       List<RecentTransaction> recentTransactions) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, null, null, null);
+        storedValue, recentTransactions, null, null, null, null, null);
   }
 
   /** The state as version 0.3 built it: no history of closed follow-ups. */
@@ -151,7 +181,7 @@ public record MemberState(
       PointsAccount points, List<Voucher> vouchers, StoredValue storedValue,
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, null, null);
+        storedValue, recentTransactions, followUps, null, null, null, null);
   }
 
   /** The state as version 0.5 built it before buyer profiles. */
@@ -162,7 +192,7 @@ public record MemberState(
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
       List<ClosedFollowUp> followUpHistory) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, followUpHistory, null);
+        storedValue, recentTransactions, followUps, followUpHistory, null, null, null);
   }
 
   /** The state as version 0.6 built it before it remembered the last date assessed. */
@@ -172,7 +202,31 @@ public record MemberState(
       List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
       List<ClosedFollowUp> followUpHistory, BuyerProfile buyer) {
     this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
-        storedValue, recentTransactions, followUps, followUpHistory, buyer, null);
+        storedValue, recentTransactions, followUps, followUpHistory, buyer, null, List.of(),
+        Collections.emptySortedMap());
+  }
+
+  /** The state as version 0.6 built it before it kept the rules' marks. */
+  public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, @Nullable StoredValue storedValue,
+      List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
+      List<ClosedFollowUp> followUpHistory, BuyerProfile buyer, @Nullable LocalDate lastAssessed) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, followUps, followUpHistory, buyer, lastAssessed,
+        List.of(), Collections.emptySortedMap());
+  }
+
+  /** The state with marks, as it is on a ladder by spend: no qualifying points per month. */
+  public MemberState(int schemaVersion, CustomerProfile profile, @Nullable Card card,
+      TierStanding standing, SortedMap<YearMonth, Money> monthlySpend, Activity activity,
+      PointsAccount points, List<Voucher> vouchers, @Nullable StoredValue storedValue,
+      List<RecentTransaction> recentTransactions, List<FollowUp> followUps,
+      List<ClosedFollowUp> followUpHistory, BuyerProfile buyer, @Nullable LocalDate lastAssessed,
+      List<Mark> marks) {
+    this(schemaVersion, profile, card, standing, monthlySpend, activity, points, vouchers,
+        storedValue, recentTransactions, followUps, followUpHistory, buyer, lastAssessed, marks,
+        Collections.emptySortedMap());
   }
 
   /**
@@ -192,6 +246,15 @@ public record MemberState(
                 + "] has it already");
       }
     }
+  }
+
+  private static long pointsOf(YearMonth month, @Nullable Long points) {
+    long p = Check.notNull("state.monthlyPoints[" + month + "]", points);
+    if (p < 0) {
+      throw new InvalidValueException("state.monthlyPoints[" + month + "]", p,
+          "must not be negative");
+    }
+    return p;
   }
 
   private static Money spendOf(YearMonth month, Money spend) {
@@ -251,19 +314,19 @@ public record MemberState(
   public MemberState withProfile(CustomerProfile newProfile) {
     return new MemberState(schemaVersion, newProfile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   public MemberState withCard(@Nullable Card newCard) {
     return new MemberState(schemaVersion, profile, newCard, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   public MemberState withStanding(TierStanding newStanding) {
     return new MemberState(schemaVersion, profile, card, newStanding, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /**
@@ -278,41 +341,41 @@ public record MemberState(
   public MemberState withMonthlySpend(SortedMap<YearMonth, Money> spend) {
     return new MemberState(schemaVersion, profile, card, standing, spend, activity, points,
         vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   public MemberState withActivity(Activity newActivity) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, newActivity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withPoints(PointsAccount newPoints) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         newPoints, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withVouchers(List<Voucher> newVouchers) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, newVouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public MemberState withStoredValue(StoredValue newStoredValue) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, newStoredValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public MemberState withFollowUps(List<FollowUp> newFollowUps) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, newFollowUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /** This state remembering {@code recent} as its recent transactions, oldest first. */
@@ -320,7 +383,7 @@ public record MemberState(
   public MemberState withRecentTransactions(List<RecentTransaction> recent) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recent, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /** This state keeping {@code history} of closed follow-ups past their evaluation. */
@@ -328,7 +391,7 @@ public record MemberState(
   public MemberState withFollowUpHistory(List<ClosedFollowUp> history) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, history, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /**
@@ -359,6 +422,8 @@ public record MemberState(
     b.followUpHistory = followUpHistory;
     b.buyer = buyer;
     b.lastAssessed = lastAssessed;
+    b.marks = marks;
+    b.monthlyPoints.putAll(monthlyPoints);
     return b;
   }
 
@@ -385,6 +450,8 @@ public record MemberState(
     private List<ClosedFollowUp> followUpHistory = List.of();
     private BuyerProfile buyer = BuyerProfile.NONE;
     private @Nullable LocalDate lastAssessed;
+    private List<Mark> marks = List.of();
+    private final TreeMap<YearMonth, Long> monthlyPoints = new TreeMap<>();
 
     private Builder(CustomerProfile profile) {
       profile(profile);
@@ -468,11 +535,24 @@ public record MemberState(
       return this;
     }
 
+    /** What the rules remember about the member, one mark per name. */
+    public Builder marks(List<Mark> marks) {
+      this.marks = Check.list("state.marks", marks);
+      return this;
+    }
+
+    /** Adds (or replaces) the qualifying points of {@code month}, not negative. */
+    public Builder points(YearMonth month, long points) {
+      monthlyPoints.put(Check.notNull("state.monthlyPoints key", month),
+          pointsOf(month, points));
+      return this;
+    }
+
     /** The state, checked as the canonical constructor checks it. */
     public MemberState build() {
       return new MemberState(SCHEMA_VERSION, profile, card, standing, monthlySpend, activity,
           points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
     }
   }
 
@@ -481,7 +561,7 @@ public record MemberState(
   public MemberState withBuyer(BuyerProfile newBuyer) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, newBuyer,
-        lastAssessed);
+        lastAssessed, marks, monthlyPoints);
   }
 
   /** This state remembering {@code date} as the latest date assessed (null: never). */
@@ -489,7 +569,44 @@ public record MemberState(
   public MemberState withLastAssessed(@Nullable LocalDate date) {
     return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
         points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
-        date);
+        date, marks, monthlyPoints);
+  }
+
+  /** This state holding {@code newMarks}, one per name (the settler keeps them by name). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public MemberState withMarks(List<Mark> newMarks) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed, newMarks, monthlyPoints);
+  }
+
+  /** This state with {@code points} as its qualifying points per month. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public MemberState withMonthlyPoints(SortedMap<YearMonth, Long> points) {
+    return new MemberState(schemaVersion, profile, card, standing, monthlySpend, activity,
+        this.points, vouchers, storedValue, recentTransactions, followUps, followUpHistory, buyer,
+        lastAssessed, marks, points);
+  }
+
+  /** Qualifying points of the months {@code from} to {@code to}, both included. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public long pointsBetween(YearMonth from, YearMonth to) {
+    long total = 0;
+    for (long p : monthlyPoints.subMap(from, to.plusMonths(1)).values()) {
+      total += p;
+    }
+    return total;
+  }
+
+  /** The mark named {@code name}, or null when the member holds none. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public @Nullable Mark mark(String name) {
+    for (Mark m : marks) {
+      if (m.name().equals(name)) {
+        return m;
+      }
+    }
+    return null;
   }
 
   /**

@@ -59,12 +59,15 @@ import org.apiguardian.api.API;
     @JsonSubTypes.Type(FollowUpScheduled.class),
     @JsonSubTypes.Type(FollowUpDropped.class),
     @JsonSubTypes.Type(DecisionNotApplied.class),
-    @JsonSubTypes.Type(BuyerClassified.class)})
+    @JsonSubTypes.Type(BuyerClassified.class),
+    @JsonSubTypes.Type(MarkSet.class),
+    @JsonSubTypes.Type(MarkCleared.class)})
 public sealed interface Effect
     permits CardIssued, CardOffered, CardFeeCharged, SpendRecorded, TierChanged, TierKept,
     NearNextTier, PointsEntry, PointsCalculated, PointsExpiring, VoucherIssued, VoucherExpired,
     GiftRedeemed, StoredValueChanged, DuplicateTransaction, BasketPriced, RefundCalculated,
-    FollowUpScheduled, FollowUpDropped, DecisionNotApplied, BuyerClassified {
+    FollowUpScheduled, FollowUpDropped, DecisionNotApplied, BuyerClassified, MarkSet,
+    MarkCleared {
 
   /** The name of the rule that produced this effect. */
   String rule();

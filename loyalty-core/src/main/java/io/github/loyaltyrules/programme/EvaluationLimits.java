@@ -3,6 +3,8 @@ package io.github.loyaltyrules.programme;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.internal.Check;
 import io.github.loyaltyrules.internal.Numbers;
+import io.github.loyaltyrules.model.Mark;
+import io.github.loyaltyrules.model.MemberState;
 import io.github.loyaltyrules.model.Money;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
@@ -52,6 +54,11 @@ import org.jspecify.annotations.Nullable;
  *     (a day: tills' clocks and zones differ) when absent. A transaction dated later is refused,
  *     so a mistyped year cannot push the member's duplicate window into the future and block
  *     every later transaction
+ * @param maxMarks the most marks a rule may leave a member holding (docs/RULES.md, "Marks"); 20
+ *     when absent, from 1 to 1,000. A decision that would set one more is an error naming the
+ *     rule, and the evaluation changes nothing
+ * @param maxMarkNameLength the longest name of a mark a rule may set; 40 characters when
+ *     absent, from 1 to 100
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
@@ -61,7 +68,9 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxLinesPerSale,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxVouchersPerConversion,
     @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer historyDays,
-    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxMinutesAhead) {
+    @API(status = API.Status.EXPERIMENTAL, since = "0.5") Integer maxMinutesAhead,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") Integer maxMarks,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") Integer maxMarkNameLength) {
 
   /** Days a closed follow-up's trace stays in the state after it was due, by default. */
   public static final int DEFAULT_HISTORY_DAYS = 35;
@@ -71,6 +80,12 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
 
   /** No limit can let an amount past {@link Money}'s bound or points past this. */
   private static final long MAX_POINTS_BOUND = 1_000_000_000_000_000L;
+
+  /** The most marks a member holds, by default. */
+  public static final int DEFAULT_MAX_MARKS = 20;
+
+  /** The longest name of a mark, by default. */
+  public static final int DEFAULT_MAX_MARK_NAME_LENGTH = 40;
 
   /** Every limit at its default. */
   public static final EvaluationLimits DEFAULT = new EvaluationLimits(null, null);
@@ -89,6 +104,10 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
               + " back");
     }
     maxMinutesAhead = atLeastOne("maxMinutesAhead", maxMinutesAhead, 24 * 60);
+    maxMarks = atMost("maxMarks", atLeastOne("maxMarks", maxMarks, DEFAULT_MAX_MARKS),
+        MemberState.MAX_MARKS);
+    maxMarkNameLength = atMost("maxMarkNameLength", atLeastOne("maxMarkNameLength",
+        maxMarkNameLength, DEFAULT_MAX_MARK_NAME_LENGTH), Mark.MAX_NAME_LENGTH);
     maxAmount = maxAmount == null ? DEFAULT_MAX_AMOUNT : checkMaxAmount(maxAmount);
     maxPointsPerTransaction = checkMaxPoints(maxPointsPerTransaction == null ? 1_000_000_000L
         : maxPointsPerTransaction);
@@ -132,6 +151,8 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     b.maxVouchersPerConversion = maxVouchersPerConversion;
     b.historyDays = historyDays;
     b.maxMinutesAhead = maxMinutesAhead;
+    b.maxMarks = maxMarks;
+    b.maxMarkNameLength = maxMarkNameLength;
     return b;
   }
 
@@ -153,6 +174,8 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
     private @Nullable Integer maxVouchersPerConversion;
     private @Nullable Integer historyDays;
     private @Nullable Integer maxMinutesAhead;
+    private @Nullable Integer maxMarks;
+    private @Nullable Integer maxMarkNameLength;
 
     private Builder() {}
 
@@ -215,19 +238,49 @@ public record EvaluationLimits(Integer maxFirings, Integer maxMillis,
       return this;
     }
 
+    /** The most marks a rule may leave a member holding, from 1 to 1,000. */
+    public Builder maxMarks(int value) {
+      maxMarks = atMost("maxMarks", atLeastOne("maxMarks", value, 0), MemberState.MAX_MARKS);
+      return this;
+    }
+
+    /** The longest name of a mark a rule may set, from 1 to 100 characters. */
+    public Builder maxMarkNameLength(int value) {
+      maxMarkNameLength = atMost("maxMarkNameLength", atLeastOne("maxMarkNameLength", value, 0),
+          Mark.MAX_NAME_LENGTH);
+      return this;
+    }
+
     /** The limits, every one not set at its default. */
     @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public EvaluationLimits build() {
       return new EvaluationLimits(maxFirings, maxMillis, maxAmount, maxPointsPerTransaction,
           maxUnitsPerLine, maxLinesPerSale, maxVouchersPerConversion, historyDays,
-          maxMinutesAhead);
+          maxMinutesAhead, maxMarks, maxMarkNameLength);
     }
   }
 
   /** Limits of firings and time, every other limit at its default. */
   @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
   public EvaluationLimits(@Nullable Integer maxFirings, @Nullable Integer maxMillis) {
-    this(maxFirings, maxMillis, null, null, null, null, null, null, null);
+    this(maxFirings, maxMillis, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The limits as version 0.5 had them: marks at their defaults. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
+  public EvaluationLimits(Integer maxFirings, Integer maxMillis, BigDecimal maxAmount,
+      Long maxPointsPerTransaction, Integer maxUnitsPerLine, Integer maxLinesPerSale,
+      Integer maxVouchersPerConversion, Integer historyDays, Integer maxMinutesAhead) {
+    this(maxFirings, maxMillis, maxAmount, maxPointsPerTransaction, maxUnitsPerLine,
+        maxLinesPerSale, maxVouchersPerConversion, historyDays, maxMinutesAhead, null, null);
+  }
+
+  private static Integer atMost(String field, Integer value, int most) {
+    if (value > most) {
+      throw new InvalidValueException("programme.limits." + field, value,
+          "must be at most " + most);
+    }
+    return value;
   }
 
   private static Integer atLeastOne(String field, Integer value, int fallback) {

@@ -78,7 +78,7 @@ public record Programme(
     cards = cards == null ? CardPolicy.FREE : cards;
     cards = new CardPolicy(inScale("programme.cards.fee", cards.fee(), currency),
         cards.freeWithItems(), cards.issueOnRecharge(), cards.numberPrefix());
-    tiers = checkTiers(Check.list("programme.tiers", tiers), currency);
+    tiers = checkTiers(Check.list("programme.tiers", tiers), currency, qualification.byPoints());
     points = checkPoints(points == null ? PointsPolicy.DEFAULT : points, currency);
     pricing = checkPricing(pricing == null ? PricingPolicy.DEFAULT : pricing, currency);
     if (roundingMode == RoundingMode.UNNECESSARY) {
@@ -316,6 +316,10 @@ public record Programme(
   }
 
   private static List<Tier> checkTiers(List<Tier> tiers, Currency currency) {
+    return checkTiers(tiers, currency, false);
+  }
+
+  private static List<Tier> checkTiers(List<Tier> tiers, Currency currency, boolean byPoints) {
     if (tiers.isEmpty()) {
       throw new InvalidValueException("programme.tiers", "[]",
           "needs at least one tier (the tier every card holder starts in)");
@@ -334,15 +338,30 @@ public record Programme(
         throw new InvalidValueException(at + ".rank", t.rank(), "must be greater than the rank "
             + below.rank() + " of " + below.code() + " above it; list tiers lowest rank first");
       }
-      if (below != null && t.qualifyingSpend().compareTo(below.qualifyingSpend()) <= 0) {
+      if (!byPoints && below != null
+          && t.qualifyingSpend().compareTo(below.qualifyingSpend()) <= 0) {
         throw new InvalidValueException(at + ".qualifyingSpend",
             t.qualifyingSpend().toPlainString(), "must be greater than "
                 + below.qualifyingSpend().toPlainString() + ", the qualifying spend of the tier"
                 + " below (" + below.code() + ")");
       }
+      Long points = t.qualifyingPoints();
+      if (byPoints && points == null) {
+        throw new InvalidValueException(at + ".qualifyingPoints", "absent", "is required when"
+            + " qualification.basis is POINTS: give every tier the points earned in a window"
+            + " that reach it (0 for the lowest)");
+      }
+      Long pointsBelow = below == null ? null : below.qualifyingPoints();
+      if (byPoints && below != null && points != null && pointsBelow != null
+          && points <= pointsBelow) {
+        throw new InvalidValueException(at + ".qualifyingPoints", points,
+            "must be greater than " + pointsBelow + ", the qualifying points of"
+                + " the tier below (" + below.code() + ")");
+      }
       scaled.add(new Tier(t.code(), t.rank(), t.name(),
           inScale(at + ".qualifyingSpend", t.qualifyingSpend(), currency), t.memberRate(),
-          t.pointsMultiplier(), inScale(at + ".retentionSpend", t.retentionSpend(), currency)));
+          t.pointsMultiplier(), inScale(at + ".retentionSpend", t.retentionSpend(), currency),
+          t.qualifyingPoints(), t.retentionPoints()));
       below = t;
     }
     return List.copyOf(scaled);
@@ -401,6 +420,33 @@ public record Programme(
     Tier best = baseTier();
     for (Tier t : tiers) {
       if (spend.amount().compareTo(t.qualifyingSpend()) >= 0) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The highest tier whose qualifying points {@code points} reach (a programme that qualifies on
+   * points gives every tier its qualifying points).
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Tier highestQualifiedByPoints(long points) {
+    Tier best = baseTier();
+    for (Tier t : tiers) {
+      if (t.qualifyingPoints() != null && points >= t.qualifyingPoints()) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** The highest tier whose retention points {@code points} reach. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public Tier highestRetainedByPoints(long points) {
+    Tier best = baseTier();
+    for (Tier t : tiers) {
+      if (t.retentionPoints() != null && points >= t.retentionPoints()) {
         best = t;
       }
     }

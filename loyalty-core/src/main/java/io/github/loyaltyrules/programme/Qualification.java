@@ -22,10 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param months the number of months of a rolling window, 1 to 24; absent for calendar windows
  * @param nearNextTierFraction a member whose missing spend to the next tier is at most this share
  *     of that tier's threshold is flagged as near it; 0.20 when absent
+ * @param basis what qualifies: {@link QualificationBasis#SPEND} (the default) or
+ *     {@link QualificationBasis#POINTS}, the tiers' {@code qualifyingPoints} and
+ *     {@code retentionPoints} against the points earned in the window
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Qualification(WindowKind window, @Nullable Integer months,
-    BigDecimal nearNextTierFraction) {
+    BigDecimal nearNextTierFraction,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") QualificationBasis basis) {
 
   /** The seeds' default: calendar quarters, flagged within 20 % of the next tier. */
   @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
@@ -34,6 +38,7 @@ public record Qualification(WindowKind window, @Nullable Integer months,
 
   public Qualification {
     window = window == null ? WindowKind.CALENDAR_QUARTER : window;
+    basis = basis == null ? QualificationBasis.SPEND : basis;
     if (window == WindowKind.ROLLING_MONTHS) {
       if (months == null || months < 1 || months > 24) {
         throw new InvalidValueException("qualification.months", months,
@@ -49,6 +54,19 @@ public record Qualification(WindowKind window, @Nullable Integer months,
       throw new InvalidValueException("qualification.nearNextTierFraction",
           nearNextTierFraction.toPlainString(), "must be from 0 to 1 (0.20 means 20 %)");
     }
+  }
+
+  /** A qualification on spend, as version 0.5 had it. */
+  @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
+  public Qualification(WindowKind window, @Nullable Integer months,
+      BigDecimal nearNextTierFraction) {
+    this(window, months, nearNextTierFraction, null);
+  }
+
+  /** Whether tiers are qualified for and kept on points earned rather than spend. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+  public boolean byPoints() {
+    return basis == QualificationBasis.POINTS;
   }
 
   /** The number of months in one window. */

@@ -123,6 +123,31 @@ class ThresholdAdvisorTest {
   }
 
   @Test
+  void onALadderByPointsEachSuggestionIsAlsoGivenInPoints() {
+    Programme byPoints = SEEDS.toBuilder()
+        .qualification(new io.github.loyaltyrules.programme.Qualification(
+            SEEDS.qualification().window(), SEEDS.qualification().months(),
+            SEEDS.qualification().nearNextTierFraction(),
+            io.github.loyaltyrules.programme.QualificationBasis.POINTS))
+        .tiers(SEEDS.tiers().stream().map(t -> t.toBuilder()
+            .qualifyingPoints(t.rank() * 3_000L).build()).toList())
+        .build();
+
+    ThresholdAdvice a = ThresholdAdvisor.advise(byPoints, store().stream(), sales().stream());
+
+    assertThat(a.entry()).isEqualTo(new Suggestion("ORDINARY", cny("2000.00"), cny("857.14"),
+        cny("985.71"), cny("1114.28"), 3_000L, 985L, 1_114L));
+    assertThat(a.tiers().get(3).suggestion()).isEqualTo(new Suggestion("GOLD",
+        cny("10000.00"), cny("3000.00"), cny("3450.00"), cny("3900.00"), 9_000L, 3_450L,
+        3_900L));
+    assertThat(a.warnings()).contains("the programme qualifies on points: each suggestion is"
+        + " also given in points at 1 per unit paid, before the tiers' and the programme's"
+        + " multipliers and bonuses");
+    assertThat(ThresholdAdvisor.advise(SEEDS, store().stream(), sales().stream()).entry()
+        .currentPoints()).isNull();
+  }
+
+  @Test
   void aTierHoldingMostMembersIsFlaggedAndNothingIsChanged() {
     List<MemberState> crowded = List.of(member("M1", "POINTS", D), member("M2", "ORDINARY", D),
         member("M3", "ORDINARY", D), member("M4", "ORDINARY", D), member("M5", "GOLD", D));

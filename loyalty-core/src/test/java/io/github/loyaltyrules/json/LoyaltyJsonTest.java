@@ -92,7 +92,7 @@ class LoyaltyJsonTest {
     assertThat(january.path("currency").asText()).isEqualTo("CNY");
     assertThat(tree.path("monthlySpend").path("2026-02").path("amount").asText())
         .isEqualTo("0.01");
-    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(5);
+    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(6);
     assertThat(tree.path("card").path("issuedOn").asText()).isEqualTo("2026-01-08");
   }
 
@@ -130,7 +130,7 @@ class LoyaltyJsonTest {
         { "profile": { "id": "C-001" } }
         """);
 
-    assertThat(s.schemaVersion()).isEqualTo(5);
+    assertThat(s.schemaVersion()).isEqualTo(6);
     assertThat(s).isEqualTo(MemberState.newMember(CustomerProfile.anonymous("C-001")));
   }
 
@@ -161,10 +161,51 @@ class LoyaltyJsonTest {
   @Test
   void stateWrittenByANewerVersionIsRefused() {
     assertReadStateFails("""
-        { "schemaVersion": 6, "profile": { "id": "C-001" } }
+        { "schemaVersion": 7, "profile": { "id": "C-001" } }
         """, "$.schemaVersion")
-        .hasMessageContaining("= 6")
-        .hasMessageContaining("reads versions 1 to 5");
+        .hasMessageContaining("= 7")
+        .hasMessageContaining("reads versions 1 to 6");
+  }
+
+  @Test
+  void marksAreWrittenByNameAndReadBack() throws Exception {
+    MemberState state = fullState().withMarks(java.util.List.of(
+        new io.github.loyaltyrules.model.Mark("big-first-purchase",
+            java.time.LocalDate.of(2026, 5, 6), 1),
+        new io.github.loyaltyrules.model.Mark("visits", null, 3)));
+
+    String json = LoyaltyJson.write(state);
+
+    JsonNode marks = LoyaltyJson.mapper().readTree(json).path("marks");
+    assertThat(marks.toString()).isEqualTo("[{\"count\":1,\"date\":\"2026-05-06\","
+        + "\"name\":\"big-first-purchase\"},{\"count\":3,\"name\":\"visits\"}]");
+    assertThat(LoyaltyJson.readState(json)).isEqualTo(state);
+    assertThat(LoyaltyJson.write(fullState())).doesNotContain("marks");
+  }
+
+  @Test
+  void aVersionFiveStateReadsWithoutMarks() {
+    MemberState s = LoyaltyJson.readState("""
+        { "schemaVersion": 5, "profile": { "id": "C-001" }, "lastAssessed": "2026-07-01" }
+        """);
+
+    assertThat(s.schemaVersion()).isEqualTo(5);
+    assertThat(s.marks()).isEmpty();
+    assertThat(s.lastAssessed()).isEqualTo(java.time.LocalDate.of(2026, 7, 1));
+  }
+
+  @Test
+  void aMarkThatIsNotOneIsRefusedWithItsPath() {
+    assertReadStateFails("""
+        { "profile": { "id": "C-001" }, "marks": [ { "name": "two words", "count": 1 } ] }
+        """, "$.marks[0].name").hasMessageContaining("no blanks");
+    assertReadStateFails("""
+        { "profile": { "id": "C-001" }, "marks": [ { "name": "visits" } ] }
+        """, "$.marks[0].count").hasMessageContaining("must be from 1 to 1000000000");
+    assertReadStateFails("""
+        { "profile": { "id": "C-001" },
+          "marks": [ { "name": "visits", "count": 1 }, { "name": "visits", "count": 2 } ] }
+        """, "$.marks[1].name").hasMessageContaining("marks[0] has it already");
   }
 
   @Test

@@ -112,7 +112,7 @@ class PointsStateJsonTest {
     assertThat(tree.path("vouchers").path(0).path("validUntil").asText())
         .isEqualTo("2026-04-14");
     assertThat(tree.path("storedValue").path("memberRate").asText()).isEqualTo("0.88");
-    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(5);
+    assertThat(tree.path("schemaVersion").asInt()).isEqualTo(6);
   }
 
   @Test

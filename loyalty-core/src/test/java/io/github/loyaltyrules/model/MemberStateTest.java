@@ -7,6 +7,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ class MemberStateTest {
   void newMemberHasNoCardNoSpendAndNoHistory() {
     MemberState s = MemberState.newMember(PROFILE);
 
-    assertThat(s.schemaVersion()).isEqualTo(MemberState.SCHEMA_VERSION).isEqualTo(5);
+    assertThat(s.schemaVersion()).isEqualTo(MemberState.SCHEMA_VERSION).isEqualTo(6);
     assertThat(s.memberId()).isEqualTo("C-001");
     assertThat(s.card()).isNull();
     assertThat(s.tier()).isNull();
@@ -50,17 +51,17 @@ class MemberStateTest {
   void schemaVersionZeroMeansTheCurrentVersion() {
     MemberState s = new MemberState(0, PROFILE, null, null, null, null);
 
-    assertThat(s.schemaVersion()).isEqualTo(5);
+    assertThat(s.schemaVersion()).isEqualTo(6);
     assertThat(s).isEqualTo(MemberState.newMember(PROFILE));
   }
 
   @Test
   void newerSchemaVersionIsRefused() {
-    assertThatThrownBy(() -> new MemberState(6, PROFILE, null, null, null, null))
+    assertThatThrownBy(() -> new MemberState(7, PROFILE, null, null, null, null))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("state.schemaVersion")
-        .hasMessageContaining("= 6")
-        .hasMessageContaining("reads versions 1 to 5")
+        .hasMessageContaining("= 7")
+        .hasMessageContaining("reads versions 1 to 6")
         .hasMessageContaining("upgrade the library");
     assertThatThrownBy(() -> new MemberState(-1, PROFILE, null, null, null, null))
         .hasMessageContaining("state.schemaVersion");
@@ -143,12 +144,37 @@ class MemberStateTest {
     assertThat(s.monthlySpend()).isEqualTo(spend());
     assertThat(s.activity()).isEqualTo(activity);
     assertThat(s.profile()).isSameAs(other);
-    assertThat(s.schemaVersion()).isEqualTo(5);
+    assertThat(s.schemaVersion()).isEqualTo(6);
     assertThat(s.withManualFloor(null).standing().manualFloor()).isNull();
     assertThat(s.lastAssessed()).isNull();
     MemberState assessed = s.withLastAssessed(LocalDate.of(2026, 7, 1));
     assertThat(assessed.lastAssessed()).isEqualTo(LocalDate.of(2026, 7, 1));
     assertThat(assessed.withCard(card).lastAssessed()).isEqualTo(LocalDate.of(2026, 7, 1));
     assertThat(assessed.toBuilder().build()).isEqualTo(assessed);
+    Mark once = new Mark("big-first-purchase", LocalDate.of(2026, 5, 6), 1);
+    MemberState marked = assessed.withMarks(List.of(once));
+    assertThat(marked.marks()).containsExactly(once);
+    assertThat(marked.mark("big-first-purchase")).isEqualTo(once);
+    assertThat(marked.mark("other")).isNull();
+    assertThat(marked.withCard(card).withLastAssessed(null).marks()).containsExactly(once);
+    assertThat(marked.toBuilder().build()).isEqualTo(marked);
+    assertThat(MemberState.builder(PROFILE).marks(List.of(once)).build().marks())
+        .containsExactly(once);
+  }
+
+  @Test
+  void twoMarksOfOneNameAndMoreThanAThousandMarksAreRefused() {
+    Mark one = Mark.of("visits");
+    assertThatThrownBy(() -> MemberState.newMember(PROFILE).withMarks(List.of(one,
+        new Mark("visits", null, 2))))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("state.marks[1].name = 'visits': must be unique; marks[0] has it already");
+    List<Mark> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= MemberState.MAX_MARKS; i++) {
+      many.add(Mark.of("m" + i));
+    }
+    assertThatThrownBy(() -> MemberState.newMember(PROFILE).withMarks(many))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("state.marks = '1001 marks': must be at most 1000");
   }
 }

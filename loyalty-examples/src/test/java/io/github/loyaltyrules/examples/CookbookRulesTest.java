@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The twelve cookbook rules of the README's "Writing rules", each loaded from its file in
+ * The thirteen cookbook rules of the README's "Writing rules", each loaded from its file in
  * {@code examples/rules/} next to the default pack, with no change to the library's Java.
  * Figures: the default programme (points member 100 %, silver 92 %, gold 90 %, diamond 85 %;
  * 1 point per yuan paid, rounded down).
@@ -626,6 +626,45 @@ class CookbookRulesTest {
             assertThat(care.due()).isEqualTo(LocalDate.of(2026, 5, 12));
             assertThat(care.associateId()).isEqualTo("A07");
           });
+    }
+  }
+
+  @Nested
+  class BigFirstPurchaseOnce {
+    final LoyaltyEngine engine = engine(Programmes.seedsDefault(),
+        "big-first-purchase-once.drl");
+
+    @Test
+    void theFirstPurchaseOverOneThousandEarnsTwoHundredOnceAndItsReturnDoesNotBringItBack() {
+      Transaction big = sale("T3", "2026-05-06T10:00", "1500.00");
+      Outcome first = engine.evaluate(member("M1"), sale("T1", "2026-05-04T10:00", "600.00"));
+      Outcome second = engine.evaluate(first.state(), sale("T2", "2026-05-05T10:00",
+          "600.00"));
+      Outcome bonus = engine.evaluate(second.state(), big);
+      // 2,700.00 this quarter made the member ordinary: 2,000.00 at 95 % is 1,900.00
+      Outcome later = engine.evaluate(bonus.state(), sale("T4", "2026-05-07T10:00",
+          "2000.00"));
+      Outcome returned = engine.evaluate(later.state(), Transaction.returnOf("R1",
+          at("2026-05-08T10:00"), "S01", "T3", big.time(), big.lines()));
+      Outcome after = engine.evaluate(returned.state(), sale("T5", "2026-05-09T10:00",
+          "1200.00"));
+
+      assertThat(List.of(points(first), points(second), points(bonus), points(later),
+          points(after))).containsExactly(600L, 600L, 1700L, 1900L, 1140L);
+      assertThat(bonus.state().tier()).isEqualTo("ORDINARY");
+      assertThat(bonus.effects(io.github.loyaltyrules.outcome.MarkSet.class)).singleElement()
+          .satisfies(m -> {
+            assertThat(m.rule()).isEqualTo(
+                "Acme: 200 points on the first purchase over 1,000.00, once");
+            assertThat(m.date()).isEqualTo(LocalDate.of(2026, 5, 6));
+          });
+      // the return revokes the sale's 1,700 points, bonus included: 4,800 pending become 3,100
+      assertThat(later.state().points().pending()).isEqualTo(4800);
+      assertThat(returned.state().points().pending()).isEqualTo(3100);
+      assertThat(after.state().marks()).containsExactly(new io.github.loyaltyrules.model.Mark(
+          "big-first-purchase", LocalDate.of(2026, 5, 6), 1));
+      assertThat(after.firedRuleNames())
+          .doesNotContain("Acme: 200 points on the first purchase over 1,000.00, once");
     }
   }
 }

@@ -130,7 +130,7 @@ class RuleValidatorTest {
       assertThat(p.message()).isEqualTo("`NoPointz` is not a fact, decision or type the rules"
           + " know");
       assertThat(p.fix()).startsWith("did you mean `NoPoints`? The decisions are"
-          + " BasketAmountOff, ChargeCardFee, CountSpend,");
+          + " BasketAmountOff, ChargeCardFee, ClearMark, CountMark, CountSpend,");
     });
     assertThat(report.errors().get(1)).satisfies(p -> {
       assertThat(p.location()).isEqualTo("store.drl:12:21");

@@ -176,7 +176,7 @@ class ContractReaderTest {
   void aStateThatBreaksTheModelIsRefusedAtItsPathUnderState() {
     refused(evaluate(GOOD_LINE).replace("\"profile\": {\"id\": \"M1\"}",
             "\"state\": {\"profile\": {\"id\": \"M1\"}, \"schemaVersion\": 9}"),
-        "request: $.state.schemaVersion = 9: this library reads versions 1 to 5; upgrade the"
+        "request: $.state.schemaVersion = 9: this library reads versions 1 to 6; upgrade the"
             + " library to read state written by a newer one");
   }
 

@@ -60,6 +60,11 @@ import org.jspecify.annotations.Nullable;
  * @param servedMostBy the associate who served most of the member's purchases; null if none
  * @param channels the channels the member agreed to be contacted on, of those the programme
  *     uses, e.g. {@code channels contains Channel.PHONE}
+ * @param windowPoints qualifying points earned in {@link #window} so far, on a ladder by points
+ *     ({@code qualification.basis} POINTS); 0 on a ladder by spend
+ * @param missingPointsForNextTier points still missing in the window for {@link #nextTier} on a
+ *     ladder by points; null at the top, without a card or on a ladder by spend. On a ladder by
+ *     points {@link #nearNextTier} follows these points
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record Member(String id, boolean cardHolder, boolean activeCard,
@@ -76,7 +81,9 @@ public record Member(String id, boolean cardHolder, boolean activeCard,
     long pointsAvailable,
     long pointsPending, long pointsDebt, Money storedValueBalance,
     @Nullable BigDecimal storedValueRate,
-    boolean contactable, @Nullable String servedMostBy, Set<Channel> channels) {
+    boolean contactable, @Nullable String servedMostBy, Set<Channel> channels,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") long windowPoints,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable Long missingPointsForNextTier) {
 
   public Member {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

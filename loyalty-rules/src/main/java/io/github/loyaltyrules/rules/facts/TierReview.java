@@ -19,10 +19,20 @@ import org.apiguardian.api.API;
  * @param meetsRetention whether {@code spend} reached the tier's retention threshold
  * @param supportedTier the highest tier whose retention threshold {@code spend} reached, raised
  *     to the manual floor if there is one; never above {@code tier}
+ * @param points qualifying points earned in that window, on a ladder by points
+ *     ({@code qualification.basis} POINTS, where {@code meetsRetention} and
+ *     {@code supportedTier} follow them); 0 on a ladder by spend
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TierReview(QualificationWindow window, Money spend, Tier tier,
-    boolean meetsRetention, Tier supportedTier) {
+    boolean meetsRetention, Tier supportedTier,
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6") long points) {
+
+  /** A review on spend, as version 0.5 made it. */
+  public TierReview(QualificationWindow window, Money spend, Tier tier, boolean meetsRetention,
+      Tier supportedTier) {
+    this(window, spend, tier, meetsRetention, supportedTier, 0);
+  }
 
   /** Whether the member's manual floor holds the tier although the spend fell short. */
   public boolean isHeldByFloor() {

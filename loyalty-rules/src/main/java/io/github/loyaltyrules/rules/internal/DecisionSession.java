@@ -16,6 +16,12 @@ public interface DecisionSession extends AutoCloseable {
   /** Replaces the one fact of {@code fact}'s class (the member, after a phase changed it). */
   void replace(Object fact);
 
+  /**
+   * Removes a fact this session was given with {@link #insert} (a mark a rule cleared); a
+   * session whose rules match no such fact may ignore it.
+   */
+  default void delete(Object fact) {}
+
   /** Runs the rules of {@code phase}; returns what they decided and which rules fired. */
   Firing fire(String phase);
 

@@ -87,6 +87,15 @@ final class DroolsDecisionSession implements DecisionSession {
   }
 
   @Override
+  public void delete(Object fact) {
+    FactHandle h = session.getFactHandle(fact);
+    // a fact no pattern matched is held by no node (see replace): nothing to delete
+    if (h != null && !((org.drools.core.common.InternalFactHandle) h).isDisconnected()) {
+      session.delete(h);
+    }
+  }
+
+  @Override
   public Firing fire(String phase) {
     session.getAgenda().getAgendaGroup(phase).setFocus();
     session.fireAllRules(listener, maxFirings - firings + 1);

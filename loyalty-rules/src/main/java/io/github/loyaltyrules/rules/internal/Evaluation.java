@@ -37,6 +37,7 @@ import io.github.loyaltyrules.programme.Qualification;
 import io.github.loyaltyrules.programme.QualificationWindow;
 import io.github.loyaltyrules.programme.Tier;
 import io.github.loyaltyrules.rules.facts.TierReview;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -72,6 +73,9 @@ final class Evaluation {
   private final TreeMap<YearMonth, Money> spend;
   private @Nullable Money windowSpend;
   private boolean spendRecorded;
+  /** Qualifying points per month, kept on a ladder by points (qualification.basis POINTS). */
+  private final TreeMap<YearMonth, Long> qualifyingPoints;
+  private final boolean byPoints;
 
   private final List<Effect> effects = new ArrayList<>(4);
   private final List<FiredRule> fired = new ArrayList<>(8);
@@ -86,6 +90,7 @@ final class Evaluation {
   private final java.util.Set<String> followedUp = new java.util.HashSet<>(4);
   private final boolean followUpHousekeepingDue;
   private final BuyerBook buyers;
+  private final MarkBook marks;
 
   /**
    * An evaluation of {@code transaction} (null for an assessment) for the member in
@@ -113,6 +118,8 @@ final class Evaluation {
     this.tier = card == null ? null : knownTier(card.tier());
     this.standing = before.standing();
     this.spend = new TreeMap<>(before.monthlySpend());
+    this.byPoints = qualification.byPoints();
+    this.qualifyingPoints = new TreeMap<>(before.monthlyPoints());
     this.points = new PointsBook(programme.points(), programme.currency(), before.points(),
         before.vouchers(), before.storedValue(),
         transaction == null ? "assess-" + today : transaction.id(), today, effects,
@@ -123,6 +130,7 @@ final class Evaluation {
     this.followUpHousekeepingDue = followUps.housekeepingDue();
     this.buyers = new BuyerBook(programme.insight().buyers(), programme.currency(),
         before.memberId(), before.buyer(), before.activity(), today, effects);
+    this.marks = new MarkBook(before.marks(), programme.limits(), before.memberId(), effects);
     StoredValue stored = before.storedValue();
     if (stored != null && !stored.balance().currency().equals(programme.currency())) {
       throw new EvaluationException("member " + before.memberId() + ": the state's stored value"
@@ -234,6 +242,44 @@ final class Evaluation {
     return tier == null ? null : programme.tierAbove(tier);
   }
 
+  /** Whether tiers follow the points earned in a window (qualification.basis POINTS). */
+  boolean isByPoints() {
+    return byPoints;
+  }
+
+  /** Qualifying points of {@code window} as decided so far (0 on a ladder by spend). */
+  long pointsIn(QualificationWindow window) {
+    long total = 0;
+    for (long p : qualifyingPoints.subMap(window.first(), window.last().plusMonths(1)).values()) {
+      total += p;
+    }
+    return total;
+  }
+
+  /** Qualifying points of the current window, including this transaction once recorded. */
+  long getWindowPoints() {
+    return pointsIn(window);
+  }
+
+  /** Points still missing in the current window to reach the next tier; null at the top. */
+  @Nullable Long getMissingPointsForNextTier() {
+    Tier next = getNextTier();
+    return next == null || !byPoints || next.qualifyingPoints() == null ? null
+        : next.qualifyingPoints() - getWindowPoints();
+  }
+
+  /** Whether {@code target} is reached by the current window's spend, or points. */
+  private boolean reachedInWindow(Tier target) {
+    return byPoints ? target.qualifyingPoints() != null
+        && getWindowPoints() >= target.qualifyingPoints()
+        : getWindowSpend().amount().compareTo(target.qualifyingSpend()) >= 0;
+  }
+
+  /** The current window's spend, or points on a ladder by points, in words. */
+  private String windowFigure() {
+    return byPoints ? getWindowPoints() + " points earned" : getWindowSpend() + " spend";
+  }
+
   /** Spend still missing in the current window to reach the next tier; null at the top. */
   @Nullable Money getMissingForNextTier() {
     Tier next = getNextTier();
@@ -246,6 +292,12 @@ final class Evaluation {
    */
   boolean isNearNextTier() {
     Tier next = getNextTier();
+    if (next != null && byPoints) {
+      Long missing = getMissingPointsForNextTier();
+      return missing != null && missing > 0 && BigDecimal.valueOf(missing).compareTo(
+          BigDecimal.valueOf(Objects.requireNonNull(next.qualifyingPoints()))
+              .multiply(qualification.nearNextTierFraction())) <= 0;
+    }
     return next != null && isNear(next, Objects.requireNonNull(getMissingForNextTier()));
   }
 
@@ -268,8 +320,12 @@ final class Evaluation {
     }
     QualificationWindow reviewed = qualification.windowEndingOn(heldUntil);
     Money reviewedSpend = spendIn(reviewed);
-    boolean meets = reviewedSpend.amount().compareTo(tier.retentionSpend()) >= 0;
-    Tier supported = programme.highestRetainedBy(reviewedSpend);
+    long reviewedPoints = byPoints ? pointsIn(reviewed) : 0;
+    Long retentionPoints = tier.retentionPoints();
+    boolean meets = byPoints ? retentionPoints != null && reviewedPoints >= retentionPoints
+        : reviewedSpend.amount().compareTo(tier.retentionSpend()) >= 0;
+    Tier supported = byPoints ? programme.highestRetainedByPoints(reviewedPoints)
+        : programme.highestRetainedBy(reviewedSpend);
     Tier floor = getManualFloor();
     if (floor != null && floor.isAbove(supported)) {
       supported = floor;
@@ -277,7 +333,7 @@ final class Evaluation {
     if (supported.isAbove(tier)) {
       supported = tier;
     }
-    return new TierReview(reviewed, reviewedSpend, tier, meets, supported);
+    return new TierReview(reviewed, reviewedSpend, tier, meets, supported, reviewedPoints);
   }
 
   /**
@@ -297,10 +353,14 @@ final class Evaluation {
       return null;
     }
     Money saleWindowSpend = spendIn(saleWindow);
-    if (saleWindowSpend.amount().compareTo(tier.qualifyingSpend()) >= 0) {
+    long saleWindowPoints = pointsIn(saleWindow);
+    Long tierPoints = tier.qualifyingPoints();
+    if (byPoints ? tierPoints == null || saleWindowPoints >= tierPoints
+        : saleWindowSpend.amount().compareTo(tier.qualifyingSpend()) >= 0) {
       return null;
     }
-    Tier target = programme.highestQualifiedBy(saleWindowSpend);
+    Tier target = byPoints ? programme.highestQualifiedByPoints(saleWindowPoints)
+        : programme.highestQualifiedBy(saleWindowSpend);
     Tier prior = knownTier(standing.priorTier());
     if (prior.isAbove(target)) {
       target = prior;
@@ -504,9 +564,10 @@ final class Evaluation {
 
   /** Moves the member up to {@code target} because of the current window's spend. */
   void moveUpTo(Tier target) {
-    boolean bySpend = getWindowSpend().amount().compareTo(target.qualifyingSpend()) >= 0;
-    moveUpTo(target, bySpend ? getWindowSpend() + " spend in " + getWindow() + " reached "
-        + target.name() + " (" + programme.money(target.qualifyingSpend()) + ")"
+    boolean bySpend = reachedInWindow(target);
+    moveUpTo(target, bySpend ? windowFigure() + " in " + getWindow() + " reached "
+        + target.name() + " (" + (byPoints ? target.qualifyingPoints() + " points"
+        : programme.money(target.qualifyingSpend())) + ")"
         : "rule '" + currentRule + "' qualifies the member for " + target.name());
   }
 
@@ -530,7 +591,7 @@ final class Evaluation {
       prior = heldTier().code();
       priorHeldUntil = standing.heldUntil();
     }
-    if (getWindowSpend().amount().compareTo(target.qualifyingSpend()) < 0) {
+    if (!reachedInWindow(target)) {
       prior = null;
       priorHeldUntil = null;
     }
@@ -561,14 +622,17 @@ final class Evaluation {
     TierReview review = requireReview();
     LocalDate heldUntil = qualification.followingWindowEnd(review.window().end());
     standing = new TierStanding(standing.since(), heldUntil, standing.manualFloor(), null, null);
+    String figure = byPoints ? review.points() + " points earned" : review.spend() + " spend";
+    String threshold = byPoints ? heldTier().retentionPoints() + " points"
+        : programme.money(heldTier().retentionSpend()).toString();
     String because = why == io.github.loyaltyrules.rules.decisions.KeepTier.Why.RETAILER_POLICY
-        ? review.spend() + " spend in " + review.window() + "; kept by the retailer's rule"
+        ? figure + " in " + review.window() + "; kept by the retailer's rule"
         : review.meetsRetention()
-        ? review.spend() + " spend in " + review.window() + " met " + heldTier().name()
+        ? figure + " in " + review.window() + " met " + heldTier().name()
         + "'s retention"
-            + " threshold " + programme.money(heldTier().retentionSpend())
-        : review.spend() + " spend in " + review.window() + " is under " + heldTier().name()
-            + "'s retention threshold " + programme.money(heldTier().retentionSpend())
+            + " threshold " + threshold
+        : figure + " in " + review.window() + " is under " + heldTier().name()
+            + "'s retention threshold " + threshold
             + ", but staff set it as the floor";
     StringBuilder also = new StringBuilder();
     for (Map.Entry<String, io.github.loyaltyrules.rules.decisions.KeepTier.Why> other
@@ -591,9 +655,11 @@ final class Evaluation {
     LocalDate heldUntil = target.equals(programme.baseTier()) ? null
         : qualification.followingWindowEnd(review.window().end());
     changeTier(target, new TierStanding(since, heldUntil, standing.manualFloor(), null, null),
-        false, review.window(), review.spend(), review.spend() + " spend in " + review.window()
+        false, review.window(), review.spend(), (byPoints ? review.points() + " points earned"
+            : review.spend() + " spend") + " in " + review.window()
             + " is under " + heldTier().name() + "'s retention threshold "
-            + programme.money(heldTier().retentionSpend()) + "; it supports " + target.name());
+            + (byPoints ? heldTier().retentionPoints() + " points"
+            : programme.money(heldTier().retentionSpend())) + "; it supports " + target.name());
   }
 
   /** Undoes an upgrade after a return, down to {@code target} (see {@link #getUpgradeUndoneTo}). */
@@ -610,8 +676,10 @@ final class Evaluation {
           standing.manualFloor(), standing.priorTier(), standing.priorHeldUntil());
     }
     changeTier(target, next, false, saleWindow, saleWindowSpend, "the return takes " + saleWindow
-        + " spend to " + saleWindowSpend + ", under " + heldTier().name() + " ("
-        + programme.money(heldTier().qualifyingSpend()) + "): the upgrade is undone to "
+        + (byPoints ? " points to " + pointsIn(saleWindow) + ", under " + heldTier().name()
+        + " (" + heldTier().qualifyingPoints() + " points)"
+        : " spend to " + saleWindowSpend + ", under " + heldTier().name() + " ("
+        + programme.money(heldTier().qualifyingSpend()) + ")") + ": the upgrade is undone to "
         + target.name());
   }
 
@@ -620,8 +688,11 @@ final class Evaluation {
     // rules flag it only when isNearNextTier() holds: there is a next tier and a shortfall
     Tier next = Objects.requireNonNull(getNextTier());
     Money missing = Objects.requireNonNull(getMissingForNextTier());
-    effects.add(new NearNextTier(currentRule, missing + " more in " + getWindow() + " reaches "
-        + next.name(), heldTier().code(), next.code(), missing, getWindow(), getWindowSpend()));
+    Long missingPoints = getMissingPointsForNextTier();
+    effects.add(new NearNextTier(currentRule, (missingPoints != null ? missingPoints + " more"
+        + " points" : missing + " more") + " in " + getWindow() + " reaches "
+        + next.name(), heldTier().code(), next.code(), missing, getWindow(), getWindowSpend(),
+        missingPoints));
   }
 
   private void changeTier(Tier target, TierStanding next, boolean upgrade,
@@ -844,6 +915,7 @@ final class Evaluation {
     // the value refunded whatever tenders paid for it
     points.credit(r.points(), tx().id(), getGoodsAmount(),
         programme.points().pendingDays(), r.points() + " points earned on " + tx().id());
+    countQualifyingPoints(today, r.points());
   }
 
   /**
@@ -861,8 +933,25 @@ final class Evaluation {
     // may still name older lots
     for (io.github.loyaltyrules.model.PointsLot lot : points.saleLotsOf(sale.id())) {
       if (lot.earnedOn().equals(sale.date())) {
-        points.revoke(lot.id(), value, tx().id());
+        countQualifyingPoints(sale.date(), -points.revoke(lot.id(), value, tx().id()));
       }
+    }
+  }
+
+  /**
+   * On a ladder by points: adds {@code change} (negative for a return's revocation) to the
+   * qualifying points of {@code date}'s month, never below zero; the window's figures follow.
+   */
+  private void countQualifyingPoints(LocalDate date, long change) {
+    if (!byPoints || change == 0) {
+      return;
+    }
+    YearMonth month = YearMonth.from(date);
+    long now = Math.max(0, qualifyingPoints.getOrDefault(month, 0L) + change);
+    if (now == 0) {
+      qualifyingPoints.remove(month);
+    } else {
+      qualifyingPoints.put(month, now);
     }
   }
 
@@ -1092,6 +1181,11 @@ final class Evaluation {
     return priced;
   }
 
+  /** The marks the rules keep about the member, and their settler. */
+  MarkBook marks() {
+    return marks;
+  }
+
   /** The buyer profile's bookkeeping (purchase types and layers). */
   BuyerBook buyers() {
     return buyers;
@@ -1135,6 +1229,7 @@ final class Evaluation {
   Outcome toOutcome() {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();
+    qualifyingPoints.headMap(oldest).clear();
     Activity activity = before.activity();
     if (transaction != null && getKind() != TransactionKind.EVENT
         && getKind() != TransactionKind.NOTICE) {
@@ -1168,7 +1263,8 @@ final class Evaluation {
         points.storedValue(), recent,
         followUps.changed() ? followUps.tasks() : before.followUps(),
         followUps.changed() ? followUps.history() : before.followUpHistory(), buyers.profile(),
-        transaction == null ? today : before.lastAssessed());
+        transaction == null ? today : before.lastAssessed(),
+        marks.changed() ? marks.marks() : before.marks(), qualifyingPoints);
     return new Outcome(transaction == null ? null : transaction.id(), today, after, effects,
         fired);
   }

@@ -170,6 +170,9 @@ public final class Pipeline {
     session.insert(facts.member());
     session.insert(facts.today());
     session.insert(facts.buyer());
+    for (Object mark : e.marks().marks()) {
+      session.insert(mark);
+    }
     if (t != null) {
       session.insert(t);
     }
@@ -300,7 +303,7 @@ public final class Pipeline {
         continue;
       }
       String own = PHASE_OF.get(d.decision().getClass());
-      if (d.decision() instanceof Refuse) {
+      if (d.decision() instanceof Refuse || MarkBook.isMark(d.decision())) {
         own = phase;
       }
       if (own == null) {
@@ -318,7 +321,7 @@ public final class Pipeline {
     }
     List<Decided> now = new ArrayList<>();
     pending.removeIf(d -> {
-      String own = d.decision() instanceof Refuse ? phase
+      String own = d.decision() instanceof Refuse || MarkBook.isMark(d.decision()) ? phase
           : Objects.requireNonNull(PHASE_OF.get(d.decision().getClass()));
       if (own.equals(phase)) {
         now.add(d);
@@ -332,7 +335,34 @@ public final class Pipeline {
         throw new RefusedException(r.reason() + " (rule '" + d.rule() + "')");
       }
     }
+    settleMarks(now);
     return now;
+  }
+
+  /**
+   * Settles the marks decided in this phase (they are taken out of {@code now}) and gives the
+   * phases after the marks as they now stand.
+   */
+  private void settleMarks(List<Decided> now) {
+    List<Decided> marking = new ArrayList<>(0);
+    now.removeIf(d -> MarkBook.isMark(d.decision()) && marking.add(d));
+    if (marking.isEmpty()) {
+      return;
+    }
+    List<io.github.loyaltyrules.model.Mark> held = e.marks().marks();
+    if (e.marks().settle(marking)) {
+      List<io.github.loyaltyrules.model.Mark> next = e.marks().marks();
+      for (io.github.loyaltyrules.model.Mark m : held) {
+        if (!next.contains(m)) {
+          session.delete(m);
+        }
+      }
+      for (io.github.loyaltyrules.model.Mark m : next) {
+        if (!held.contains(m)) {
+          session.insert(m);
+        }
+      }
+    }
   }
 
 }

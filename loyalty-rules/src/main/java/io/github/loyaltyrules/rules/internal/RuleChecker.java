@@ -712,6 +712,8 @@ final class RuleChecker {
       }
       FACTS.add("Transaction");
       NAMES.put("Transaction", io.github.loyaltyrules.model.Transaction.class);
+      FACTS.add("Mark");
+      NAMES.put("Mark", io.github.loyaltyrules.model.Mark.class);
       Set<String> decisions = new TreeSet<>();
       for (Class<?> c : DECISION_TYPES) {
         NAMES.put(c.getSimpleName(), c);
@@ -804,5 +806,8 @@ final class RuleChecker {
       io.github.loyaltyrules.rules.decisions.NoTierSpend.class,
       io.github.loyaltyrules.rules.decisions.CountSpend.class,
       io.github.loyaltyrules.rules.decisions.EventPoints.class,
-      io.github.loyaltyrules.rules.decisions.FollowUpRequest.class);
+      io.github.loyaltyrules.rules.decisions.FollowUpRequest.class,
+      io.github.loyaltyrules.rules.decisions.SetMark.class,
+      io.github.loyaltyrules.rules.decisions.CountMark.class,
+      io.github.loyaltyrules.rules.decisions.ClearMark.class);
 }

@@ -62,7 +62,7 @@ final class RuleFacts {
     Tier tier = e.getTier();
     Tier next = e.getNextTier();
     Money missing = next == null ? null : e.getMissingForNextTier();
-    boolean near = next != null && missing != null && e.isNear(next, missing);
+    boolean near = e.isNearNextTier();
     StoredValue sv = e.pointsBook().storedValue();
     java.util.EnumSet<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
     for (Channel c : e.getProgramme().followUps().channels()) {
@@ -81,7 +81,8 @@ final class RuleFacts {
         a.firstPurchase(), last, last == null ? -1 : e.today().toEpochDay() - last.toEpochDay(),
         e.usualGap(), e.pointsBook().available(), e.pointsBook().pending(),
         e.pointsBook().debt(), sv == null ? e.getProgramme().zero() : sv.balance(),
-        sv == null ? null : sv.memberRate(), contactable, a.servedMostBy(), channels);
+        sv == null ? null : sv.memberRate(), contactable, a.servedMostBy(), channels,
+        e.getWindowPoints(), e.getMissingPointsForNextTier());
   }
 
   /** What kind of buyer the member is, with this transaction counted once it is. */
