@@ -236,6 +236,21 @@ public record MemberState(
    */
   private static <T> void unique(String list, String field, List<T> elements,
       java.util.function.Function<T, String> key) {
+    if (elements.size() <= 16) {
+      // a state's lists are short: compared pairwise, without a map per list and state
+      String[] keys = new String[elements.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = key.apply(elements.get(i));
+        for (int first = 0; first < i; first++) {
+          if (java.util.Objects.equals(keys[first], keys[i])) {
+            throw new InvalidValueException(list + "[" + i + "]." + field, keys[i],
+                "must be unique; " + list.substring(list.indexOf('.') + 1) + "[" + first
+                    + "] has it already");
+          }
+        }
+      }
+      return;
+    }
     Map<String, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < elements.size(); i++) {
       String k = key.apply(elements.get(i));
@@ -258,7 +273,8 @@ public record MemberState(
   }
 
   private static Money spendOf(YearMonth month, Money spend) {
-    Money m = Check.notNull("state.monthlySpend[" + month + "]", spend);
+    // the field's name is built only for a message
+    Money m = spend != null ? spend : Check.notNull("state.monthlySpend[" + month + "]", spend);
     if (m.isNegative()) {
       throw new InvalidValueException("state.monthlySpend[" + month + "]", m,
           "must not be negative");

@@ -167,6 +167,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   /** For example {@code 12.30 CNY}. */
   @Override
   public String toString() {
-    return amount.toPlainString() + " " + currency.getCurrencyCode();
+    // BigDecimal keeps its toString(), which is the plain text for every amount money holds
+    // (scale 0 or more, not tiny); toPlainString() would build it again on every call
+    String text = amount.scale() >= 0 && amount.precision() - amount.scale() - 1 >= -6
+        ? amount.toString() : amount.toPlainString();
+    return text + " " + currency.getCurrencyCode();
   }
 }

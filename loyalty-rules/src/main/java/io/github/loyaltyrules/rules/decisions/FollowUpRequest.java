@@ -147,7 +147,9 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due,
   /** This request with the message parameter {@code name} = {@code value}. */
   public FollowUpRequest with(String name, String value) {
     Check.notBlank("FollowUpRequest.params name", name);
-    Check.notNull("FollowUpRequest.params[" + name + "]", value);
+    if (value == null) { // the field's name is built only for the message
+      Check.notNull("FollowUpRequest.params[" + name + "]", value);
+    }
     TreeMap<String, String> p = new TreeMap<>(params);
     p.put(name, value);
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,

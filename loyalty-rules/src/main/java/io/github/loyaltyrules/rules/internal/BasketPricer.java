@@ -675,6 +675,11 @@ final class BasketPricer {
   // ---------------------------------------------------------------- fen
 
   private static long fen(BigDecimal amount, int scale) {
+    if (amount.scale() == scale && amount.precision() <= 18) {
+      // the amount at the currency's scale: its unscaled value is the fen, without the
+      // BigInteger that unscaledValue() builds (a BigDecimal of up to 18 digits holds a long)
+      return amount.movePointRight(scale).longValueExact();
+    }
     return amount.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
   }
 

@@ -45,6 +45,25 @@ final class BuyerBook {
   private Activity activity;
   private BuyerProfile profile;
   private boolean counted;
+  private @Nullable Buyer fact;
+  private @Nullable BuyerProfile factProfile;
+  private @Nullable Activity factActivity;
+
+  /** The counted tags of the thresholds last asked for: they depend on the programme only. */
+  private static volatile CountedTags lastTags = new CountedTags(null, Set.of());
+
+  private record CountedTags(@Nullable BuyerThresholds of, Set<String> tags) {}
+
+  /** {@link BuyerThresholds#countedTags()}, computed once per programme, not per evaluation. */
+  @SuppressWarnings("ReferenceEquality") // the same programme object, not an equal one
+  private static Set<String> countedTags(BuyerThresholds thresholds) {
+    CountedTags last = lastTags;
+    if (last.of() != thresholds) {
+      last = new CountedTags(thresholds, thresholds.countedTags());
+      lastTags = last;
+    }
+    return last.tags();
+  }
 
   BuyerBook(BuyerThresholds thresholds, Currency currency, String memberId,
       BuyerProfile profile, Activity activity, LocalDate today, List<Effect> effects) {
@@ -89,7 +108,7 @@ final class BuyerBook {
       onPromotion += promoted ? l.quantity() : 0;
     }
     Map<String, Long> tagged = new LinkedHashMap<>();
-    for (String tag : thresholds.countedTags()) {
+    for (String tag : countedTags(thresholds)) {
       long n = 0;
       for (Line l : lines) {
         n += l.hasTag(tag) ? l.quantity() : 0;
@@ -105,7 +124,20 @@ final class BuyerBook {
   }
 
   /** The figures as rules see them. */
+  @SuppressWarnings("ReferenceEquality") // a figure replaced, whether or not equal
   Buyer fact() {
+    // built again only when the figures changed: the pipeline asks after every phase
+    Buyer built = fact;
+    if (built == null || factProfile != profile || factActivity != activity) {
+      built = buildFact();
+      fact = built;
+      factProfile = profile;
+      factActivity = activity;
+    }
+    return built;
+  }
+
+  private Buyer buildFact() {
     BuyerProfile b = profile;
     int digits = currency.getDefaultFractionDigits();
     Money spend = b.spend() == null ? Money.zero(currency) : b.spend();
@@ -115,7 +147,7 @@ final class BuyerBook {
     Money unitPrice = b.units() == 0 ? Money.zero(currency) : Money.of(total.divide(
         BigDecimal.valueOf(b.units()), digits, RoundingMode.DOWN), currency);
     Map<String, BigDecimal> tagShares = new TreeMap<>();
-    for (String tag : thresholds.countedTags()) {
+    for (String tag : countedTags(thresholds)) {
       tagShares.put(tag, share(b.unitsTagged(tag), b.units()));
     }
     long gap = activity.purchases() < 2 || activity.firstPurchase() == null

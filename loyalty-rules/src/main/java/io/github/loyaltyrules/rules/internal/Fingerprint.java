@@ -16,14 +16,16 @@ import org.jspecify.annotations.Nullable;
  * id sent again with the same content is a duplicate, with other content a conflict. Every field
  * counts, in a fixed order (a line's tags sorted), so the digest is the same in every JVM.
  *
- * <p>Thread-safety: stateless, thread-safe.
+ * <p>Thread-safety: thread-safe; each thread reuses its own buffers and digest.
  */
 final class Fingerprint {
   private Fingerprint() {}
 
   /** The first 16 hex digits of the SHA-256 of {@code t}'s content. */
   static String of(Transaction t) {
-    StringBuilder sb = new StringBuilder(256);
+    Scratch scratch = SCRATCH.get();
+    StringBuilder sb = scratch.text;
+    sb.setLength(0);
     field(sb, t.id());
     field(sb, t.kind());
     field(sb, t.time());
@@ -36,7 +38,7 @@ final class Fingerprint {
       field(sb, l.quantity());
       field(sb, money(l.listPrice()));
       field(sb, money(l.unitPrice()));
-      field(sb, new TreeSet<>(l.tags()));
+      field(sb, l.tags().size() < 2 ? l.tags() : new TreeSet<>(l.tags()));
       sb.append('}');
     }
     for (Tender tender : t.tenders()) {
@@ -52,14 +54,49 @@ final class Fingerprint {
     field(sb, t.buysCard());
     field(sb, t.code());
     field(sb, t.points());
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+    MessageDigest sha = scratch.sha;
+    sha.reset();
+    int n = sb.length();
+    if (scratch.bytes.length < n) {
+      scratch.bytes = new byte[Math.max(n, 2 * scratch.bytes.length)];
+    }
+    byte[] bytes = scratch.bytes;
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) {
+      char c = sb.charAt(i);
+      ascii = c < 0x80;
+      bytes[i] = (byte) c;
+    }
+    // ASCII is its own UTF-8: the same bytes as the text encoded, without copying it twice
+    if (ascii) {
+      sha.update(bytes, 0, n);
+    } else {
+      sha.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    if (sb.length() > 4096) {
+      scratch.text = new StringBuilder(256); // a rare huge transaction does not stay held
+      scratch.bytes = new byte[256];
+    }
+    return HexFormat.of().formatHex(sha.digest(), 0, 8);
+  }
+
+  /** A thread's working buffers and digest, reused by every fingerprint it takes. */
+  private static final class Scratch {
+    StringBuilder text = new StringBuilder(256);
+    byte[] bytes = new byte[256];
+    final MessageDigest sha;
+
+    Scratch() {
+      try {
+        sha = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
     }
   }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
 
   private static @Nullable String money(@Nullable Money m) {
     return m == null ? null : m.toString();

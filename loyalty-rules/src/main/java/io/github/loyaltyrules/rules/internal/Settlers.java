@@ -42,7 +42,6 @@ import io.github.loyaltyrules.rules.decisions.UndoUpgrade;
 import io.github.loyaltyrules.rules.facts.TierReview;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +67,16 @@ final class Settlers {
       FollowUpKind.THANK_YOU, FollowUpKind.CARE, FollowUpKind.INVITE_BACK, FollowUpKind.REVISIT,
       FollowUpKind.WE_MISS_YOU, FollowUpKind.PROMOTION_NOTICE, FollowUpKind.ASSOCIATE_TASK,
       FollowUpKind.MONTHLY_CARE, FollowUpKind.WEATHER_CARE, FollowUpKind.VOUCHER_EXPIRING);
+
+  /** Each kind's place in {@link #FOLLOW_UP_ORDER} (kinds not listed last), by ordinal. */
+  private static final int[] FOLLOW_UP_RANK = new int[FollowUpKind.values().length];
+
+  static {
+    for (FollowUpKind k : FollowUpKind.values()) {
+      int i = FOLLOW_UP_ORDER.indexOf(k);
+      FOLLOW_UP_RANK[k.ordinal()] = i < 0 ? FOLLOW_UP_ORDER.size() : i;
+    }
+  }
 
   private final Evaluation e;
 
@@ -530,14 +539,10 @@ final class Settlers {
         lost(flag, "the member is not near the next tier");
       }
     }
-    Map<FollowUpKind, Integer> order = new EnumMap<>(FollowUpKind.class);
-    for (FollowUpKind k : FollowUpKind.values()) {
-      int i = FOLLOW_UP_ORDER.indexOf(k);
-      order.put(k, i < 0 ? FOLLOW_UP_ORDER.size() : i);
-    }
     List<Decided> requests = of(ds, FollowUpRequest.class);
     requests.sort(Comparator
-        .comparing((Decided d) -> order.get(((FollowUpRequest) d.decision()).kind()))
+        .comparingInt((Decided d) -> FOLLOW_UP_RANK[((FollowUpRequest) d.decision()).kind()
+            .ordinal()])
         .thenComparing(d -> -priority((FollowUpRequest) d.decision()))
         .thenComparing(d -> ((FollowUpRequest) d.decision()).due())
         .thenComparing(d -> ((FollowUpRequest) d.decision()).cause())
