@@ -224,7 +224,7 @@ public record Programme(
     public Builder tier(Tier tier) {
       List<Tier> next = new ArrayList<>(tiers);
       next.add(Check.notNull("programme.tiers[" + tiers.size() + "]", tier));
-      checkTiers(next, currency);
+      checkTiers(next, currency, byPoints(next));
       tiers.add(tier);
       return this;
     }
@@ -233,7 +233,7 @@ public record Programme(
     public Builder tiers(List<Tier> ladder) {
       List<Tier> checked = Check.list("programme.tiers", ladder);
       if (!checked.isEmpty()) {
-        checkTiers(checked, currency);
+        checkTiers(checked, currency, byPoints(checked));
       }
       tiers.clear();
       tiers.addAll(checked);
@@ -276,6 +276,16 @@ public record Programme(
       return this;
     }
 
+    /**
+     * Whether {@code ladder} is checked as a ladder by points: the qualification says so, or
+     * (the qualification may come after the tiers) every tier gives its qualifying points.
+     * {@link #build()} checks the ladder again against the qualification it ends with.
+     */
+    private boolean byPoints(List<Tier> ladder) {
+      return (qualification != null && qualification.byPoints())
+          || ladder.stream().allMatch(t -> t.qualifyingPoints() != null);
+    }
+
     /** The programme, checked as the canonical constructor checks it. */
     @SuppressWarnings("NullAway") // null asks the record for its defaults (docs/QUALITY.md)
     public Programme build() {
@@ -313,10 +323,6 @@ public record Programme(
         ladder, p.multipliers(), p.combine(), p.birthdayMultiplier(), p.exclusions(),
         p.bonuses(), inScale("programme.points.minimumBasket", p.minimumBasket(), currency),
         p.events(), p.gifts(), p.duplicateWindowDays());
-  }
-
-  private static List<Tier> checkTiers(List<Tier> tiers, Currency currency) {
-    return checkTiers(tiers, currency, false);
   }
 
   private static List<Tier> checkTiers(List<Tier> tiers, Currency currency, boolean byPoints) {

@@ -97,6 +97,27 @@ class ProgrammeBuildersTest {
   }
 
   @Test
+  void programmeBuilderTakesALadderByPointsWithoutSpendBeforeOrAfterItsQualification() {
+    Qualification byPoints = new Qualification(WindowKind.CALENDAR_QUARTER, null, null,
+        QualificationBasis.POINTS);
+    Tier member = Tier.builder("MEMBER", 0, BigDecimal.ZERO).qualifyingPoints(0).build();
+    Tier gold = Tier.builder("GOLD", 1, BigDecimal.ZERO).qualifyingPoints(5000).build();
+
+    Programme tiersFirst = Programme.builder("p", CNY, SHANGHAI).tier(member).tier(gold)
+        .qualification(byPoints).build();
+    Programme qualificationFirst = Programme.builder("p", CNY, SHANGHAI)
+        .qualification(byPoints).tiers(List.of(member, gold)).build();
+
+    assertThat(tiersFirst.tiers()).extracting(Tier::qualifyingPoints).containsExactly(0L, 5000L);
+    assertThat(qualificationFirst.tiers()).isEqualTo(tiersFirst.tiers());
+    // the same ladder on spend is refused when the programme is built
+    assertThatThrownBy(() -> Programme.builder("p", CNY, SHANGHAI).tier(member).tier(gold)
+        .build()).isInstanceOf(InvalidValueException.class)
+        .hasMessage("programme.tiers[1].qualifyingSpend = '0': must be greater than 0,"
+            + " the qualifying spend of the tier below (MEMBER)");
+  }
+
+  @Test
   void programmeBuilderRefusesABlankIdAtOnceAndAnEmptyLadderAtBuild() {
     assertThatThrownBy(() -> Programme.builder(" ", CNY, SHANGHAI))
         .hasMessage("programme.id = ' ': is required and must not be blank");
