@@ -423,13 +423,7 @@ public record Programme(
   /** The highest tier whose qualifying spend {@code spend} reaches. */
   public Tier highestQualifiedBy(Money spend) {
     requireCurrency(spend);
-    Tier best = baseTier();
-    for (Tier t : tiers) {
-      if (spend.amount().compareTo(t.qualifyingSpend()) >= 0) {
-        best = t;
-      }
-    }
-    return best;
+    return highestWhere(t -> spend.amount().compareTo(t.qualifyingSpend()) >= 0);
   }
 
   /**
@@ -438,21 +432,20 @@ public record Programme(
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public Tier highestQualifiedByPoints(long points) {
-    Tier best = baseTier();
-    for (Tier t : tiers) {
-      if (t.qualifyingPoints() != null && points >= t.qualifyingPoints()) {
-        best = t;
-      }
-    }
-    return best;
+    return highestWhere(t -> t.qualifyingPoints() != null && points >= t.qualifyingPoints());
   }
 
   /** The highest tier whose retention points {@code points} reach. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.6")
   public Tier highestRetainedByPoints(long points) {
+    return highestWhere(t -> t.retentionPoints() != null && points >= t.retentionPoints());
+  }
+
+  /** The highest tier {@code reached} holds for; the base tier when none. */
+  private Tier highestWhere(java.util.function.Predicate<Tier> reached) {
     Tier best = baseTier();
     for (Tier t : tiers) {
-      if (t.retentionPoints() != null && points >= t.retentionPoints()) {
+      if (reached.test(t)) {
         best = t;
       }
     }
@@ -462,13 +455,7 @@ public record Programme(
   /** The highest tier whose retention spend {@code spend} reaches. */
   public Tier highestRetainedBy(Money spend) {
     requireCurrency(spend);
-    Tier best = baseTier();
-    for (Tier t : tiers) {
-      if (spend.amount().compareTo(t.retentionSpend()) >= 0) {
-        best = t;
-      }
-    }
-    return best;
+    return highestWhere(t -> spend.amount().compareTo(t.retentionSpend()) >= 0);
   }
 
   private void requireCurrency(Money amount) {
