@@ -39,7 +39,8 @@ final class Migrations {
    * The migration files, in version order. Resources cannot be listed inside a jar, so they are
    * named here; a test checks that this list and the files agree.
    */
-  static final List<String> FILES = List.of("V1__members_and_journal.sql");
+  static final List<String> FILES = List.of("V1__members_and_journal.sql",
+      "V2__lz4_compression.sql");
 
   /** The advisory lock key of the migration transaction: "LOYALTY" in ASCII. */
   static final long ADVISORY_LOCK_KEY = 0x4c4f59414c5459L;
@@ -149,7 +150,7 @@ final class Migrations {
     return matcher;
   }
 
-  private static String read(String resource) {
+  static String read(String resource) {
     try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("migration " + resource + " is missing from the jar");

@@ -331,6 +331,9 @@ abstract class MemberStoreContractTest {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(1);
       assertThat(rows.getString(2)).isEqualTo("members and journal");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(2);
+      assertThat(rows.getString(2)).isEqualTo("lz4 compression");
       assertThat(rows.next()).isFalse();
     }
   }

@@ -61,7 +61,7 @@ class MemberStoresTest {
       }
     }
     assertThat(Migrations.FILES).extracting(Migrations::version)
-        .isEqualTo(List.of(1));
+        .isEqualTo(List.of(1, 2));
   }
 
   @Test
@@ -69,5 +69,13 @@ class MemberStoresTest {
     assertThat(Migrations.statements("-- a comment\nCREATE TABLE a (\n  x TEXT\n);\n\n"
         + "CREATE INDEX b ON a (x);\n"))
         .containsExactly("CREATE TABLE a (\n  x TEXT\n)", "CREATE INDEX b ON a (x)");
+  }
+
+  @Test
+  void theLz4MigrationIsOneStatementOnPostgresqlAndNoneOnSqlite() {
+    assertThat(Migrations.statements(Migrations.read("db/postgresql/V2__lz4_compression.sql")))
+        .singleElement().asString().startsWith("DO $$").endsWith("$$");
+    assertThat(Migrations.statements(Migrations.read("db/sqlite/V2__lz4_compression.sql")))
+        .isEmpty();
   }
 }

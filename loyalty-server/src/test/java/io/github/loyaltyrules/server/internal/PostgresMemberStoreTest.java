@@ -79,6 +79,36 @@ class PostgresMemberStoreTest extends MemberStoreContractTest {
   }
 
   @Test
+  void statesAndJournalDocumentsAreCompressedWithLz4() throws SQLException {
+    MemberStore store = open();
+    // a state long enough to be compressed (PostgreSQL compresses values past about 2 kB)
+    String state = "{\"points\":" + "1".repeat(8_000) + "}";
+    store.commit(commit(List.of(write("m1", "S1", 0, state)), List.of(entry("m1", "t1"))));
+    assertThat(store.load("m1")).isEqualTo(new StoredMember("m1", "S1", 1, state));
+
+    try (Connection connection = rawConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT c.relname || '.' || a.attname,"
+            + " a.attcompression FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " WHERE c.relnamespace = current_schema()::regnamespace"
+            + " AND a.attname IN ('state', 'request', 'result') ORDER BY 1")) {
+      List<String> columns = new ArrayList<>();
+      while (rows.next()) {
+        columns.add(rows.getString(1) + "=" + rows.getString(2));
+      }
+      assertThat(columns).containsExactly("journal.request=l", "journal.result=l",
+          "members.state=l");
+    }
+    try (Connection connection = rawConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(
+            "SELECT pg_column_compression(state) FROM members WHERE member_id = 'm1'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("lz4");
+    }
+  }
+
+  @Test
   void aBrokenConnectionIsReplaced() throws SQLException {
     MemberStore store = open();
     store.commit(commit(List.of(write("m1", "S1", 0, "v1")), List.of(entry("m1", "t1"))));
@@ -122,7 +152,7 @@ class PostgresMemberStoreTest extends MemberStoreContractTest {
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT count(*) FROM schema_version")) {
       assertThat(row.next()).isTrue();
-      assertThat(row.getInt(1)).isEqualTo(1);
+      assertThat(row.getInt(1)).isEqualTo(Migrations.newestVersion());
     }
   }
 }

@@ -1,0 +1,2 @@
+-- Nothing to do in SQLite: it stores text uncompressed. The file keeps the two dialects' schema
+-- versions equal (PostgreSQL's V2 compresses the states and the journal with lz4).
