@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /** The Kafka Streams configuration {@code loyalty streams}' options give (no broker needed). */
 class StreamsCommandTest {
   private static Properties config(String... args) {
-    Loyalty.Streams streams = new Loyalty.Streams();
+    StreamsCommands.Streams streams = new StreamsCommands.Streams();
     new CommandLine(streams).parseArgs(args);
     return streams.config();
   }
