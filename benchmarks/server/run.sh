@@ -6,6 +6,8 @@
 #   benchmarks/server/run.sh postgresql JDBC-URL      # e.g. from .ci/postgres start
 # Needs: ./mvnw -q -B -DskipTests package (bin/loyalty and benchmarks/target/benchmarks.jar), wrk.
 # SERVE_ARGS adds options to serve (e.g. "--warm-up 0"); SERVER_OPTS replaces its JVM options.
+# The load generator first warms its own JVM for 15 s on a path the server answers 404 (nothing
+# evaluated), so a fresh server's figures are the server's, not the generator's JIT.
 # Order: the open loop on the fresh server (measured from its first request), 60 s of closed-loop
 # warm-up, the closed-loop runs, the open loop again on the warmed server. The CPU a request costs
 # is the server's (and, with PostgreSQL, the database's: its postmaster and every child).
@@ -52,7 +54,8 @@ open_loop() {
   c0=$(cpu)
   java -cp benchmarks/target/benchmarks.jar io.github.loyaltyrules.benchmarks.server.LoadGenerator \
     --url "$base" --key "$till" --admin-key "$admin" --members 100000 --quotes 0.2 --clients 16 \
-    --rate 200 --warmup "$1" --duration 30 | sed -n '/^measured/,$p'
+    --rate 200 --client-warmup 15 --warmup "$1" --duration 30 \
+    | sed -n -e '/^this JVM warmed up/p' -e '/^measured/,$p'
   c1=$(cpu)
   echo "  server CPU $(awk -v c=$((c1 - c0)) 'BEGIN {printf "%.1f", c / 100}') s over the run" \
     "load $(cut -d' ' -f1 /proc/loadavg)"

@@ -49,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  *     --quotes 0.2 [--rate 200]
  * </pre>
  *
+ * <p>{@code --client-warmup SECONDS} first sends the same requests, at the same rate, to a path
+ * the server does not serve ({@value #WARM_UP_PATH}: 404 at once, nothing evaluated or stored),
+ * so that this JVM's own warm-up is not measured as the server's.
+ *
  * <p>The server: {@code --sqlite DIR} or {@code --postgres JDBC_URL} starts one in this JVM
  * (sharing its cores with the tills), with a till key of store S01 and an admin key; {@code
  * --url http://HOST:PORT --key TILL_KEY_OF_S01 [--admin-key KEY]} drives a running one. A member
@@ -63,6 +67,14 @@ public final class LoadGenerator {
   private static final ZoneOffset SHANGHAI = ZoneOffset.ofHours(8);
   private static final String STORE = "S01";
   private static final long HIGHEST_MICROS = 120_000_000L;
+
+  /**
+   * Where {@code --client-warmup} sends its requests: a path the server does not serve, so that
+   * it answers 404 at once and evaluates and stores nothing, while this JVM compiles its own
+   * request, HTTP and timing code. Without it, the first seconds of a run measure this JVM's
+   * warm-up as well as the server's (benchmarks/RESULTS.md, "The server, fifth measurement").
+   */
+  static final String WARM_UP_PATH = "/load-generator-warm-up";
 
   /** SKU, category, list price, unit price: a clothing store's shelf. */
   private static final String[][] SHELF = {
@@ -90,6 +102,7 @@ public final class LoadGenerator {
     int members = 100_000;
     int clients = 1;
     double warmupSeconds = 5;
+    double clientWarmupSeconds;
     double durationSeconds = 20;
     long requests;
     double rate;
@@ -120,6 +133,7 @@ public final class LoadGenerator {
           case "--members" -> o.members = Integer.parseInt(v);
           case "--clients" -> o.clients = Integer.parseInt(v);
           case "--warmup" -> o.warmupSeconds = Double.parseDouble(v);
+          case "--client-warmup" -> o.clientWarmupSeconds = Double.parseDouble(v);
           case "--duration" -> o.durationSeconds = Double.parseDouble(v);
           case "--requests" -> o.requests = Long.parseLong(v);
           case "--rate" -> o.rate = Double.parseDouble(v);
@@ -250,11 +264,17 @@ public final class LoadGenerator {
         log.line(String.format(Locale.ROOT, "preloaded %d members in %.1f s", o.members,
             (System.nanoTime() - t0) / 1e9));
       }
+      if (o.clientWarmupSeconds > 0) {
+        Summary w = r.phase(o.clientWarmupSeconds, 0, WARM_UP_PATH);
+        log.line(String.format(Locale.ROOT, "this JVM warmed up: %d requests to %s in %.0f s,"
+            + " none of them evaluated; answers %s", w.statuses().values().stream()
+            .mapToLong(Long::longValue).sum(), WARM_UP_PATH, w.seconds, w.statuses()));
+      }
       if (o.warmupSeconds > 0) {
         Summary w = r.phase(o.warmupSeconds, 0);
         log.line(w.format("warm-up").strip());
       }
-      return r.phase(o.durationSeconds, o.requests);
+      return r.phase(o.durationSeconds, o.requests, null);
     } finally {
       if (server != null) {
         server.close();
@@ -322,8 +342,16 @@ public final class LoadGenerator {
       }
     }
 
-    /** Runs for {@code seconds}, or until {@code requests} were answered when above 0. */
     Summary phase(double seconds, long requests) throws InterruptedException {
+      return phase(seconds, requests, null);
+    }
+
+    /**
+     * Runs for {@code seconds}, or until {@code requests} were answered when above 0; with
+     * {@code path}, every request goes there instead (the client's own warm-up).
+     */
+    Summary phase(double seconds, long requests, @Nullable String path)
+        throws InterruptedException {
       Summary summary = new Summary();
       Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
       long cpu0 = cpuNanos();
@@ -366,8 +394,8 @@ public final class LoadGenerator {
             int m = random.nextInt(o.members);
             boolean enrol = enrolled.get(m) == 0;
             String body = request(quote, m, enrol, random);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(quote ? "/v1/quote"
-                    : "/v1/evaluate")).header("Authorization", "Bearer " + key)
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path != null ? path
+                    : quote ? "/v1/quote" : "/v1/evaluate")).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(60)).build();

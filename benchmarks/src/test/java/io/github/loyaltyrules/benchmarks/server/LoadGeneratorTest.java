@@ -3,7 +3,9 @@ package io.github.loyaltyrules.benchmarks.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +33,20 @@ class LoadGeneratorTest {
     Map<String, Long> statuses = s.statuses();
     assertThat(statuses.keySet()).containsOnly("evaluate 200", "quote 200");
     assertThat(s.commits() + s.quotes()).isEqualTo(200);
+  }
+
+  @Test
+  void theClientWarmUpGoesToAPathTheServerDoesNotServeAndNothingIsStored() throws Exception {
+    List<String> log = new CopyOnWriteArrayList<>();
+    LoadGenerator.Summary s = LoadGenerator.run(LoadGenerator.Options.parse("--sqlite",
+        dir.resolve("data").toString(), "--members", "50", "--clients", "4", "--warmup", "0",
+        "--client-warmup", "0.5", "--requests", "100", "--rate", "200", "--quotes", "0.2"),
+        log::add);
+    assertThat(log).filteredOn(l -> l.startsWith("this JVM warmed up")).singleElement()
+        .asString().contains(LoadGenerator.WARM_UP_PATH).contains("404")
+        .doesNotContain("200=");
+    // the measured run is as without the warm-up: every request answered 200
+    assertThat(s.statuses().keySet()).containsOnly("evaluate 200", "quote 200");
+    assertThat(s.commits() + s.quotes()).isEqualTo(100);
   }
 }
