@@ -238,6 +238,34 @@ class RuleGuardTest {
   }
 
   @Test
+  void aRuleWithAnOrConditionIsAcceptedAndFiresForEachBranchThatMatches() {
+    // Drools compiles the branches of an 'or' into sub-rules whose consequence finds its facts
+    // through org.drools.core.reteoo.Tuple: Drools' own code, refused as "the engine's own
+    // workings" before
+    String body = """
+        rule "Store: a visit on a weekday or by a new member"
+            ruleflow-group "points"
+        when
+            ( Today( weekend == false ) or Member( purchases == 0 ) )
+        then
+            insert(PointsBonus.basket("visit", 200));
+        end
+        """;
+    assertThat(errors(body)).isEmpty();
+
+    LoyaltyEngine engine = LoyaltyEngine.builder().programme(Shop.FLAT)
+        .clock(java.time.Clock.fixed(Shop.NOW, Shop.SHANGHAI))
+        .rules(RuleSource.of("store.drl", HEAD + body)).build();
+    // a new member on a Monday (4 May 2026): both branches match, the rule fires for each
+    io.github.loyaltyrules.outcome.Outcome o = engine.evaluate(
+        io.github.loyaltyrules.model.MemberState.newMember(
+            io.github.loyaltyrules.model.CustomerProfile.builder("M-1").build()),
+        Shop.sale("T1", "2026-05-04T10:00", "100.00"));
+    assertThat(o.firedRuleNames())
+        .filteredOn("Store: a visit on a weekday or by a new member"::equals).hasSize(2);
+  }
+
+  @Test
   void plainValuesAndCollectionsAreAllowed() {
     assertThat(errors("""
         import java.util.List;

@@ -98,6 +98,11 @@ final class RuleGuard {
       "org.drools.mvel.asm.AccumulateGenerator", "org.drools.mvel.asm.ReturnValueGenerator",
       "org.drools.mvel.asm.PredicateGenerator", "org.drools.base.rule.Pattern",
       "org.drools.base.util.bitmask.BitMask", "org.drools.core.util.bitmask.BitMask");
+  /**
+   * What only the invokers Drools generates use, never a rule's own code: the consequence of a
+   * rule with {@code or} (one sub-rule a branch) finds its facts through the match's tuple.
+   */
+  private static final Set<String> GENERATED_TYPES = Set.of("org.drools.core.reteoo.Tuple");
   /** The members of Drools a rule's own code may call: insert a decision, name its rule, and
    * the modify block on a fact the file declared. */
   private static final Set<String> DROOLS_MEMBERS = Set.of(
@@ -387,7 +392,8 @@ final class RuleGuard {
         // nor are the types of java.lang.invoke a lambda's bootstrap names: calling one of
         // their members is, and is caught below
         if (allowed(c, ownPackages) || DROOLS_TYPES.contains(c) || c.equals("java.lang.Class")
-            || c.startsWith(BITMASK) || c.startsWith("java.lang.invoke.")) {
+            || c.startsWith(BITMASK) || c.startsWith("java.lang.invoke.")
+            || (generated && GENERATED_TYPES.contains(c))) {
           continue;
         }
         if (reported.add(rule + "|" + c)) {
