@@ -75,6 +75,8 @@ final class Evaluation {
   /** Qualifying points per month, kept on a ladder by points (qualification.basis POINTS). */
   private final TreeMap<YearMonth, Long> qualifyingPoints;
   private final boolean byPoints;
+  /** Zero in the programme's currency, made once: a Money is immutable, so it is shared. */
+  private final Money zero;
 
   private final List<Effect> effects = new ArrayList<>(4);
   private final List<FiredRule> fired = new ArrayList<>(8);
@@ -110,6 +112,7 @@ final class Evaluation {
       LocalDate today, boolean fullExplanation) {
     this.fullExplanation = fullExplanation;
     this.programme = programme;
+    this.zero = programme.zero();
     this.qualification = programme.qualification();
     this.before = before;
     this.transaction = transaction;
@@ -192,7 +195,7 @@ final class Evaluation {
       return refund.refund();
     }
     Money m = transaction == null ? null : transaction.goodsAmount();
-    return m == null ? programme.zero() : m;
+    return m == null ? zero : m;
   }
 
   // ---------------------------------------------------------------- working state
@@ -231,11 +234,24 @@ final class Evaluation {
 
   /** Qualifying spend of {@code window} as decided so far. */
   Money spendIn(QualificationWindow window) {
-    Money total = programme.zero();
+    // summed in fen: one Money for the sum, not one per month added; the sum of one month is
+    // that month's Money, of none zero
+    Money first = null;
+    long total = 0;
+    int months = 0;
     for (Money m : spend.subMap(window.first(), window.last().plusMonths(1)).values()) {
-      total = total.plus(m);
+      months++;
+      if (months == 1) {
+        first = m;
+      } else {
+        total = Math.addExact(months == 2 ? Fen.of(Objects.requireNonNull(first)) : total,
+            Fen.of(m));
+      }
     }
-    return total;
+    if (first == null) {
+      return zero;
+    }
+    return months == 1 ? first : Fen.money(total, programme.currency());
   }
 
   /** The tier above the member's, or null at the top or without a card. */
@@ -462,16 +478,18 @@ final class Evaluation {
       return;
     }
     Money amount = Objects.requireNonNull(getGoodsAmount(), "a sale's or return's amount");
-    Money excluded = programme.zero();
+    long excluded = 0; // in fen
     for (int i : excludedLines) {
       Money line = lineAmount(i);
-      excluded = line == null ? excluded : excluded.plus(line);
+      excluded = line == null ? excluded : Math.addExact(excluded, Fen.of(line));
     }
-    amount = amount.minus(excluded);
-    amount = amount.isNegative() ? programme.zero() : amount;
+    if (excluded != 0) {
+      amount = Fen.money(Math.subtractExact(Fen.of(amount), excluded), programme.currency());
+    }
+    amount = amount.isNegative() ? zero : amount;
     LocalDate date = kind == TransactionKind.SALE ? today : originalSaleDate();
     YearMonth month = YearMonth.from(date);
-    Money old = spend.getOrDefault(month, programme.zero());
+    Money old = spend.getOrDefault(month, zero);
     Money change = kind == TransactionKind.SALE ? amount
         : (amount.compareTo(old) < 0 ? amount : old).negate();
     Money now = old.plus(change);
@@ -488,8 +506,9 @@ final class Evaluation {
         : "return of " + amount + " from the sale of " + originalSaleDate() + " takes "
             + change.negate() + " from " + month + "; " + affected + " spend is now "
             + affectedSpend;
-    if (excluded.isPositive()) {
-      reason += "; " + excluded + " does not count (" + excludedWhy + ")";
+    if (excluded > 0) {
+      reason += "; " + Fen.money(excluded, programme.currency()) + " does not count ("
+          + excludedWhy + ")";
     }
     effects.add(new SpendRecorded(currentRule, reason, month, change, affected, affectedSpend));
   }
@@ -761,7 +780,7 @@ final class Evaluation {
    * lists none is not checked.
    */
   private void checkTenders() {
-    Money tendered = programme.zero();
+    Money tendered = zero;
     boolean paying = false;
     for (Tender t : tx().tenders()) {
       if (t.kind() != TenderKind.VOUCHER || t.reference() == null) {
@@ -970,7 +989,7 @@ final class Evaluation {
    */
   void recordStoredValue() {
     StoredValue now = points.storedValue();
-    Money balance = now == null ? programme.zero() : now.balance();
+    Money balance = now == null ? zero : now.balance();
     java.math.BigDecimal rate = now == null ? null : now.memberRate();
     TransactionKind kind = getKind();
     Money change;
@@ -1090,6 +1109,11 @@ final class Evaluation {
           + " points earned " + lot.earnedOn() + " expire after " + lot.expiresAfter(),
           lot.id(), lot.remaining(), lot.expiresAfter()));
     }
+  }
+
+  /** Zero in the programme's currency (one shared instance). */
+  Money zero() {
+    return zero;
   }
 
   /** The transaction evaluated: every caller runs for one (only an assessment has none). */
