@@ -71,6 +71,13 @@ final class Evaluation {
   private TierStanding standing;
   private final TreeMap<YearMonth, Money> spend;
   private @Nullable Money windowSpend;
+  /** {@link #getMissingForNextTier()} as last computed, with the tier and spend it came from. */
+  private @Nullable Money missingCached;
+  private @Nullable Tier missingTier;
+  private @Nullable Money missingSpend;
+  /** {@link #isNear}'s distance as last computed, with the tier it belongs to. */
+  private @Nullable Money nearDistance;
+  private @Nullable Tier nearTier;
   private boolean spendRecorded;
   /** Qualifying points per month, kept on a ladder by points (qualification.basis POINTS). */
   private final TreeMap<YearMonth, Long> qualifyingPoints;
@@ -297,10 +304,26 @@ final class Evaluation {
     return byPoints ? getWindowPoints() + " points earned" : getWindowSpend() + " spend";
   }
 
-  /** Spend still missing in the current window to reach the next tier; null at the top. */
+  /**
+   * Spend still missing in the current window to reach the next tier; null at the top. The
+   * member fact and the near-tier check ask for it several times per evaluation: it is computed
+   * again only when the next tier or the window's spend changed.
+   */
+  @SuppressWarnings("ReferenceEquality") // a cache: the same tier and spend give the same Money
   @Nullable Money getMissingForNextTier() {
     Tier next = getNextTier();
-    return next == null ? null : programme.money(next.qualifyingSpend()).minus(getWindowSpend());
+    if (next == null) {
+      return null;
+    }
+    Money spent = getWindowSpend();
+    Money m = missingCached;
+    if (m == null || missingTier != next || missingSpend != spent) {
+      m = programme.money(next.qualifyingSpend()).minus(spent);
+      missingCached = m;
+      missingTier = next;
+      missingSpend = spent;
+    }
+    return m;
   }
 
   /**
@@ -318,11 +341,20 @@ final class Evaluation {
     return next != null && isNear(next, Objects.requireNonNull(getMissingForNextTier()));
   }
 
-  /** Whether {@code missing} is positive and at most the near-tier share of {@code next}. */
+  /**
+   * Whether {@code missing} is positive and at most the near-tier share of {@code next}; the
+   * share of a tier is computed once per evaluation and tier.
+   */
+  @SuppressWarnings("ReferenceEquality") // a cache: the same tier gives the same distance
   boolean isNear(Tier next, Money missing) {
-    Money distance = programme.money(next.qualifyingSpend())
-        .times(qualification.nearNextTierFraction(),
-            programme.pricing().roundingMode());
+    Money distance = nearDistance;
+    if (distance == null || nearTier != next) {
+      distance = programme.money(next.qualifyingSpend())
+          .times(qualification.nearNextTierFraction(),
+              programme.pricing().roundingMode());
+      nearDistance = distance;
+      nearTier = next;
+    }
     return missing.isPositive() && missing.compareTo(distance) <= 0;
   }
 
