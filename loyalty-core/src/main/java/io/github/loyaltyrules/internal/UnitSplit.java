@@ -18,11 +18,17 @@ public final class UnitSplit {
 
   /** What each unit costs at least: the total over the units, rounded down to the minor unit. */
   public static Money each(Money total, int quantity) {
+    if (quantity == 1) {
+      return total; // one unit costs the whole: no arithmetic, no new Money
+    }
     return money(Math.floorDiv(minor(total), quantity), total.currency());
   }
 
   /** How many units, the last ones, cost one minor unit more than {@link #each}. */
   public static int withExtra(Money total, int quantity) {
+    if (quantity == 1) {
+      return 0;
+    }
     return (int) Math.floorMod(minor(total), (long) quantity);
   }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prices a basket phase by phase under a {@link PricingPolicy} (DOMAIN.md §3). Amounts are
@@ -37,6 +38,13 @@ import java.util.Objects;
  * shuffling the lines changes no price); no line gets more than its cap. A line total is split over
  * its units the same way, the extra
  * fen going to the last units.
+ *
+ * <p>Every rounding is done on {@code long} fen by {@link Fen#times} (the amount in fen times the
+ * rate, rounded once to whole fen with the mode named), which gives what {@code
+ * BigDecimal.multiply(rate).setScale(scale, mode)} gave: no {@code BigDecimal} or {@code Money}
+ * is made between reading the lines and writing the priced lines, and a line's total before and
+ * after an adjustment is made a {@code Money} once, shared by the adjustments and the priced line
+ * that show it.
  *
  * <p>Thread-safety: stateless, thread-safe.
  */
@@ -56,20 +64,50 @@ final class BasketPricer {
 
   private BasketPricer() {}
 
-  /** One line while it is priced. */
+  /** One line while it is priced. Not thread-safe: confined to the pricing that made it. */
   private static final class Work {
     final Line line;
+    /** List price times quantity, in fen. */
+    final long listTotal;
     final long saleTotal;
     long floor;
     long current;
     final List<PriceAdjustment> adjustments = new ArrayList<>();
     final List<NotApplied> notApplied = new ArrayList<>();
+    private @Nullable Money saleShown;
+    private @Nullable Money currentShown;
+    private long currentShownFor;
 
-    Work(Line line, long saleTotal, long floor) {
+    Work(Line line, long listTotal, long saleTotal, long floor) {
       this.line = line;
+      this.listTotal = listTotal;
       this.saleTotal = saleTotal;
       this.floor = floor;
       this.current = saleTotal;
+    }
+
+    /** The sale total as a {@code Money}, made once. */
+    Money saleShown(Currency currency) {
+      Money m = saleShown;
+      if (m == null) {
+        m = Fen.money(saleTotal, currency);
+        saleShown = m;
+      }
+      return m;
+    }
+
+    /** The line's total so far as a {@code Money}, made once per value it takes. */
+    Money currentShown(Currency currency) {
+      if (current == saleTotal) {
+        return saleShown(currency);
+      }
+      Money m = currentShown;
+      if (m == null || currentShownFor != current) {
+        m = Fen.money(current, currency);
+        currentShown = m;
+        currentShownFor = current;
+      }
+      return m;
     }
   }
 
@@ -78,7 +116,32 @@ final class BasketPricer {
       List<NotApplied> notes, List<PromotionRate> promotions,
       List<LineAmountOff> amountsOff) {}
 
-  static BasketPriced price(String rule, PricingPolicy policy, Currency currency,
+  /**
+   * The priced basket for the outcome, with what each line costs in fen for the settlers after
+   * pricing (points), so they need not read the amounts back. Confined to the evaluation that
+   * priced it: not thread-safe (the array is shared, not copied).
+   */
+  static final class Priced {
+    private final BasketPriced basket;
+    private final long[] lineTotals;
+
+    Priced(BasketPriced basket, long[] lineTotals) {
+      this.basket = basket;
+      this.lineTotals = lineTotals;
+    }
+
+    /** The priced basket, as the outcome shows it. */
+    BasketPriced basket() {
+      return basket;
+    }
+
+    /** What each line costs after pricing, in fen, in line order; the caller keeps it as is. */
+    long[] lineTotals() {
+      return lineTotals;
+    }
+  }
+
+  static Priced price(String rule, PricingPolicy policy, Currency currency,
       List<Line> lines, List<LineDecisions> decisions, List<MultiBuy> multiBuys,
       List<BasketAmountOff> basket, List<VoucherUse> vouchers, boolean full) {
     int scale = currency.getDefaultFractionDigits();
@@ -86,19 +149,25 @@ final class BasketPricer {
     long listTotal = 0;
     long saleTotal = 0;
     for (Line line : lines) {
-      long sale = fen(line.amount().amount(), scale);
-      long floorFen = fen(line.listPrice().amount().multiply(BigDecimal.valueOf(line.quantity()))
-          .multiply(policy.lineFloor()).setScale(scale, RoundingMode.CEILING), scale);
-      work.add(new Work(line, sale, Math.min(floorFen, sale)));
-      listTotal += fen(line.listPrice().amount(), scale) * line.quantity();
-      saleTotal += sale;
+      // exact: a price times a whole quantity (Line.amount() without its Money); a line not
+      // marked down reads its one price once
+      long unitFen = Fen.of(line.unitPrice().amount(), scale);
+      long listFen = line.listPrice().equals(line.unitPrice()) ? unitFen
+          : Fen.of(line.listPrice().amount(), scale);
+      long sale = Math.multiplyExact(unitFen, line.quantity());
+      long list = Math.multiplyExact(listFen, line.quantity());
+      // rounded up, so the line never goes below its floor
+      long floorFen = Fen.times(list, policy.lineFloor(), RoundingMode.CEILING);
+      work.add(new Work(line, list, sale, Math.min(floorFen, sale)));
+      listTotal = Math.addExact(listTotal, list);
+      saleTotal = Math.addExact(saleTotal, sale);
     }
     for (int i = 0; i < work.size(); i++) {
       Work w = work.get(i);
       LineDecisions d = decisions.get(i);
       w.notApplied.addAll(d.notes());
-      memberRate(policy, w, d.rates(), d.noMemberRate(), scale, currency);
-      promotions(policy, w, d.promotions(), scale, currency);
+      memberRate(policy, w, d.rates(), d.noMemberRate(), currency);
+      promotions(policy, w, d.promotions(), currency);
       amountsOff(w, d.amountsOff(), scale, currency);
     }
     multiBuys(policy, work, multiBuys, currency);
@@ -108,26 +177,31 @@ final class BasketPricer {
 
     List<PricedLine> priced = new ArrayList<>(work.size());
     long total = 0;
+    long[] totals = new long[work.size()];
     for (int i = 0; i < work.size(); i++) {
       Work w = work.get(i);
       total += w.current;
+      totals[i] = w.current;
       priced.add(new PricedLine(i, w.line.sku(), w.line.quantity(), w.line.listPrice(),
-          w.line.unitPrice(), money(w.saleTotal, currency), w.adjustments,
-          money(w.current, currency), full ? w.notApplied : List.of()));
+          w.line.unitPrice(), w.saleShown(currency), w.adjustments,
+          w.currentShown(currency), full ? w.notApplied : List.of()));
     }
+    Money saleShown = money(saleTotal, currency);
+    Money totalShown = money(total, currency);
+    Money vouchersShown = money(voucherTotal, currency);
     String reason = lines.size() + (lines.size() == 1 ? " line: " : " lines: ")
-        + money(saleTotal, currency) + " at sale prices, "
+        + saleShown + " at sale prices, "
         + money(saleTotal - total - voucherTotal, currency) + " off"
-        + (voucherTotal > 0 ? ", " + money(voucherTotal, currency) + " in vouchers" : "")
-        + ", " + money(total, currency) + " to pay";
-    return new BasketPriced(rule, reason, priced, money(listTotal, currency),
-        money(saleTotal, currency), money(voucherTotal, currency), money(total, currency));
+        + (voucherTotal > 0 ? ", " + vouchersShown + " in vouchers" : "")
+        + ", " + totalShown + " to pay";
+    return new Priced(new BasketPriced(rule, reason, priced, money(listTotal, currency),
+        saleShown, vouchersShown, totalShown), totals);
   }
 
   // ---------------------------------------------------------------- phase 2: member rate
 
   private static void memberRate(PricingPolicy policy, Work w, List<MemberRate> rates,
-      List<String> noMemberRate, int scale, Currency currency) {
+      List<String> noMemberRate, Currency currency) {
     List<MemberRate> discounting = new ArrayList<>();
     for (MemberRate r : rates) {
       if (r.rate().compareTo(BigDecimal.ONE) < 0) {
@@ -146,7 +220,6 @@ final class BasketPricer {
       }
       return;
     }
-    BigDecimal base = decimal(w.current, scale);
     if (policy.stackMemberRates()) {
       BigDecimal product = BigDecimal.ONE;
       StringBuilder ids = new StringBuilder();
@@ -154,7 +227,7 @@ final class BasketPricer {
         product = product.multiply(r.rate());
         ids.append(ids.length() == 0 ? "" : "+").append(r.id());
       }
-      long after = fen(base.multiply(product).setScale(scale, policy.roundingMode()), scale);
+      long after = Fen.times(w.current, product, policy.roundingMode());
       apply(w, ids.toString(), AdjustmentKind.MEMBER_RATE, product, after, currency,
           "member rates stacked by the programme");
       return;
@@ -162,7 +235,7 @@ final class BasketPricer {
     MemberRate best = null;
     long bestPrice = Long.MAX_VALUE;
     for (MemberRate r : discounting) {
-      long p = fen(base.multiply(r.rate()).setScale(scale, policy.roundingMode()), scale);
+      long p = Fen.times(w.current, r.rate(), policy.roundingMode());
       if (p < bestPrice || (best != null && p == bestPrice && r.id().compareTo(best.id()) < 0)) {
         best = r;
         bestPrice = p;
@@ -182,7 +255,7 @@ final class BasketPricer {
   // ---------------------------------------------------------------- phase 3: line promotions
 
   private static void promotions(PricingPolicy policy, Work w, List<PromotionRate> decided,
-      int scale, Currency currency) {
+      Currency currency) {
     Map<String, PromotionRate> bestOfGroup = new LinkedHashMap<>();
     List<PromotionRate> sorted = new ArrayList<>(decided);
     sorted.sort(PROMOTION_ORDER);
@@ -221,8 +294,7 @@ final class BasketPricer {
     long before = w.current;
     for (PromotionRate p : bestOfGroup.values()) {
       if (p.floor() != null) {
-        long own = fen(w.line.listPrice().amount().multiply(BigDecimal.valueOf(w.line.quantity()))
-            .multiply(p.floor()).setScale(scale, RoundingMode.CEILING), scale);
+        long own = Fen.times(w.listTotal, p.floor(), RoundingMode.CEILING);
         // a promotion's floor limits what it takes off; it never raises the price it found
         w.floor = Math.max(w.floor, Math.min(own, before));
       }
@@ -236,20 +308,19 @@ final class BasketPricer {
         competingRates.add(p.rate());
       }
     }
-    long withMember = fen(decimal(w.current, scale).multiply(stacking)
-        .setScale(scale, policy.roundingMode()), scale);
+    long withMember = Fen.times(w.current, stacking, policy.roundingMode());
     if (competingIds.isEmpty()) {
-      applyEach(w, stackingIds, stackingRates, withMember, scale, policy.roundingMode(),
-          currency, "on top of the member rate");
+      applyEach(w, stackingIds, stackingRates, withMember, policy.roundingMode(), currency,
+          "on top of the member rate");
       return;
     }
     List<String> all = new ArrayList<>(competingIds);
     all.addAll(stackingIds);
-    List<BigDecimal> allRates = new ArrayList<>(competingRates);
-    allRates.addAll(stackingRates);
-    long withoutMember = fen(decimal(w.saleTotal, scale).multiply(competing).multiply(stacking)
-        .setScale(scale, policy.roundingMode()), scale);
-    withoutMember = Math.max(withoutMember, w.floor);
+    List<BigDecimal> allRatesList = new ArrayList<>(competingRates);
+    allRatesList.addAll(stackingRates);
+    // the sale total times every rate, rounded once (the product of the rates is exact)
+    long allRates = Fen.times(w.saleTotal, competing.multiply(stacking), policy.roundingMode());
+    long withoutMember = Math.max(allRates, w.floor);
     boolean memberApplied = !w.adjustments.isEmpty();
     if (!memberApplied || withoutMember < Math.max(withMember, w.floor)) {
       if (memberApplied) {
@@ -263,17 +334,16 @@ final class BasketPricer {
         w.adjustments.clear();
         w.current = w.saleTotal;
       }
-      applyEach(w, all, allRates, fen(decimal(w.saleTotal, scale).multiply(competing)
-          .multiply(stacking).setScale(scale, policy.roundingMode()), scale), scale,
-          policy.roundingMode(), currency, "instead of the member rate");
+      applyEach(w, all, allRatesList, allRates, policy.roundingMode(), currency,
+          "instead of the member rate");
     } else {
       for (String id : competingIds) {
         w.notApplied.add(new NotApplied(id, "does not stack with the member rate, which gives"
             + " a lower price"));
       }
       if (!stackingIds.isEmpty()) {
-        applyEach(w, stackingIds, stackingRates, withMember, scale, policy.roundingMode(),
-            currency, "on top of the member rate");
+        applyEach(w, stackingIds, stackingRates, withMember, policy.roundingMode(), currency,
+            "on top of the member rate");
       }
     }
   }
@@ -290,15 +360,16 @@ final class BasketPricer {
       long wanted;
       String note;
       if (a.amountPerUnit() != null) {
-        wanted = fen(a.amountPerUnit().amount(), scale) * w.line.quantity();
+        wanted = Math.multiplyExact(Fen.of(a.amountPerUnit().amount(), scale),
+            w.line.quantity());
         note = a.amountPerUnit() + " off each unit";
       } else {
-        wanted = w.current - fen(Objects.requireNonNull(a.fixedUnitPrice()).amount(), scale)
-            * w.line.quantity();
+        wanted = w.current - Math.multiplyExact(Fen.of(
+            Objects.requireNonNull(a.fixedUnitPrice()).amount(), scale), w.line.quantity());
         note = "each unit for " + a.fixedUnitPrice();
         if (wanted <= 0) {
-          w.notApplied.add(new NotApplied(id, "the line already costs " + money(w.current,
-              currency) + ", no more than " + a.fixedUnitPrice() + " a unit"));
+          w.notApplied.add(new NotApplied(id, "the line already costs "
+              + w.currentShown(currency) + ", no more than " + a.fixedUnitPrice() + " a unit"));
           continue;
         }
       }
@@ -308,7 +379,7 @@ final class BasketPricer {
         continue;
       }
       w.adjustments.add(new PriceAdjustment(id, AdjustmentKind.PROMOTION, null, null,
-          money(w.current, currency), money(-off, currency),
+          w.currentShown(currency), money(-off, currency),
           off < wanted ? note + ", held at the line's floor" : note));
       w.current -= off;
     }
@@ -327,15 +398,14 @@ final class BasketPricer {
    * the amounts add up to the whole change exactly. Then holds the line at its floor.
    */
   private static void applyEach(Work w, List<String> ids, List<BigDecimal> rates, long after,
-      int scale, RoundingMode mode, Currency currency, String note) {
+      RoundingMode mode, Currency currency, String note) {
     BigDecimal product = BigDecimal.ONE;
     long base = w.current;
     for (int k = 0; k < ids.size(); k++) {
       product = product.multiply(rates.get(k));
-      long next = k == ids.size() - 1 ? after
-          : fen(decimal(base, scale).multiply(product).setScale(scale, mode), scale);
+      long next = k == ids.size() - 1 ? after : Fen.times(base, product, mode);
       w.adjustments.add(new PriceAdjustment(ids.get(k), AdjustmentKind.PROMOTION, rates.get(k),
-          null, money(w.current, currency), money(next - w.current, currency), note));
+          null, w.currentShown(currency), money(next - w.current, currency), note));
       w.current = next;
     }
     holdAtFloor(w, currency);
@@ -344,7 +414,7 @@ final class BasketPricer {
   private static void holdAtFloor(Work w, Currency currency) {
     if (w.current < w.floor) {
       w.adjustments.add(new PriceAdjustment("floor", AdjustmentKind.FLOOR, null, null,
-          money(w.current, currency), money(w.floor - w.current, currency),
+          w.currentShown(currency), money(w.floor - w.current, currency),
           "the line may not cost less than " + money(w.floor, currency)));
       w.current = w.floor;
     }
@@ -353,7 +423,7 @@ final class BasketPricer {
   /** Moves the line to {@code after} with an adjustment, then holds it at its floor. */
   private static void apply(Work w, String rule, AdjustmentKind kind, BigDecimal rate,
       long after, Currency currency, String note) {
-    w.adjustments.add(new PriceAdjustment(rule, kind, rate, null, money(w.current, currency),
+    w.adjustments.add(new PriceAdjustment(rule, kind, rate, null, w.currentShown(currency),
         money(after - w.current, currency), note));
     w.current = after;
     holdAtFloor(w, currency);
@@ -379,7 +449,7 @@ final class BasketPricer {
       if (eligible.isEmpty()) {
         continue;
       }
-      long threshold = fen(p.threshold(), scale);
+      long threshold = Fen.of(p.threshold(), scale);
       if (base < threshold) {
         String why = "the lines it counts come to " + money(base, currency) + " at sale prices,"
             + " under its threshold " + money(threshold, currency);
@@ -388,7 +458,8 @@ final class BasketPricer {
         }
         continue;
       }
-      long off = fen(p.amountOff(), scale) * (p.repeat() ? base / threshold : 1);
+      long off = Math.multiplyExact(Fen.of(p.amountOff(), scale),
+          p.repeat() ? base / threshold : 1);
       long[] weights = new long[eligible.size()];
       long[] caps = new long[eligible.size()];
       long room = 0;
@@ -459,8 +530,7 @@ final class BasketPricer {
         if (m.rate() != null) {
           for (int k = 0; k < m.discounted(); k++) {
             long[] u = group.get(m.cheapestFirst() ? m.every() - 1 - k : k);
-            long after = fen(decimal(u[1], scale).multiply(m.rate())
-                .setScale(scale, policy.roundingMode()), scale);
+            long after = Fen.times(u[1], m.rate(), policy.roundingMode());
             off[(int) u[0]] += u[1] - after;
           }
         } else {
@@ -470,7 +540,7 @@ final class BasketPricer {
             weights[k] = group.get(k)[1];
             total += weights[k];
           }
-          long take = total - fen(Objects.requireNonNull(m.groupPrice()).amount(), scale);
+          long take = total - Fen.of(Objects.requireNonNull(m.groupPrice()).amount(), scale);
           if (take <= 0) {
             continue;
           }
@@ -498,7 +568,7 @@ final class BasketPricer {
           continue;
         }
         w.adjustments.add(new PriceAdjustment("multi-buy:" + m.id(), AdjustmentKind.PROMOTION,
-            m.rate(), null, money(w.current, currency), money(-taken, currency),
+            m.rate(), null, w.currentShown(currency), money(-taken, currency),
             taken < off[i] ? note + ", held at the line's floor" : note));
         w.current -= taken;
       }
@@ -517,9 +587,8 @@ final class BasketPricer {
     if (policy.maxBasketDiscount() == null) {
       return;
     }
-    int scale = currency.getDefaultFractionDigits();
-    long max = fen(decimal(saleTotal, scale).multiply(policy.maxBasketDiscount())
-        .setScale(scale, RoundingMode.DOWN), scale);
+    // rounded down, so the discount never exceeds the cap
+    long max = Fen.times(saleTotal, policy.maxBasketDiscount(), RoundingMode.DOWN);
     long discount = 0;
     long[] weights = new long[work.size()];
     for (int i = 0; i < work.size(); i++) {
@@ -545,7 +614,7 @@ final class BasketPricer {
         weights[i] = work.get(i).current;
         left += weights[i];
       }
-      long value = fen(v.value().amount(), scale);
+      long value = Fen.of(v.value().amount(), scale);
       long take = Math.min(value, left);
       String note = take < value ? "voucher " + v.code() + " worth " + v.value()
           + ", capped at " + money(take, currency) + " left to pay"
@@ -578,7 +647,7 @@ final class BasketPricer {
       Work w = lines.get(i);
       long change = amount < 0 ? -shares[i] : shares[i];
       w.adjustments.add(new PriceAdjustment(rule, kind, null, basketAmount,
-          money(w.current, currency), money(change, currency), note));
+          w.currentShown(currency), money(change, currency), note));
       w.current += change;
     }
   }
@@ -590,6 +659,11 @@ final class BasketPricer {
    * ({@code keys}: SKU, quantity, prices, category, tags), then earlier index; only
    * identical lines reach the index, so the order of the lines never changes a price. Lines held
    * at their cap give their excess to the others, split the same way.
+   *
+   * <p>In {@code long}: the weights are line amounts or discounts, whose sum the basket's total
+   * bounds, so it fits ({@link Math#addExact} checks); a share's {@code left × weight} that does
+   * not fit is divided in {@code BigInteger}. Quotients and remainders truncate as
+   * {@code BigInteger.divideAndRemainder} does.
    */
   static long[] allocate(long amount, long[] weights, long[] caps, String[] keys) {
     int n = weights.length;
@@ -600,11 +674,11 @@ final class BasketPricer {
     }
     long left = amount;
     while (left > 0) {
-      BigInteger total = BigInteger.ZERO;
+      long total = 0;
       int openCount = 0;
       for (int i = 0; i < n; i++) {
         if (open[i]) {
-          total = total.add(BigInteger.valueOf(weights[i]));
+          total = Math.addExact(total, weights[i]);
           openCount++;
         }
       }
@@ -613,22 +687,26 @@ final class BasketPricer {
             + (amount - left));
       }
       long[] part = new long[n];
-      BigInteger[] remainder = new BigInteger[n];
+      long[] remainder = new long[n];
       long given = 0;
       for (int i = 0; i < n; i++) {
         if (!open[i]) {
           continue;
         }
-        if (total.signum() == 0) { // no weights: equal shares
-          BigInteger[] qr = BigInteger.valueOf(left).divideAndRemainder(
-              BigInteger.valueOf(openCount));
-          part[i] = qr[0].longValueExact();
-          remainder[i] = qr[1];
+        if (total == 0) { // no weights: equal shares
+          part[i] = left / openCount;
+          remainder[i] = left % openCount;
         } else {
-          BigInteger[] qr = BigInteger.valueOf(left).multiply(BigInteger.valueOf(weights[i]))
-              .divideAndRemainder(total);
-          part[i] = qr[0].longValueExact();
-          remainder[i] = qr[1];
+          long product = left * weights[i];
+          if (Math.multiplyHigh(left, weights[i]) == (product >> 63)) { // it fits a long
+            part[i] = product / total;
+            remainder[i] = product % total;
+          } else {
+            BigInteger[] qr = BigInteger.valueOf(left).multiply(BigInteger.valueOf(weights[i]))
+                .divideAndRemainder(BigInteger.valueOf(total));
+            part[i] = qr[0].longValueExact();
+            remainder[i] = qr[1].longValueExact();
+          }
         }
         given += part[i];
       }
@@ -639,7 +717,7 @@ final class BasketPricer {
         }
       }
       order.sort((a, b) -> {
-        int c = remainder[b].compareTo(remainder[a]);
+        int c = Long.compare(remainder[b], remainder[a]);
         if (c != 0) {
           return c;
         }
@@ -674,21 +752,8 @@ final class BasketPricer {
 
   // ---------------------------------------------------------------- fen
 
-  private static long fen(BigDecimal amount, int scale) {
-    if (amount.scale() == scale && amount.precision() <= 18) {
-      // the amount at the currency's scale: its unscaled value is the fen, without the
-      // BigInteger that unscaledValue() builds (a BigDecimal of up to 18 digits holds a long)
-      return amount.movePointRight(scale).longValueExact();
-    }
-    return amount.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-  }
-
-  private static BigDecimal decimal(long fen, int scale) {
-    return BigDecimal.valueOf(fen, scale);
-  }
-
   private static Money money(long fen, Currency currency) {
-    return Money.of(BigDecimal.valueOf(fen, currency.getDefaultFractionDigits()), currency);
+    return Fen.money(fen, currency);
   }
 
   /** {@code 0.85} as {@code "85 %"}. */

@@ -27,7 +27,6 @@ import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.outcome.NearNextTier;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsExpiring;
-import io.github.loyaltyrules.outcome.PricedLine;
 import io.github.loyaltyrules.outcome.RefundCalculated;
 import io.github.loyaltyrules.outcome.SpendRecorded;
 import io.github.loyaltyrules.outcome.TierChanged;
@@ -72,10 +71,19 @@ final class Evaluation {
   private TierStanding standing;
   private final TreeMap<YearMonth, Money> spend;
   private @Nullable Money windowSpend;
+  /** {@link #getMissingForNextTier()} as last computed, with the tier and spend it came from. */
+  private @Nullable Money missingCached;
+  private @Nullable Tier missingTier;
+  private @Nullable Money missingSpend;
+  /** {@link #isNear}'s distance as last computed, with the tier it belongs to. */
+  private @Nullable Money nearDistance;
+  private @Nullable Tier nearTier;
   private boolean spendRecorded;
   /** Qualifying points per month, kept on a ladder by points (qualification.basis POINTS). */
   private final TreeMap<YearMonth, Long> qualifyingPoints;
   private final boolean byPoints;
+  /** Zero in the programme's currency, made once: a Money is immutable, so it is shared. */
+  private final Money zero;
 
   private final List<Effect> effects = new ArrayList<>(4);
   private final List<FiredRule> fired = new ArrayList<>(8);
@@ -84,6 +92,8 @@ final class Evaluation {
   private final PointsBook points;
   private final boolean fullExplanation;
   private @Nullable BasketPriced priced;
+  /** What each priced line costs, in fen (the pricer's own figures); empty before pricing. */
+  private long[] pricedLines = new long[0];
   private @Nullable RefundCalculated refund;
   private @Nullable RecentTransaction originalAfterReturn;
   private final FollowUpBook followUps;
@@ -109,6 +119,7 @@ final class Evaluation {
       LocalDate today, boolean fullExplanation) {
     this.fullExplanation = fullExplanation;
     this.programme = programme;
+    this.zero = programme.zero();
     this.qualification = programme.qualification();
     this.before = before;
     this.transaction = transaction;
@@ -191,7 +202,7 @@ final class Evaluation {
       return refund.refund();
     }
     Money m = transaction == null ? null : transaction.goodsAmount();
-    return m == null ? programme.zero() : m;
+    return m == null ? zero : m;
   }
 
   // ---------------------------------------------------------------- working state
@@ -230,11 +241,24 @@ final class Evaluation {
 
   /** Qualifying spend of {@code window} as decided so far. */
   Money spendIn(QualificationWindow window) {
-    Money total = programme.zero();
+    // summed in fen: one Money for the sum, not one per month added; the sum of one month is
+    // that month's Money, of none zero
+    Money first = null;
+    long total = 0;
+    int months = 0;
     for (Money m : spend.subMap(window.first(), window.last().plusMonths(1)).values()) {
-      total = total.plus(m);
+      months++;
+      if (months == 1) {
+        first = m;
+      } else {
+        total = Math.addExact(months == 2 ? Fen.of(Objects.requireNonNull(first)) : total,
+            Fen.of(m));
+      }
     }
-    return total;
+    if (first == null) {
+      return zero;
+    }
+    return months == 1 ? first : Fen.money(total, programme.currency());
   }
 
   /** The tier above the member's, or null at the top or without a card. */
@@ -280,10 +304,26 @@ final class Evaluation {
     return byPoints ? getWindowPoints() + " points earned" : getWindowSpend() + " spend";
   }
 
-  /** Spend still missing in the current window to reach the next tier; null at the top. */
+  /**
+   * Spend still missing in the current window to reach the next tier; null at the top. The
+   * member fact and the near-tier check ask for it several times per evaluation: it is computed
+   * again only when the next tier or the window's spend changed.
+   */
+  @SuppressWarnings("ReferenceEquality") // a cache: the same tier and spend give the same Money
   @Nullable Money getMissingForNextTier() {
     Tier next = getNextTier();
-    return next == null ? null : programme.money(next.qualifyingSpend()).minus(getWindowSpend());
+    if (next == null) {
+      return null;
+    }
+    Money spent = getWindowSpend();
+    Money m = missingCached;
+    if (m == null || missingTier != next || missingSpend != spent) {
+      m = programme.money(next.qualifyingSpend()).minus(spent);
+      missingCached = m;
+      missingTier = next;
+      missingSpend = spent;
+    }
+    return m;
   }
 
   /**
@@ -301,11 +341,20 @@ final class Evaluation {
     return next != null && isNear(next, Objects.requireNonNull(getMissingForNextTier()));
   }
 
-  /** Whether {@code missing} is positive and at most the near-tier share of {@code next}. */
+  /**
+   * Whether {@code missing} is positive and at most the near-tier share of {@code next}; the
+   * share of a tier is computed once per evaluation and tier.
+   */
+  @SuppressWarnings("ReferenceEquality") // a cache: the same tier gives the same distance
   boolean isNear(Tier next, Money missing) {
-    Money distance = programme.money(next.qualifyingSpend())
-        .times(qualification.nearNextTierFraction(),
-            programme.pricing().roundingMode());
+    Money distance = nearDistance;
+    if (distance == null || nearTier != next) {
+      distance = programme.money(next.qualifyingSpend())
+          .times(qualification.nearNextTierFraction(),
+              programme.pricing().roundingMode());
+      nearDistance = distance;
+      nearTier = next;
+    }
     return missing.isPositive() && missing.compareTo(distance) <= 0;
   }
 
@@ -461,16 +510,18 @@ final class Evaluation {
       return;
     }
     Money amount = Objects.requireNonNull(getGoodsAmount(), "a sale's or return's amount");
-    Money excluded = programme.zero();
+    long excluded = 0; // in fen
     for (int i : excludedLines) {
       Money line = lineAmount(i);
-      excluded = line == null ? excluded : excluded.plus(line);
+      excluded = line == null ? excluded : Math.addExact(excluded, Fen.of(line));
     }
-    amount = amount.minus(excluded);
-    amount = amount.isNegative() ? programme.zero() : amount;
+    if (excluded != 0) {
+      amount = Fen.money(Math.subtractExact(Fen.of(amount), excluded), programme.currency());
+    }
+    amount = amount.isNegative() ? zero : amount;
     LocalDate date = kind == TransactionKind.SALE ? today : originalSaleDate();
     YearMonth month = YearMonth.from(date);
-    Money old = spend.getOrDefault(month, programme.zero());
+    Money old = spend.getOrDefault(month, zero);
     Money change = kind == TransactionKind.SALE ? amount
         : (amount.compareTo(old) < 0 ? amount : old).negate();
     Money now = old.plus(change);
@@ -487,8 +538,9 @@ final class Evaluation {
         : "return of " + amount + " from the sale of " + originalSaleDate() + " takes "
             + change.negate() + " from " + month + "; " + affected + " spend is now "
             + affectedSpend;
-    if (excluded.isPositive()) {
-      reason += "; " + excluded + " does not count (" + excludedWhy + ")";
+    if (excluded > 0) {
+      reason += "; " + Fen.money(excluded, programme.currency()) + " does not count ("
+          + excludedWhy + ")";
     }
     effects.add(new SpendRecorded(currentRule, reason, month, change, affected, affectedSpend));
   }
@@ -742,9 +794,12 @@ final class Evaluation {
         vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
       }
     }
-    priced = BasketPricer.price(currentRule, programme.pricing(), programme.currency(),
-        tx().lines(), lines, multiBuys, basket, vouchers, fullExplanation);
-    effects.add(priced);
+    BasketPricer.Priced result = BasketPricer.price(currentRule, programme.pricing(),
+        programme.currency(), tx().lines(), lines, multiBuys, basket, vouchers,
+        fullExplanation);
+    priced = result.basket();
+    pricedLines = result.lineTotals();
+    effects.add(result.basket());
     checkTenders();
     for (BasketPricer.VoucherUse v : vouchers) {
       points.useVoucher(v.code());
@@ -757,7 +812,7 @@ final class Evaluation {
    * lists none is not checked.
    */
   private void checkTenders() {
-    Money tendered = programme.zero();
+    Money tendered = zero;
     boolean paying = false;
     for (Tender t : tx().tenders()) {
       if (t.kind() != TenderKind.VOUCHER || t.reference() == null) {
@@ -896,14 +951,17 @@ final class Evaluation {
    */
   void earnSalePoints(List<PointsCalculator.LineDecisions> lines, long basketBonus) {
     requireCard();
-    List<Money> paid = new ArrayList<>(tx().lines().size());
+    long[] paid;
     if (priced != null) {
-      for (PricedLine l : priced.lines()) {
-        paid.add(l.total());
-      }
+      paid = pricedLines;
     } else {
-      for (Line l : tx().lines()) {
-        paid.add(l.amount());
+      List<Line> sold = tx().lines();
+      paid = new long[sold.size()];
+      int scale = programme.currency().getDefaultFractionDigits();
+      for (int i = 0; i < paid.length; i++) {
+        // Line.amount(), exactly, without its Money
+        paid[i] = Math.multiplyExact(Fen.of(sold.get(i).unitPrice().amount(), scale),
+            sold.get(i).quantity());
       }
     }
     PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), tx(), paid,
@@ -963,7 +1021,7 @@ final class Evaluation {
    */
   void recordStoredValue() {
     StoredValue now = points.storedValue();
-    Money balance = now == null ? programme.zero() : now.balance();
+    Money balance = now == null ? zero : now.balance();
     java.math.BigDecimal rate = now == null ? null : now.memberRate();
     TransactionKind kind = getKind();
     Money change;
@@ -1083,6 +1141,11 @@ final class Evaluation {
           + " points earned " + lot.earnedOn() + " expire after " + lot.expiresAfter(),
           lot.id(), lot.remaining(), lot.expiresAfter()));
     }
+  }
+
+  /** Zero in the programme's currency (one shared instance). */
+  Money zero() {
+    return zero;
   }
 
   /** The transaction evaluated: every caller runs for one (only an assessment has none). */

@@ -193,26 +193,28 @@ final class Refunds {
       }
     }
     List<SoldLine> lines = new ArrayList<>(priced.lines().size());
+    Money zero = programme.zero();
     for (PricedLine l : priced.lines()) {
       Map<String, Money> shares = new LinkedHashMap<>();
       for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
         if (p.getValue().match().matches(sale.lines().get(l.index()))) {
-          shares.put(p.getKey(), programme.zero());
+          shares.put(p.getKey(), zero);
         }
       }
-      Money capBack = programme.zero();
+      long capBack = 0; // in fen: what the cap gave back on this line
       for (PriceAdjustment a : l.adjustments()) {
         if (a.kind() == AdjustmentKind.BASKET_PROMOTION || a.kind() == AdjustmentKind.VOUCHER) {
           shares.merge(a.rule(), a.amount().negate(), Money::plus);
         } else if (a.kind() == AdjustmentKind.CAP) {
-          capBack = capBack.plus(a.amount());
+          capBack = Math.addExact(capBack, Fen.of(a.amount()));
         }
       }
       for (Map.Entry<String, Money> e : shares.entrySet()) {
-        if (capBack.isPositive() && e.getKey().startsWith(BASKET)) {
-          Money cut = e.getValue().compareTo(capBack) < 0 ? e.getValue() : capBack;
-          e.setValue(e.getValue().minus(cut));
-          capBack = capBack.minus(cut);
+        if (capBack > 0 && e.getKey().startsWith(BASKET)) {
+          long share = Fen.of(e.getValue());
+          long cut = Math.min(share, capBack);
+          e.setValue(Fen.money(share - cut, programme.currency()));
+          capBack -= cut;
         }
       }
       // the units' amounts follow the pricing's rule (equal shares, the extra fen on the last
@@ -222,7 +224,7 @@ final class Refunds {
     List<HeldPromotion> held = new ArrayList<>(applied.size());
     for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
       held.add(new HeldPromotion(p.getKey(), programme.money(p.getValue().threshold()),
-          programme.money(p.getValue().amountOff()), p.getValue().repeat(), programme.zero()));
+          programme.money(p.getValue().amountOff()), p.getValue().repeat(), zero));
     }
     return new RecentTransaction(sale.id(), date, lines, held);
   }

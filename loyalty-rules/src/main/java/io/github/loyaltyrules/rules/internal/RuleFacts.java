@@ -80,7 +80,7 @@ final class RuleFacts {
         window, e.getWindowSpend(), e.spendIn(previous), next, missing, near, a.purchases(),
         a.firstPurchase(), last, last == null ? -1 : e.today().toEpochDay() - last.toEpochDay(),
         e.usualGap(), e.pointsBook().available(), e.pointsBook().pending(),
-        e.pointsBook().debt(), sv == null ? e.getProgramme().zero() : sv.balance(),
+        e.pointsBook().debt(), sv == null ? e.zero() : sv.balance(),
         sv == null ? null : sv.memberRate(), contactable, a.servedMostBy(), channels,
         e.getWindowPoints(), e.getMissingPointsForNextTier());
   }
