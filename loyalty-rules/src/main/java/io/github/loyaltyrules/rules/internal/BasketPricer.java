@@ -116,32 +116,7 @@ final class BasketPricer {
       List<NotApplied> notes, List<PromotionRate> promotions,
       List<LineAmountOff> amountsOff) {}
 
-  /**
-   * The priced basket for the outcome, with what each line costs in fen for the settlers after
-   * pricing (points), so they need not read the amounts back. Confined to the evaluation that
-   * priced it: not thread-safe (the array is shared, not copied).
-   */
-  static final class Priced {
-    private final BasketPriced basket;
-    private final long[] lineTotals;
-
-    Priced(BasketPriced basket, long[] lineTotals) {
-      this.basket = basket;
-      this.lineTotals = lineTotals;
-    }
-
-    /** The priced basket, as the outcome shows it. */
-    BasketPriced basket() {
-      return basket;
-    }
-
-    /** What each line costs after pricing, in fen, in line order; the caller keeps it as is. */
-    long[] lineTotals() {
-      return lineTotals;
-    }
-  }
-
-  static Priced price(String rule, PricingPolicy policy, Currency currency,
+  static BasketPriced price(String rule, PricingPolicy policy, Currency currency,
       List<Line> lines, List<LineDecisions> decisions, List<MultiBuy> multiBuys,
       List<BasketAmountOff> basket, List<VoucherUse> vouchers, boolean full) {
     int scale = currency.getDefaultFractionDigits();
@@ -177,11 +152,9 @@ final class BasketPricer {
 
     List<PricedLine> priced = new ArrayList<>(work.size());
     long total = 0;
-    long[] totals = new long[work.size()];
     for (int i = 0; i < work.size(); i++) {
       Work w = work.get(i);
       total += w.current;
-      totals[i] = w.current;
       priced.add(new PricedLine(i, w.line.sku(), w.line.quantity(), w.line.listPrice(),
           w.line.unitPrice(), w.saleShown(currency), w.adjustments,
           w.currentShown(currency), full ? w.notApplied : List.of()));
@@ -194,8 +167,8 @@ final class BasketPricer {
         + money(saleTotal - total - voucherTotal, currency) + " off"
         + (voucherTotal > 0 ? ", " + vouchersShown + " in vouchers" : "")
         + ", " + totalShown + " to pay";
-    return new Priced(new BasketPriced(rule, reason, priced, money(listTotal, currency),
-        saleShown, vouchersShown, totalShown), totals);
+    return new BasketPriced(rule, reason, priced, money(listTotal, currency),
+        saleShown, vouchersShown, totalShown);
   }
 
   // ---------------------------------------------------------------- phase 2: member rate

@@ -27,6 +27,7 @@ import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.outcome.NearNextTier;
 import io.github.loyaltyrules.outcome.Outcome;
 import io.github.loyaltyrules.outcome.PointsExpiring;
+import io.github.loyaltyrules.outcome.PricedLine;
 import io.github.loyaltyrules.outcome.RefundCalculated;
 import io.github.loyaltyrules.outcome.SpendRecorded;
 import io.github.loyaltyrules.outcome.TierChanged;
@@ -92,8 +93,6 @@ final class Evaluation {
   private final PointsBook points;
   private final boolean fullExplanation;
   private @Nullable BasketPriced priced;
-  /** What each priced line costs, in fen (the pricer's own figures); empty before pricing. */
-  private long[] pricedLines = new long[0];
   private @Nullable RefundCalculated refund;
   private @Nullable RecentTransaction originalAfterReturn;
   private final FollowUpBook followUps;
@@ -794,12 +793,11 @@ final class Evaluation {
         vouchers.add(new BasketPricer.VoucherUse(t.reference(), checkVoucher(t)));
       }
     }
-    BasketPricer.Priced result = BasketPricer.price(currentRule, programme.pricing(),
+    BasketPriced result = BasketPricer.price(currentRule, programme.pricing(),
         programme.currency(), tx().lines(), lines, multiBuys, basket, vouchers,
         fullExplanation);
-    priced = result.basket();
-    pricedLines = result.lineTotals();
-    effects.add(result.basket());
+    priced = result;
+    effects.add(result);
     checkTenders();
     for (BasketPricer.VoucherUse v : vouchers) {
       points.useVoucher(v.code());
@@ -951,17 +949,14 @@ final class Evaluation {
    */
   void earnSalePoints(List<PointsCalculator.LineDecisions> lines, long basketBonus) {
     requireCard();
-    long[] paid;
+    List<Money> paid = new ArrayList<>(tx().lines().size());
     if (priced != null) {
-      paid = pricedLines;
+      for (PricedLine l : priced.lines()) {
+        paid.add(l.total());
+      }
     } else {
-      List<Line> sold = tx().lines();
-      paid = new long[sold.size()];
-      int scale = programme.currency().getDefaultFractionDigits();
-      for (int i = 0; i < paid.length; i++) {
-        // Line.amount(), exactly, without its Money
-        paid[i] = Math.multiplyExact(Fen.of(sold.get(i).unitPrice().amount(), scale),
-            sold.get(i).quantity());
+      for (Line l : tx().lines()) {
+        paid.add(l.amount());
       }
     }
     PointsCalculator.Result r = PointsCalculator.calculate(programme.points(), tx(), paid,

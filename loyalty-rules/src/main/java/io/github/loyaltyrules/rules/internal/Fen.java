@@ -132,46 +132,4 @@ final class Fen {
     };
     return away ? q + sign : q;
   }
-
-  /**
-   * {@code a × b × c × 10^exp10 / divisor} rounded to a whole number with {@code mode}, as
-   * {@code BigDecimal} computes it exactly and then rounds once with {@code divide(divisor, 0,
-   * mode)}; in {@code long} when every step fits, else in {@code BigInteger}.
-   */
-  static long ratio(long a, long b, long c, int exp10, long divisor, RoundingMode mode) {
-    try {
-      long n = Math.multiplyExact(Math.multiplyExact(a, b), c);
-      long d = divisor;
-      if (exp10 >= 0) {
-        n = Math.multiplyExact(n, ten(exp10));
-      } else {
-        d = Math.multiplyExact(d, ten(-exp10));
-      }
-      return divide(n, d, mode);
-    } catch (ArithmeticException tooLarge) {
-      if (divisor == 0) {
-        throw tooLarge;
-      }
-      BigInteger n = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
-          .multiply(BigInteger.valueOf(c));
-      return new BigDecimal(n).scaleByPowerOfTen(exp10)
-          .divide(BigDecimal.valueOf(divisor), 0, mode).longValueExact();
-    }
-  }
-
-  /** 10^{@code n}; an {@link ArithmeticException} when it does not fit a {@code long}. */
-  static long ten(int n) {
-    if (n < 0 || n >= TEN.length) {
-      throw new ArithmeticException("10^" + n + " does not fit a long");
-    }
-    return TEN[n];
-  }
-
-  /** {@code fen} units of 10^-{@code scale} compared with {@code x}, as {@code compareTo}. */
-  static int compare(long fen, int scale, BigDecimal x) {
-    if (x.signum() == 0) {
-      return Long.signum(fen);
-    }
-    return decimal(fen, scale).compareTo(x);
-  }
 }
