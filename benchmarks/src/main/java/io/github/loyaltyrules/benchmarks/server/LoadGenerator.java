@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A load test of {@code loyalty serve} on loopback: tills sending five-line sales to
  * {@code POST /v1/evaluate} (each committed) and quotes to {@code POST /v1/quote} for members
- * picked at random among {@code --members}, with {@link HttpClient} (HTTP/1.1, keep-alive, one
- * client and so one connection per till).
+ * picked at random among {@code --members}, each till on its own keep-alive HTTP/1.1
+ * connection ({@link TillConnection}: a blocking socket, far cheaper in CPU than the JDK's
+ * {@code HttpClient}, which {@code --preload} still uses).
  *
  * <p>Closed loop (no {@code --rate}): each of {@code --clients} tills sends its next request when
  * the last is answered; latency is the round trip. Open loop ({@code --rate R}, commits per
@@ -291,6 +292,10 @@ public final class LoadGenerator {
     private final AtomicIntegerArray enrolled;
     private final String prefix;
     private final AtomicLong txn = new AtomicLong();
+    private volatile Stamp stamp = new Stamp(-1, "");
+
+    /** A second and its time stamp. */
+    private record Stamp(long second, String text) { }
 
     Run(Options o, URI base, String key, @Nullable String admin) {
       this.o = o;
@@ -366,64 +371,57 @@ public final class LoadGenerator {
       for (int c = 0; c < o.clients; c++) {
         Histogram[] mine = {new Histogram(HIGHEST_MICROS, 3), new Histogram(HIGHEST_MICROS, 3)};
         histograms.add(mine);
-        HttpClient http = client();
         SplittableRandom random = new SplittableRandom(o.seed * 1_000_003L + c
             + System.nanoTime());
         threads.add(started(() -> {
-          while (true) {
-            long n = issued.getAndIncrement();
-            if (requests > 0 && n >= requests) {
-              return;
-            }
-            long due;
-            if (intervalNanos > 0) {
-              due = start + n * intervalNanos;
-              if (due >= end) {
+          try (TillConnection till = new TillConnection(base, key)) {
+            while (true) {
+              long n = issued.getAndIncrement();
+              if (requests > 0 && n >= requests) {
                 return;
               }
-              for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                LockSupport.parkNanos(wait);
-              }
-            } else {
-              due = System.nanoTime();
-              if (due >= end) {
-                return;
-              }
-            }
-            boolean quote = random.nextDouble() < o.quotes;
-            int m = random.nextInt(o.members);
-            boolean enrol = enrolled.get(m) == 0;
-            String body = request(quote, m, enrol, random);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path != null ? path
-                    : quote ? "/v1/quote" : "/v1/evaluate")).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(60)).build();
-            String outcome;
-            try {
-              HttpResponse<String> answer = http.send(request,
-                  HttpResponse.BodyHandlers.ofString());
-              long micros = (System.nanoTime() - due) / 1000;
-              outcome = Integer.toString(answer.statusCode());
-              if (answer.statusCode() == 200) {
-                mine[quote ? 1 : 0].recordValue(Math.min(micros, HIGHEST_MICROS));
-                if (enrol && !quote) {
-                  enrolled.set(m, 1);
+              long due;
+              if (intervalNanos > 0) {
+                due = start + n * intervalNanos;
+                if (due >= end) {
+                  return;
                 }
-              } else if (errors.isEmpty()) {
-                errors.add(answer.statusCode() + " " + answer.body());
+                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                  LockSupport.parkNanos(wait);
+                }
+              } else {
+                due = System.nanoTime();
+                if (due >= end) {
+                  return;
+                }
               }
-            } catch (IOException e) {
-              outcome = "io";
-              if (errors.isEmpty()) {
-                errors.add(e.toString());
+              boolean quote = random.nextDouble() < o.quotes;
+              int m = random.nextInt(o.members);
+              boolean enrol = enrolled.get(m) == 0;
+              String body = request(quote, m, enrol, random);
+              String outcome;
+              try {
+                String to = path != null ? path : quote ? "/v1/quote" : "/v1/evaluate";
+                int status = till.post(to, body);
+                long micros = (System.nanoTime() - due) / 1000;
+                outcome = Integer.toString(status);
+                if (status == 200) {
+                  mine[quote ? 1 : 0].recordValue(Math.min(micros, HIGHEST_MICROS));
+                  if (enrol && !quote) {
+                    enrolled.set(m, 1);
+                  }
+                } else if (errors.isEmpty()) {
+                  errors.add(status + " " + till.lastBody());
+                }
+              } catch (IOException e) {
+                outcome = "io";
+                if (errors.isEmpty()) {
+                  errors.add(e.toString());
+                }
               }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
+              statuses.computeIfAbsent((quote ? "quote " : "evaluate ") + outcome,
+                  s -> new LongAdder()).increment();
             }
-            statuses.computeIfAbsent((quote ? "quote " : "evaluate ") + outcome,
-                s -> new LongAdder()).increment();
           }
         }));
       }
@@ -445,11 +443,29 @@ public final class LoadGenerator {
           .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /**
+     * A sale (or a quote of one) of five lines from the shelf for member {@code m}, built with a
+     * {@code StringBuilder}: {@code String.format} cost this JVM more than the server spends on
+     * reading it.
+     */
     private String request(boolean quote, int m, boolean enrol, SplittableRandom random) {
-      String id = memberId(m);
-      String time = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS).format(TIME);
       String t = prefix + "-" + txn.incrementAndGet();
-      StringBuilder lines = new StringBuilder();
+      StringBuilder b = new StringBuilder(1024);
+      b.append("{\"contract\": \"loyalty/1\", \"type\": \"").append(quote ? "quote" : "evaluate")
+          .append("\", \"id\": \"r-").append(t).append("\", \"memberId\": \"")
+          .append(memberId(m)).append("\",");
+      if (enrol) {
+        b.append(" \"profile\": ").append(profile(m)).append(',');
+      }
+      b.append(" \"").append(quote ? "sale" : "transaction").append("\": {\"id\": \"")
+          .append(quote ? "q-" : "").append(t).append("\", \"kind\": \"SALE\", \"time\": \"")
+          .append(now()).append("\", \"storeId\": \"").append(STORE)
+          .append("\", \"associateId\": \"A");
+      int associate = 1 + random.nextInt(12);
+      if (associate < 10) {
+        b.append('0');
+      }
+      b.append(associate).append("\", \"currency\": \"CNY\", \"lines\": [");
       int first = random.nextInt(SHELF.length);
       int step = 1 + random.nextInt(SHELF.length - 1);
       while (gcd(step, SHELF.length) != 1) {
@@ -458,19 +474,26 @@ public final class LoadGenerator {
       for (int i = 0; i < 5; i++) {
         String[] item = SHELF[(first + i * step) % SHELF.length];
         if (i > 0) {
-          lines.append(", ");
+          b.append(", ");
         }
-        lines.append(String.format(Locale.ROOT, "{\"sku\": \"%s\", \"category\": \"%s\","
-                + " \"quantity\": %d, \"listPrice\": \"%s\", \"unitPrice\": \"%s\"}", item[0],
-            item[1], 1 + random.nextInt(3), item[2], item[3]));
+        b.append("{\"sku\": \"").append(item[0]).append("\", \"category\": \"").append(item[1])
+            .append("\", \"quantity\": ").append(1 + random.nextInt(3))
+            .append(", \"listPrice\": \"").append(item[2]).append("\", \"unitPrice\": \"")
+            .append(item[3]).append("\"}");
       }
-      return String.format(Locale.ROOT, "{\"contract\": \"loyalty/1\", \"type\": \"%s\","
-              + " \"id\": \"r-%s\", \"memberId\": \"%s\",%s \"%s\": {\"id\": \"%s\","
-              + " \"kind\": \"SALE\", \"time\": \"%s\", \"storeId\": \"%s\", \"associateId\":"
-              + " \"A%02d\", \"currency\": \"CNY\", \"lines\": [%s]}}",
-          quote ? "quote" : "evaluate", t, id,
-          enrol ? " \"profile\": " + profile(m) + "," : "", quote ? "sale" : "transaction",
-          quote ? "q-" + t : t, time, STORE, 1 + random.nextInt(12), lines);
+      return b.append("]}}").toString();
+    }
+
+    /** Now in Shanghai to the second, formatted once a second rather than once a request. */
+    private String now() {
+      long second = System.currentTimeMillis() / 1000;
+      Stamp s = stamp;
+      if (s.second != second) {
+        s = new Stamp(second, OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS)
+            .format(TIME));
+        stamp = s;
+      }
+      return s.text;
     }
 
     private static int gcd(int a, int b) {
