@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -106,6 +107,8 @@ public final class LoyaltyJson {
       .build();
 
   private static final ObjectMapper MAPPER = newMapper();
+  /** A state's writer, made once; its printer makes a fresh one for each write. */
+  private static final ObjectWriter STATE_WRITER = MAPPER.writer(new StatePrinter());
 
   private LoyaltyJson() {}
 
@@ -371,7 +374,7 @@ public final class LoyaltyJson {
   public static String write(Object value) {
     try {
       if (value instanceof MemberState) {
-        return MAPPER.writer(new StatePrinter()).writeValueAsString(value);
+        return STATE_WRITER.writeValueAsString(value);
       }
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

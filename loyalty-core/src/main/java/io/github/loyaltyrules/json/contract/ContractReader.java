@@ -7,6 +7,7 @@ import io.github.loyaltyrules.Explanation;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.RuleSource;
 import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.internal.Numbers;
 import io.github.loyaltyrules.json.LoyaltyJson;
 import io.github.loyaltyrules.model.CustomerProfile;
 import io.github.loyaltyrules.model.Line;
@@ -72,8 +73,8 @@ public final class ContractReader {
       "associateId", "currency", "lines", "tenders", "recharge", "originalSaleId",
       "originalSaleTime", "buysCard", "code", "points");
   private static final int MAX_INTEGER_DIGITS = 15;
-  /** A decimal string as the library writes one: no leading zero, so text and value agree. */
-  private static final Pattern CANONICAL_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+  /** A decimal string: digits, perhaps a sign and a fraction. */
+  private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
   private final Programme programme;
   private final boolean memberIds;
@@ -370,42 +371,98 @@ public final class ContractReader {
         (path, problem, cause) -> new ContractException(what, at + (path.startsWith("$")
             ? path.substring(1) : " (" + path + ")"), problem, cause));
     Currency c = programme.currency();
-    Map<String, Money> amounts = new java.util.LinkedHashMap<>();
-    amountsIn(s, at, amounts);
-    amounts.forEach((path, m) -> {
-      if (!m.currency().equals(c)) {
-        throw new ContractException(what, path, "= " + m + ": expected " + c
-            + ", the currency of programme " + programme.id(), null);
-      }
-    });
+    Where wrong = otherCurrency(s, c, null, null, -1);
+    if (wrong != null) {
+      throw new ContractException(what, wrong.path(at), "= " + wrong.amount + ": expected " + c
+          + ", the currency of programme " + programme.id(), null);
+    }
     return s;
   }
 
   /**
-   * Every amount in {@code value} (a state and what it holds: records, lists, maps) by its JSON
-   * path, found through the records' components so that an amount a later version adds is
-   * checked too.
+   * The first amount in {@code value} (a state and what it holds: records, lists, maps, walked in
+   * their order) whose currency is not {@code currency}, with where it is, or null. Records are
+   * walked through their components so that an amount a later version adds is checked too; the
+   * path is only spelled out for the amount that is wrong.
    */
-  private static void amountsIn(@Nullable Object value, String at, Map<String, Money> found) {
+  private static @Nullable Where otherCurrency(@Nullable Object value, Currency currency,
+      @Nullable Where parent, @Nullable String name, int index) {
     if (value instanceof Money m) {
-      found.put(at, m);
-    } else if (value instanceof List<?> list) {
+      return m.currency().equals(currency) ? null : new Where(parent, name, index, m);
+    }
+    if (value instanceof List<?> list) {
+      Where here = new Where(parent, name, index, null);
       for (int i = 0; i < list.size(); i++) {
-        amountsIn(list.get(i), at + "[" + i + "]", found);
+        Where w = otherCurrency(list.get(i), currency, here, null, i);
+        if (w != null) {
+          return w;
+        }
       }
     } else if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> amountsIn(v, at + "." + Check.shorten(String.valueOf(k)), found));
+      Where here = new Where(parent, name, index, null);
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Where w = otherCurrency(e.getValue(), currency, here,
+            Check.shorten(String.valueOf(e.getKey())), -1);
+        if (w != null) {
+          return w;
+        }
+      }
     } else if (value != null && value.getClass().isRecord()
         && value.getClass().getPackageName().startsWith("io.github.loyaltyrules")) {
-      for (java.lang.reflect.RecordComponent rc : value.getClass().getRecordComponents()) {
+      Where here = new Where(parent, name, index, null);
+      for (java.lang.reflect.Method accessor : ACCESSORS.get(value.getClass())) {
         Object component;
         try {
-          component = rc.getAccessor().invoke(value);
+          component = accessor.invoke(value);
         } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + rc.getName() + " of "
+          throw new IllegalStateException("cannot read " + accessor.getName() + " of "
               + value.getClass().getSimpleName(), e);
         }
-        amountsIn(component, at + "." + rc.getName(), found);
+        Where w = otherCurrency(component, currency, here, accessor.getName(), -1);
+        if (w != null) {
+          return w;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The accessors of a record's components, looked up once per class: looking them up for each
+   * state read cost more than reading the state (benchmarks/RESULTS.md, ContractBenchmark).
+   */
+  private static final ClassValue<java.lang.reflect.Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+      java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+      java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+      for (int i = 0; i < components.length; i++) {
+        accessors[i] = components[i].getAccessor();
+        accessors[i].setAccessible(true);
+      }
+      return accessors;
+    }
+  };
+
+  /** A place in a state: under {@code parent}, by component or key {@code name} or index. */
+  private record Where(@Nullable Where parent, @Nullable String name, int index,
+      @Nullable Money amount) {
+    String path(String root) {
+      StringBuilder b = new StringBuilder();
+      append(b, root);
+      return b.toString();
+    }
+
+    private void append(StringBuilder b, String root) {
+      if (parent == null) {
+        b.append(root);
+      } else {
+        parent.append(b, root);
+      }
+      if (name != null) {
+        b.append('.').append(name);
+      } else if (index >= 0) {
+        b.append('[').append(index).append(']');
       }
     }
   }
@@ -550,11 +607,12 @@ public final class ContractReader {
     BigDecimal amount;
     if (n.isTextual()) {
       String s = n.asText();
-      if (!s.matches("-?[0-9]+(\\.[0-9]+)?")) {
-        throw new ContractException(at, "= \"" + Check.shorten(s) + "\": expected an amount as a"
-            + " decimal string such as \"12.30\"");
-      }
-      if (!CANONICAL_DECIMAL.matcher(s).matches()) {
+      // the plain form is checked without a pattern; the patterns only name what is wrong
+      if (!Numbers.plain(s)) {
+        if (!DECIMAL_TEXT.matcher(s).matches()) {
+          throw new ContractException(at, "= \"" + Check.shorten(s) + "\": expected an amount as"
+              + " a decimal string such as \"12.30\"");
+        }
         throw new ContractException(at, "= \"" + Check.shorten(s) + "\": expected an amount as a"
             + " decimal string such as \"12.30\", without leading zeros");
       }

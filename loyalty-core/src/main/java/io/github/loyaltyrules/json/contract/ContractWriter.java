@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.json.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.loyaltyrules.LoyaltyException;
@@ -24,12 +25,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.5")
 public final class ContractWriter {
 
+  /** The result writer, made once: {@code writerFor} per call cost a writer a result. */
+  private static final ObjectWriter RESULT = Contract.JSON.writerFor(Result.class);
+
   private ContractWriter() {}
 
   /** A result or error as one line of JSON. */
   public static String write(Result result) {
     try {
-      return Contract.JSON.writerFor(Result.class).writeValueAsString(result);
+      return RESULT.writeValueAsString(result);
     } catch (JsonProcessingException e) {
       throw new LoyaltyException("could not write " + result.getClass().getSimpleName()
           + " as JSON: " + e.getOriginalMessage(), e);
@@ -39,7 +43,7 @@ public final class ContractWriter {
   /** A result or error indented for people to read. */
   public static String writePretty(Result result) {
     try {
-      return Contract.JSON.writerFor(Result.class).withDefaultPrettyPrinter()
+      return RESULT.withDefaultPrettyPrinter()
           .writeValueAsString(result);
     } catch (JsonProcessingException e) {
       throw new LoyaltyException("could not write " + result.getClass().getSimpleName()
