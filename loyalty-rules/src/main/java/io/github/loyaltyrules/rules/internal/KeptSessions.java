@@ -30,6 +30,15 @@ import org.slf4j.LoggerFactory;
  * programme's facts, when it was asked for another programme, or when deleting the evaluation's
  * facts left it with other facts than it was made with.
  *
+ * <p>A session serves {@link #RENEW_AFTER} evaluations at most and is then disposed, the next
+ * one made anew: deleting an evaluation's facts does not undo everything its evaluation left in
+ * Drools. With Drools 10.1, a rule whose conditions are a single pattern (a left input adapter
+ * feeding the terminal node directly, such as {@code Member( activeCard, nearNextTier )} in
+ * "Tier: flag a member near the next tier") keeps each match in its rule executor's dormant
+ * matches after the match's fact is deleted, with the fact, its handle and its propagation
+ * context; only a reset or a new session drops them. Renewing the session bounds what it holds by
+ * construction, whatever the rules, at the cost of making one session per thousand evaluations.
+ *
  * <p>Thread-safe: idle sessions wait in a bounded queue (at most {@code kept}; more are made
  * when more evaluations run at once, and disposed after when the queue is full); a session is
  * lent to one evaluation at a time.
@@ -37,14 +46,24 @@ import org.slf4j.LoggerFactory;
 final class KeptSessions implements SessionStrategy.Sessions {
   private static final Logger LOG = LoggerFactory.getLogger(KeptSessions.class);
 
+  /** The evaluations a session serves before it is disposed and another made. */
+  static final int RENEW_AFTER = 1_000;
+
   private final KieBase base;
   private final Programme programme;
   private final KieSessionConfiguration conf;
   private final ArrayBlockingQueue<Kept> idle;
   private final AtomicInteger made = new AtomicInteger();
+  private final int renewAfter;
 
   KeptSessions(KieBase base, Programme programme, int kept) {
+    this(base, programme, kept, RENEW_AFTER);
+  }
+
+  /** With sessions renewed after {@code renewAfter} evaluations (the tests use a few). */
+  KeptSessions(KieBase base, Programme programme, int kept, int renewAfter) {
     this.base = base;
+    this.renewAfter = Math.max(1, renewAfter);
     this.programme = programme;
     this.idle = new ArrayBlockingQueue<>(Math.max(1, kept));
     this.conf = KieServices.get().newKieSessionConfiguration(null,
@@ -76,6 +95,12 @@ final class KeptSessions implements SessionStrategy.Sessions {
     return made.get();
   }
 
+  /** The session that would serve the next evaluation, if one waits (for the tests). */
+  @org.jspecify.annotations.Nullable KieSession peekIdle() {
+    Kept k = idle.peek();
+    return k == null ? null : k.session;
+  }
+
   /** How many sessions wait for an evaluation (for the tests). */
   int idle() {
     return idle.size();
@@ -94,6 +119,8 @@ final class KeptSessions implements SessionStrategy.Sessions {
     private final long facts;
     private final List<InternalFactHandle> inserted = new ArrayList<>();
     private boolean spoiled;
+    /** The evaluations this session served. */
+    private int served;
 
     Kept() {
       session = base.newKieSession(conf, null);
@@ -137,7 +164,8 @@ final class KeptSessions implements SessionStrategy.Sessions {
 
     @Override
     public void end(boolean completed) {
-      boolean keep = completed && !spoiled && clear();
+      boolean worn = ++served >= renewAfter;
+      boolean keep = completed && !spoiled && !worn && clear();
       inserted.clear();
       if (keep && idle.offer(this)) {
         return;
@@ -148,6 +176,8 @@ final class KeptSessions implements SessionStrategy.Sessions {
           why = "its evaluation did not complete";
         } else if (spoiled) {
           why = "a rule changed the programme's facts, or it was asked for another programme";
+        } else if (worn) {
+          why = "it served " + served + " evaluations";
         } else if (keep) {
           why = "enough sessions are kept";
         } else {
