@@ -1,6 +1,7 @@
 package io.github.loyaltyrules.rules.internal;
 
 import io.github.loyaltyrules.outcome.FiredRule;
+import io.github.loyaltyrules.programme.Programme;
 import java.util.List;
 
 /**
@@ -9,6 +10,14 @@ import java.util.List;
  * each phase's decisions and settles them. Confined to one evaluation, on one thread.
  */
 public interface DecisionSession extends AutoCloseable {
+
+  /**
+   * Whether this session holds {@code programme}'s facts already (a session kept between
+   * evaluations, with the same programme), so that the pipeline does not insert them.
+   */
+  default boolean holds(Programme programme) {
+    return false;
+  }
 
   /** Adds a fact. */
   void insert(Object fact);
@@ -24,6 +33,12 @@ public interface DecisionSession extends AutoCloseable {
 
   /** Runs the rules of {@code phase}; returns what they decided and which rules fired. */
   Firing fire(String phase);
+
+  /**
+   * Says that the evaluation completed: a session kept between evaluations may then serve the
+   * next one. Closed without it (an exception, a refusal), such a session is thrown away.
+   */
+  default void completed() {}
 
   @Override
   void close();

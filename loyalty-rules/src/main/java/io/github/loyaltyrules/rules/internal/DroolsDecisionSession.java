@@ -3,6 +3,7 @@ package io.github.loyaltyrules.rules.internal;
 import io.github.loyaltyrules.EvaluationException;
 import io.github.loyaltyrules.outcome.FiredRule;
 import io.github.loyaltyrules.programme.EvaluationLimits;
+import io.github.loyaltyrules.programme.Programme;
 import io.github.loyaltyrules.rules.decisions.Decision;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
@@ -23,9 +26,12 @@ import org.kie.api.runtime.rule.Match;
  * Every decision a rule inserts is stamped here with that rule's name, taken from Drools'
  * insertion event, so a rule cannot set or forge it. Firings and the thread's CPU time are
  * counted against the programme's limits: past either, the session halts and the evaluation is
- * refused with the rules that fired most. Confined to one evaluation, on one thread.
+ * refused with the rules that fired most. The session is lent by a {@link SessionStrategy.Lease},
+ * which hears of every fact inserted, updated or deleted and takes the session back when closed.
+ * Confined to one evaluation, on one thread.
  */
 final class DroolsDecisionSession implements DecisionSession {
+  private final SessionStrategy.Lease lease;
   private final KieSession session;
   private final String what;
   private final int maxFirings;
@@ -39,6 +45,7 @@ final class DroolsDecisionSession implements DecisionSession {
   private List<FiredRule> fired = new ArrayList<>();
   private int firings;
   private boolean outOfTime;
+  private boolean completed;
 
   /**
    * A session for one evaluation; with {@code timed} false (an engine still warming up: its
@@ -46,12 +53,29 @@ final class DroolsDecisionSession implements DecisionSession {
    */
   DroolsDecisionSession(KieSession session, EvaluationLimits limits, String what,
       boolean timed) {
-    this.session = session;
+    this(() -> session, limits, what, timed);
+  }
+
+  /** A session for one evaluation on the session {@code lease} lends. */
+  DroolsDecisionSession(SessionStrategy.Lease lease, EvaluationLimits limits, String what,
+      boolean timed) {
+    this.lease = lease;
+    this.session = lease.session();
     this.what = what;
     this.maxFirings = limits.maxFirings();
     this.maxMillis = limits.maxMillis();
     this.deadline = timed ? cpuNanos() + limits.maxMillis() * 1_000_000L : Long.MAX_VALUE;
     session.addEventListener(listener.inserts);
+  }
+
+  @Override
+  public boolean holds(Programme programme) {
+    return lease.holds(programme);
+  }
+
+  @Override
+  public void completed() {
+    completed = true;
   }
 
   @Override
@@ -128,10 +152,12 @@ final class DroolsDecisionSession implements DecisionSession {
 
   @Override
   public void close() {
+    boolean removed = false;
     try {
       session.removeEventListener(listener.inserts);
+      removed = true;
     } finally {
-      session.dispose();
+      lease.end(completed && removed);
     }
   }
 
@@ -150,16 +176,28 @@ final class DroolsDecisionSession implements DecisionSession {
   /**
    * Sees each match just before it fires (as the agenda's filter, which costs less than an event
    * listener): records the firing, counts it and checks the time. Takes each inserted decision
-   * with the name of the rule inserting it.
+   * with the name of the rule inserting it, and tells the lease of each fact inserted, updated or
+   * deleted.
    */
   private final class Listener implements AgendaFilter {
     final DefaultRuleRuntimeEventListener inserts = new DefaultRuleRuntimeEventListener() {
       @Override
       public void objectInserted(ObjectInsertedEvent event) {
+        lease.inserted(event.getFactHandle());
         Rule rule = event.getRule();
         if (rule != null && event.getObject() instanceof Decision d) {
           decided.add(new Decided(d, rule.getName(), rule.getPackageName()));
         }
+      }
+
+      @Override
+      public void objectUpdated(ObjectUpdatedEvent event) {
+        lease.changed(event.getFactHandle());
+      }
+
+      @Override
+      public void objectDeleted(ObjectDeletedEvent event) {
+        lease.changed(event.getFactHandle());
       }
     };
 

@@ -24,7 +24,10 @@ public final class DroolsEngineFactory implements EngineFactory {
 
   static final int CACHED = 8;
 
-  /** Compiled rule bases and their session sources, by the sources' names and texts. */
+  /**
+   * The session sources shared by the engines of one rule base, by the sources' names and texts
+   * (an engine may have sources of its own, {@code SessionStrategy.sessions}).
+   */
   private static final Map<List<List<String>>, Map<SessionStrategy, SessionStrategy.Sessions>>
       BASES = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -73,18 +76,22 @@ public final class DroolsEngineFactory implements EngineFactory {
     for (RuleSource s : sources) {
       key.add(List.of(s.name(), s.text()));
     }
-    SessionStrategy.Sessions sessions;
+    KieBase base;
     synchronized (BASES) {
-      KieBase base = COMPILED.get(key);
+      base = COMPILED.get(key);
       if (base == null) {
         base = RuleCompiler.compile(sources);
         COMPILATIONS.incrementAndGet();
         COMPILED.put(key, base);
       }
-      final KieBase compiled = base;
-      sessions = BASES.computeIfAbsent(key, k -> new java.util.EnumMap<>(SessionStrategy.class))
-          .computeIfAbsent(strategy, s -> s.sessions(compiled));
     }
+    final KieBase compiled = base;
+    SessionStrategy.Sessions sessions = strategy.sessions(compiled, spec.programme(), () -> {
+      synchronized (BASES) {
+        return BASES.computeIfAbsent(key, k -> new java.util.EnumMap<>(SessionStrategy.class))
+            .computeIfAbsent(strategy, s -> s.shared(compiled));
+      }
+    });
     return new DroolsLoyaltyEngine(spec.programme(), spec.clock(), sessions,
         io.github.loyaltyrules.EngineVersion.of(spec.programme().id(), sources));
   }

@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Drools engine: rules compiled once into a {@link KieBase}, each call run through the
- * {@link Pipeline} in its own session. Thread-safe: the KieBase and the session pool are shared,
- * every call has its own session and working state.
+ * {@link Pipeline} in its own session. Thread-safe: the KieBase and the session sources are
+ * shared (a session source of the engine's own may keep the programme's facts between
+ * evaluations: {@link KeptSessions}), every call has a session and working state to itself.
  */
 final class DroolsLoyaltyEngine implements LoyaltyEngine {
   private final Programme programme;
@@ -45,6 +46,11 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     this.clock = clock;
     this.sessions = sessions;
     this.version = version;
+  }
+
+  /** Where this engine's sessions come from (for the tests). */
+  SessionStrategy.Sessions sessions() {
+    return sessions;
   }
 
   @Override

@@ -134,10 +134,13 @@ public final class Pipeline {
       LocalDate assessed = state.lastAssessed();
       if (transaction == null && assessed != null && !today.isAfter(assessed)) {
         // a retried or replayed assessment: the state already holds what it decided
+        session.completed();
         return new Outcome(null, today, state, List.of(), List.of());
       }
       e = new Evaluation(programme, state, transaction, today, fullExplanation);
-      return new Pipeline(e, session).run(programme);
+      Outcome out = new Pipeline(e, session).run(programme);
+      session.completed();
+      return out;
     } catch (io.github.loyaltyrules.LoyaltyException x) {
       throw x;
     } catch (RuntimeException x) {
@@ -164,8 +167,10 @@ public final class Pipeline {
   private Outcome run(Programme programme) {
     Transaction t = e.getTransaction();
     TransactionKind kind = e.getKind();
-    for (Object fact : programmeFacts(programme)) {
-      session.insert(fact);
+    if (!session.holds(programme)) {
+      for (Object fact : programmeFacts(programme)) {
+        session.insert(fact);
+      }
     }
     session.insert(facts.member());
     session.insert(facts.today());
@@ -259,7 +264,11 @@ public final class Pipeline {
     return e.toOutcome();
   }
 
-  private static List<Object> programmeFacts(Programme p) {
+  /**
+   * The programme's facts, in the order they are inserted first in a session (a session that
+   * keeps them, {@link KeptSessions}, is made with them in this order).
+   */
+  static List<Object> programmeFacts(Programme p) {
     List<Object> facts = new ArrayList<>(32);
     facts.add(p);
     facts.add(p.cards());
