@@ -61,8 +61,8 @@ final class ServerCommands {
     @org.jspecify.annotations.Nullable Path rulesDir;
 
     @Option(names = "--threads", paramLabel = "N", description = "Requests worked on at once"
-        + " (default 16).")
-    int threads = 16;
+        + " (default 16 with SQLite; with PostgreSQL twice the processors, at least 4).")
+    @org.jspecify.annotations.Nullable Integer threads;
 
     @Option(names = "--max-body", paramLabel = "BYTES", description = "The largest request body"
         + " (default 1048576); a larger one is refused unread.")
@@ -75,9 +75,13 @@ final class ServerCommands {
 
     @Override
     public Integer call() throws InterruptedException {
-      LoyaltyServer server = LoyaltyServer.builder().engine(engine::builder).keys(keys)
-          .dataDir(data).store(store).bind(bind).port(port).threads(threads)
-          .maxBodyBytes(maxBody).watch(rulesDir).warmUp(Duration.ofSeconds(warmUp)).start();
+      LoyaltyServer.Builder builder = LoyaltyServer.builder().engine(engine::builder).keys(keys)
+          .dataDir(data).store(store).bind(bind).port(port)
+          .maxBodyBytes(maxBody).watch(rulesDir).warmUp(Duration.ofSeconds(warmUp));
+      if (threads != null) {
+        builder.threads(threads);
+      }
+      LoyaltyServer server = builder.start();
       java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();

@@ -139,7 +139,8 @@ public final class LoyaltyServer implements AutoCloseable {
     private @Nullable String storeUrl;
     private String bind = "127.0.0.1";
     private int port = 8080;
-    private int threads = 16;
+    /** 0: by the store ({@link #defaultThreads}). */
+    private int threads;
     private long maxBodyBytes = 1 << 20;
     private Clock clock = Clock.systemUTC();
     private @Nullable Path watch;
@@ -211,13 +212,24 @@ public final class LoyaltyServer implements AutoCloseable {
       return this;
     }
 
-    /** How many requests are worked on at once; default 16. */
+    /**
+     * How many requests are worked on at once. Default: 16 with SQLite, whose group commit
+     * gathers the commits of many workers into one transaction; with PostgreSQL twice the
+     * processors, at least 4, where more workers than that cost more CPU a commit (on two
+     * cores 1,336 commits/s with 4, 1,020 with 16: benchmarks/RESULTS.md, "The server, sixth
+     * measurement").
+     */
     public Builder threads(int threads) {
       if (threads < 1 || threads > 1024) {
         throw new InvalidValueException("threads", threads, "must be from 1 to 1024");
       }
       this.threads = threads;
       return this;
+    }
+
+    /** The default worker count for a store URL (null: SQLite) on a machine of some processors. */
+    static int defaultThreads(@Nullable String storeUrl, int processors) {
+      return storeUrl == null ? 16 : Math.max(4, 2 * processors);
     }
 
     /** The largest request body read; a larger one is refused unread (413). Default 1 MiB. */
@@ -281,7 +293,9 @@ public final class LoyaltyServer implements AutoCloseable {
         warmUp(members, warmUp);
         HttpApi api = new HttpApi(members, ring, maxBodyBytes, source, openApi());
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0,
+        int workerCount = threads > 0 ? threads
+            : defaultThreads(storeUrl, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(workerCount, workerCount, 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1024), r -> {
               Thread t = new Thread(r, "loyalty-http-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -294,8 +308,8 @@ public final class LoyaltyServer implements AutoCloseable {
         http.start();
         LoyaltyServer server = new LoyaltyServer(http, workers, api, store, reloadable,
             watching, grace);
-        LOG.info("listening on {}:{}, engine {}, store {}", bind, server.port(),
-            reloadable.version(), store.check());
+        LOG.info("listening on {}:{}, engine {}, store {}, {} workers", bind, server.port(),
+            reloadable.version(), store.check(), workerCount);
         return server;
       } catch (IOException e) {
         stopWatching(watching);
