@@ -92,6 +92,10 @@ public record Transaction(
 
   public Transaction {
     Check.notBlank("transaction.id", id);
+    // no store may be given; a blank one would not read back (empty text is left out in JSON)
+    if (storeId != null) {
+      Check.notBlank("transaction.storeId", storeId);
+    }
     Check.notNull("transaction.kind", kind);
     Check.notNull("transaction.time", time);
     inRange("transaction.time", time);

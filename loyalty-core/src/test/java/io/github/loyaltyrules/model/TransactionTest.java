@@ -26,6 +26,15 @@ class TransactionTest {
 
   // ---- Line ----
 
+  /** Found by the fuzzer: a blank store was read, written without it and read back as none. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", " "})
+  void aBlankStoreIsRefusedWithItsField(String store) {
+    assertThatThrownBy(() -> Transaction.adjustment("T08", Instant.parse("2026-04-21T01:00:00Z"),
+        store, "A7", "GOODWILL", 250))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("transaction.storeId");
+  }
+
   @Test
   void lineQuantityZeroIsRefused() {
     assertThatThrownBy(() -> Line.of("SKU-1", "KNITWEAR", 0, cny("199.90"), cny("199.90")))
