@@ -52,9 +52,17 @@ public enum SessionStrategy {
             String.join(", ", obstacles));
         return shared.get();
       }
-      return new KeptSessions(base, programme, Runtime.getRuntime().availableProcessors());
+      return new KeptSessions(base, programme, IDLE_SESSIONS);
     }
   };
+
+  /**
+   * The most sessions an engine keeps idle: one for each thread that may evaluate at once, so
+   * that a session is not made and disposed for each evaluation. A host's threads can outnumber
+   * the processors many times (the server works on 16 requests at once by default), and sessions
+   * beyond this are disposed when they come back.
+   */
+  static final int IDLE_SESSIONS = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionStrategy.class);
 
