@@ -371,100 +371,12 @@ public final class ContractReader {
         (path, problem, cause) -> new ContractException(what, at + (path.startsWith("$")
             ? path.substring(1) : " (" + path + ")"), problem, cause));
     Currency c = programme.currency();
-    Where wrong = otherCurrency(s, c, null, null, -1);
+    StateCurrencies.Wrong wrong = StateCurrencies.firstOther(s, c);
     if (wrong != null) {
-      throw new ContractException(what, wrong.path(at), "= " + wrong.amount + ": expected " + c
+      throw new ContractException(what, wrong.path(at), "= " + wrong.amount() + ": expected " + c
           + ", the currency of programme " + programme.id(), null);
     }
     return s;
-  }
-
-  /**
-   * The first amount in {@code value} (a state and what it holds: records, lists, maps, walked in
-   * their order) whose currency is not {@code currency}, with where it is, or null. Records are
-   * walked through their components so that an amount a later version adds is checked too; the
-   * path is only spelled out for the amount that is wrong.
-   */
-  private static @Nullable Where otherCurrency(@Nullable Object value, Currency currency,
-      @Nullable Where parent, @Nullable String name, int index) {
-    if (value instanceof Money m) {
-      return m.currency().equals(currency) ? null : new Where(parent, name, index, m);
-    }
-    if (value instanceof List<?> list) {
-      Where here = new Where(parent, name, index, null);
-      for (int i = 0; i < list.size(); i++) {
-        Where w = otherCurrency(list.get(i), currency, here, null, i);
-        if (w != null) {
-          return w;
-        }
-      }
-    } else if (value instanceof Map<?, ?> map) {
-      Where here = new Where(parent, name, index, null);
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Where w = otherCurrency(e.getValue(), currency, here,
-            Check.shorten(String.valueOf(e.getKey())), -1);
-        if (w != null) {
-          return w;
-        }
-      }
-    } else if (value != null && value.getClass().isRecord()
-        && value.getClass().getPackageName().startsWith("io.github.loyaltyrules")) {
-      Where here = new Where(parent, name, index, null);
-      for (java.lang.reflect.Method accessor : ACCESSORS.get(value.getClass())) {
-        Object component;
-        try {
-          component = accessor.invoke(value);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + accessor.getName() + " of "
-              + value.getClass().getSimpleName(), e);
-        }
-        Where w = otherCurrency(component, currency, here, accessor.getName(), -1);
-        if (w != null) {
-          return w;
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The accessors of a record's components, looked up once per class: looking them up for each
-   * state read cost more than reading the state (benchmarks/RESULTS.md, ContractBenchmark).
-   */
-  private static final ClassValue<java.lang.reflect.Method[]> ACCESSORS = new ClassValue<>() {
-    @Override
-    protected java.lang.reflect.Method[] computeValue(Class<?> type) {
-      java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
-      java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
-      for (int i = 0; i < components.length; i++) {
-        accessors[i] = components[i].getAccessor();
-        accessors[i].setAccessible(true);
-      }
-      return accessors;
-    }
-  };
-
-  /** A place in a state: under {@code parent}, by component or key {@code name} or index. */
-  private record Where(@Nullable Where parent, @Nullable String name, int index,
-      @Nullable Money amount) {
-    String path(String root) {
-      StringBuilder b = new StringBuilder();
-      append(b, root);
-      return b.toString();
-    }
-
-    private void append(StringBuilder b, String root) {
-      if (parent == null) {
-        b.append(root);
-      } else {
-        parent.append(b, root);
-      }
-      if (name != null) {
-        b.append('.').append(name);
-      } else if (index >= 0) {
-        b.append('[').append(index).append(']');
-      }
-    }
   }
 
   // ---------------------------------------------------------------- transactions
