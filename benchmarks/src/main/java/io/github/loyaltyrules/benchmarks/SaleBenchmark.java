@@ -78,8 +78,12 @@ public class SaleBenchmark {
     @Param({"FRESH_SESSION", "POOLED"})
     public String strategy;
 
-    /** {@code default}: the whole pack; {@code no-classification}: without buyers.drl. */
-    @Param({"default", "no-classification"})
+    /**
+     * {@code default}: the whole pack; {@code no-classification}: without buyers.drl;
+     * {@code hollow}: the whole pack with every rule's action emptied, so the rules match and
+     * fire as they do but decide nothing (what the rule network itself costs, issue 19).
+     */
+    @Param({"default", "no-classification", "hollow"})
     public String pack;
 
     LoyaltyEngine engine;
@@ -92,8 +96,9 @@ public class SaleBenchmark {
         case "default" -> new EngineSpec(input.programme, clock, true, List.of());
         case "no-classification" -> new EngineSpec(input.programme, clock, false,
             packWithout("buyers.drl"));
-        default -> throw new IllegalArgumentException("pack: default or no-classification, not "
-            + pack);
+        case "hollow" -> new EngineSpec(input.programme, clock, false, hollowPack());
+        default -> throw new IllegalArgumentException(
+            "pack: default, no-classification or hollow, not " + pack);
       };
       engine = DroolsEngineFactory.create(spec, SessionStrategy.valueOf(strategy));
     }
@@ -105,6 +110,17 @@ public class SaleBenchmark {
             "buyers.drl", "service.drl")
         .filter(f -> !f.equals(left))
         .map(f -> RuleSource.ofClasspath("io/github/loyaltyrules/rules/defaults/" + f))
+        .toList();
+  }
+
+  /**
+   * The default pack with each rule's action (from {@code then} to {@code end}) emptied: the
+   * same conditions, so the same network, matches and firings, but no decision.
+   */
+  static List<RuleSource> hollowPack() {
+    return packWithout("").stream()
+        .map(s -> RuleSource.of(s.name(),
+            s.text().replaceAll("(?ms)^then\\s*$.*?^end", "then\nend")))
         .toList();
   }
 
