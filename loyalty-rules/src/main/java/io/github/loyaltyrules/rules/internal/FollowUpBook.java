@@ -14,10 +14,9 @@ import io.github.loyaltyrules.outcome.FollowUpScheduled;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -288,31 +287,66 @@ final class FollowUpBook {
 
   /** Whether one more contact on {@code day} keeps every 7- and 30-day window in its cap. */
   private boolean fits(LocalDate day) {
-    TreeSet<LocalDate> days = new TreeSet<>();
+    // the contact days as epoch days, sorted, each once (two contacts on a day count as one):
+    // counted by binary search, so that trying a day allocates one array (issue 19)
+    long[] days = new long[tasks.size() + history.size() + 1];
+    int n = 0;
     for (FollowUp f : tasks) {
       if (f.counts()) {
-        days.add(f.due());
+        days[n++] = f.due().toEpochDay();
       }
     }
     for (ClosedFollowUp c : history) {
       if (c.counts()) {
-        days.add(c.due());
+        days[n++] = c.due().toEpochDay();
       }
     }
-    days.add(day);
-    return withinCap(days, day, 7, policy.maxPer7Days())
-        && withinCap(days, day, 30, policy.maxPer30Days());
+    days[n++] = day.toEpochDay();
+    return withinCaps(days, n, day.toEpochDay(), policy.maxPer7Days(), policy.maxPer30Days());
   }
 
-  private static boolean withinCap(NavigableSet<LocalDate> days, LocalDate day, int length,
-      int max) {
-    for (LocalDate start = day.minusDays(length - 1L); !start.isAfter(day);
-        start = start.plusDays(1)) {
-      if (days.subSet(start, true, start.plusDays(length - 1L), true).size() > max) {
+  /**
+   * Whether every 7-day window containing {@code day} holds at most {@code max7} of the first
+   * {@code n} contact days (epoch days, in any order, a day counted once however often it
+   * occurs), and every 30-day window at most {@code max30}. Sorts those days in place.
+   */
+  static boolean withinCaps(long[] days, int n, long day, int max7, int max30) {
+    Arrays.sort(days, 0, n);
+    int distinct = n == 0 ? 0 : 1;
+    for (int i = 1; i < n; i++) {
+      if (days[i] != days[distinct - 1]) {
+        days[distinct++] = days[i];
+      }
+    }
+    return withinCap(days, distinct, day, 7, max7) && withinCap(days, distinct, day, 30, max30);
+  }
+
+  /**
+   * Whether each window of {@code length} days that contains {@code day} holds at most
+   * {@code max} of the first {@code n} of {@code days} (sorted epoch days, each once).
+   */
+  private static boolean withinCap(long[] days, int n, long day, int length, int max) {
+    for (long start = day - (length - 1L); start <= day; start++) {
+      if (firstAfter(days, n, start + length - 1L) - firstAfter(days, n, start - 1L) > max) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The index of the first of the first {@code n} sorted {@code days} after {@code day}. */
+  private static int firstAfter(long[] days, int n, long day) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (days[mid] <= day) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
