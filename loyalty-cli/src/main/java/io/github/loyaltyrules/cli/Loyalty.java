@@ -413,8 +413,9 @@ public final class Loyalty implements Callable<Integer> {
     long n = 0;
     while ((line = in.readLine()) != null) {
       n++;
-      out.print(ContractWriter.write(service.answer(line, true).atLine(n)));
-      out.print('\n');
+      // written to the stream as UTF-8, not built as a string first (issue 19)
+      ContractWriter.write(service.answer(line, true).atLine(n), out);
+      out.write('\n');
       out.flush();
     }
   }
