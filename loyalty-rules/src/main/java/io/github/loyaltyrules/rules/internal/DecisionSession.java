@@ -43,6 +43,9 @@ public interface DecisionSession extends AutoCloseable {
   @Override
   void close();
 
-  /** What one phase decided, stamped, and the rules that fired, in firing order. */
+  /**
+   * What one phase decided, stamped, and the rules that fired, in firing order; read before
+   * the next phase fires ({@code fired} may be a view of the session's list of firings).
+   */
   record Firing(List<Decided> decisions, List<FiredRule> fired) {}
 }

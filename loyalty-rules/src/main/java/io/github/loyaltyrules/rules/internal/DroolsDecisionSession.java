@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -33,16 +34,18 @@ import org.kie.api.runtime.rule.Match;
 final class DroolsDecisionSession implements DecisionSession {
   private final SessionStrategy.Lease lease;
   private final KieSession session;
-  private final String what;
+  private final Supplier<String> what;
+  private final Map<Rule, FiredRule> firedRules;
   private final int maxFirings;
   private final long deadline;
   private final long maxMillis;
   private final Map<Class<?>, FactHandle> single = new HashMap<>();
   private final Map<Class<?>, Object> current = new HashMap<>();
-  private final Map<String, Integer> firedPerRule = new HashMap<>();
   private final Listener listener = new Listener();
   private List<Decided> decided = new ArrayList<>();
-  private List<FiredRule> fired = new ArrayList<>();
+  /** Every firing of the evaluation, in order; a phase's are those from {@link #phaseStart}. */
+  private final List<FiredRule> fired = new ArrayList<>();
+  private int phaseStart;
   private int firings;
   private boolean outOfTime;
   private boolean completed;
@@ -53,15 +56,20 @@ final class DroolsDecisionSession implements DecisionSession {
    */
   DroolsDecisionSession(KieSession session, EvaluationLimits limits, String what,
       boolean timed) {
-    this(() -> session, limits, what, timed);
+    this(() -> session, limits, () -> what, timed, new HashMap<>());
   }
 
-  /** A session for one evaluation on the session {@code lease} lends. */
-  DroolsDecisionSession(SessionStrategy.Lease lease, EvaluationLimits limits, String what,
-      boolean timed) {
+  /**
+   * A session for one evaluation on the session {@code lease} lends; {@code what} names the
+   * evaluation in an error, {@code firedRules} keeps what each rule's firing is recorded as (a
+   * map of the engine's, for all its evaluations).
+   */
+  DroolsDecisionSession(SessionStrategy.Lease lease, EvaluationLimits limits,
+      Supplier<String> what, boolean timed, Map<Rule, FiredRule> firedRules) {
     this.lease = lease;
     this.session = lease.session();
     this.what = what;
+    this.firedRules = firedRules;
     this.maxFirings = limits.maxFirings();
     this.maxMillis = limits.maxMillis();
     this.deadline = timed ? cpuNanos() + limits.maxMillis() * 1_000_000L : Long.MAX_VALUE;
@@ -124,20 +132,25 @@ final class DroolsDecisionSession implements DecisionSession {
     session.getAgenda().getAgendaGroup(phase).setFocus();
     session.fireAllRules(listener, maxFirings - firings + 1);
     if (firings > maxFirings || outOfTime) {
-      throw new EvaluationException("the rules of " + what + " were stopped after " + firings
+      throw new EvaluationException("the rules of " + what.get() + " were stopped after "
+          + firings
           + " firings" + (outOfTime ? ", past the limit of " + maxMillis + " ms"
           : ", past the limit of " + maxFirings) + " (programme.limits); the rules that fired"
           + " most: " + mostFired() + ". A rule whose action changes what it matches fires"
           + " again and again: insert decisions instead of modifying facts, or add a condition"
           + " that its own action makes false");
     }
-    Firing out = new Firing(decided, fired);
+    Firing out = new Firing(decided, fired.subList(phaseStart, fired.size()));
     decided = new ArrayList<>();
-    fired = new ArrayList<>();
+    phaseStart = fired.size();
     return out;
   }
 
   private String mostFired() {
+    Map<String, Integer> firedPerRule = new HashMap<>();
+    for (FiredRule f : fired) {
+      firedPerRule.merge(f.name(), 1, Integer::sum);
+    }
     List<Map.Entry<String, Integer>> rules = new ArrayList<>(firedPerRule.entrySet());
     rules.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey()));
@@ -204,8 +217,12 @@ final class DroolsDecisionSession implements DecisionSession {
     @Override
     public boolean accept(Match match) {
       Rule rule = match.getRule();
-      fired.add(new FiredRule(rule.getName(), rule.getPackageName()));
-      firedPerRule.merge(rule.getName(), 1, Integer::sum);
+      FiredRule f = firedRules.get(rule);
+      if (f == null) {
+        f = new FiredRule(rule.getName(), rule.getPackageName());
+        firedRules.put(rule, f);
+      }
+      fired.add(f);
       firings++;
       // at every firing (a few hundred nanoseconds): a handful of slow firings is stopped too
       if (deadline != Long.MAX_VALUE && cpuNanos() > deadline) {

@@ -39,6 +39,10 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
   private final Clock clock;
   private final SessionStrategy.Sessions sessions;
   private final EngineVersion version;
+  /** What each rule's firing is recorded as, made once per rule: see DroolsDecisionSession. */
+  private final java.util.concurrent.ConcurrentHashMap<org.kie.api.definition.rule.Rule,
+      io.github.loyaltyrules.outcome.FiredRule> firedRules =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   DroolsLoyaltyEngine(Programme programme, Clock clock, SessionStrategy.Sessions sessions,
       EngineVersion version) {
@@ -94,7 +98,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
           + "'s latest transaction (" + newest + "), so it can no longer be told from a replay;"
           + " evaluate transactions in time, or raise points.duplicateWindowDays");
     }
-    return run(state, transaction, today, false, "transaction " + transaction.id());
+    return run(state, transaction, today, false, () -> "transaction " + transaction.id());
   }
 
   private static @Nullable RecentTransaction recent(MemberState state, String id) {
@@ -136,7 +140,7 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
     }
     LocalDate today = sale.time().atZone(programme.timeZone()).toLocalDate();
     Outcome o = run(state, sale.withTenders(vouchers), today, explanation == Explanation.FULL,
-        "quote " + sale.id());
+        () -> "quote " + sale.id());
     return o.effects(BasketPriced.class).get(0);
   }
 
@@ -192,15 +196,17 @@ final class DroolsLoyaltyEngine implements LoyaltyEngine {
   public Outcome assess(MemberState state, LocalDate date) {
     Check.notNull("state", state);
     Check.notNull("date", date);
-    return run(state, null, date, false, "the assessment on " + date);
+    return run(state, null, date, false, () -> "the assessment on " + date);
   }
 
+  /** {@code what} names the evaluation in an error; it is built only then. */
   private Outcome run(MemberState state, @Nullable Transaction transaction, LocalDate today,
-      boolean full, String what) {
+      boolean full, java.util.function.Supplier<String> what) {
     boolean warm = evaluations.get() >= WARM_UP || evaluations.incrementAndGet() > WARM_UP;
     return Pipeline.run(programme, state, transaction, today, full,
-        new DroolsDecisionSession(sessions.get(), programme.limits(), what + " of member "
-            + state.memberId(), warm)).withVersion(version);
+        new DroolsDecisionSession(sessions.get(), programme.limits(),
+            () -> what.get() + " of member " + state.memberId(), warm, firedRules))
+        .withVersion(version);
   }
 
   /**
