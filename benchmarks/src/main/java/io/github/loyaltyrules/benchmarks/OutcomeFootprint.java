@@ -35,6 +35,8 @@ import java.util.Set;
  */
 public final class OutcomeFootprint {
   private final Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Of the bytes the last {@link #of} counted, those of strings and their characters. */
+  private long text;
 
   private OutcomeFootprint(Object... inputs) {
     Collections.addAll(shared, inputs);
@@ -57,6 +59,9 @@ public final class OutcomeFootprint {
       out.append("    ").append(e.getClass().getSimpleName()).append(": ").append(size.of(e))
           .append(" B\n");
     }
+    size.of(outcome);
+    out.append("of the outcome's bytes, text (strings and their characters): ")
+        .append(size.text).append(" B\n");
     System.out.print(out);
   }
 
@@ -69,6 +74,7 @@ public final class OutcomeFootprint {
     ArrayDeque<Object> next = new ArrayDeque<>();
     next.add(root);
     long total = 0;
+    text = 0;
     while (!next.isEmpty()) {
       Object o = next.poll();
       if (seen.put(o, Boolean.TRUE) != null || o instanceof Class || o instanceof Enum
@@ -85,6 +91,14 @@ public final class OutcomeFootprint {
             add(next, Array.get(o, i));
           }
         }
+        continue;
+      }
+      if (o instanceof String str) {
+        // its header and fields, and its characters (one byte each in Latin-1, else two)
+        long chars = str.chars().allMatch(ch -> ch < 256) ? str.length() : 2L * str.length();
+        long bytes = align(12 + 4 + 4 + 1 + 1) + align(16 + chars);
+        total += bytes;
+        text += bytes;
         continue;
       }
       long bytes = 12;
