@@ -1270,9 +1270,20 @@ final class Evaluation {
     }
     var policy = programme.followUps();
     var window = policy.windowOf(r.kind());
-    LocalTime[] hours = r.from() == null ? new LocalTime[] {window.from(), window.to()}
-        : policy.clamp(r.from(), Objects.requireNonNull(r.to(), "a request with from has to"));
-    followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), hours[0], hours[1],
+    LocalTime from = r.from();
+    LocalTime to = window.to();
+    if (from == null) {
+      from = window.from();
+    } else {
+      to = Objects.requireNonNull(r.to(), "a request with from has to");
+      // within the contact hours the window stays as it is (the request has to after from)
+      if (from.isBefore(policy.contactFrom()) || to.isAfter(policy.contactTo())) {
+        LocalTime[] hours = policy.clamp(from, to);
+        from = hours[0];
+        to = hours[1];
+      }
+    }
+    followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), from, to,
         r.validDays() == null ? window.validDays() : r.validDays(),
         r.priority() == null ? policy.priorityOf(r.kind()) : r.priority(), r.params(),
         r.reason(), r.channel());

@@ -16,8 +16,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -288,27 +286,46 @@ final class FollowUpBook {
 
   /** Whether one more contact on {@code day} keeps every 7- and 30-day window in its cap. */
   private boolean fits(LocalDate day) {
-    TreeSet<LocalDate> days = new TreeSet<>();
+    // the contact days as epoch days, sorted, each once: one array, not a tree and its views
+    long[] days = new long[tasks.size() + history.size() + 1];
+    int n = 0;
     for (FollowUp f : tasks) {
       if (f.counts()) {
-        days.add(f.due());
+        days[n++] = f.due().toEpochDay();
       }
     }
     for (ClosedFollowUp c : history) {
       if (c.counts()) {
-        days.add(c.due());
+        days[n++] = c.due().toEpochDay();
       }
     }
-    days.add(day);
-    return withinCap(days, day, 7, policy.maxPer7Days())
-        && withinCap(days, day, 30, policy.maxPer30Days());
+    long d = day.toEpochDay();
+    days[n++] = d;
+    java.util.Arrays.sort(days, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || days[distinct - 1] != days[i]) {
+        days[distinct++] = days[i];
+      }
+    }
+    return withinCap(days, distinct, d, 7, policy.maxPer7Days())
+        && withinCap(days, distinct, d, 30, policy.maxPer30Days());
   }
 
-  private static boolean withinCap(NavigableSet<LocalDate> days, LocalDate day, int length,
-      int max) {
-    for (LocalDate start = day.minusDays(length - 1L); !start.isAfter(day);
-        start = start.plusDays(1)) {
-      if (days.subSet(start, true, start.plusDays(length - 1L), true).size() > max) {
+  /**
+   * Whether every window of {@code length} days containing {@code day} holds at most
+   * {@code max} of the first {@code n} (sorted, distinct) {@code days}.
+   */
+  private static boolean withinCap(long[] days, int n, long day, int length, int max) {
+    for (long start = day - (length - 1L); start <= day; start++) {
+      long end = start + length - 1L;
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        if (days[i] >= start && days[i] <= end) {
+          count++;
+        }
+      }
+      if (count > max) {
         return false;
       }
     }
