@@ -144,6 +144,28 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
     }
   }
 
+  /** As {@link Map#hashCode()} defines it, without an iterator. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (Map.Entry<K, V> e : entries) {
+      h += e.hashCode();
+    }
+    return h;
+  }
+
+  /** As {@link Map#equals(Object)} defines it; two frozen maps compare their arrays. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (o instanceof FrozenMap<?, ?> f) {
+      return java.util.Arrays.equals(entries, f.entries);
+    }
+    return super.equals(o);
+  }
+
   @Override
   public Set<Map.Entry<K, V>> entrySet() {
     Set<Map.Entry<K, V>> s = entrySet;

@@ -242,10 +242,24 @@ final class Evaluation {
   Money spendIn(QualificationWindow window) {
     // summed in fen: one Money for the sum, not one per month added; the sum of one month is
     // that month's Money, of none zero
+    if (spend.isEmpty()) {
+      return zero;
+    }
+    // the months are few: walked with one iterator, not a sub-map, its views and a key
     Money first = null;
     long total = 0;
     int months = 0;
-    for (Money m : spend.subMap(window.first(), window.last().plusMonths(1)).values()) {
+    YearMonth from = window.first();
+    YearMonth to = window.last();
+    for (Map.Entry<YearMonth, Money> entry : spend.entrySet()) {
+      YearMonth month = entry.getKey();
+      if (month.isBefore(from)) {
+        continue;
+      }
+      if (month.isAfter(to)) {
+        break;
+      }
+      Money m = entry.getValue();
       months++;
       if (months == 1) {
         first = m;
@@ -272,9 +286,20 @@ final class Evaluation {
 
   /** Qualifying points of {@code window} as decided so far (0 on a ladder by spend). */
   long pointsIn(QualificationWindow window) {
+    if (qualifyingPoints.isEmpty()) {
+      return 0;
+    }
     long total = 0;
-    for (long p : qualifyingPoints.subMap(window.first(), window.last().plusMonths(1)).values()) {
-      total += p;
+    YearMonth from = window.first();
+    YearMonth to = window.last();
+    for (Map.Entry<YearMonth, Long> entry : qualifyingPoints.entrySet()) {
+      YearMonth month = entry.getKey();
+      if (month.isAfter(to)) {
+        break;
+      }
+      if (!month.isBefore(from)) {
+        total += entry.getValue();
+      }
     }
     return total;
   }
