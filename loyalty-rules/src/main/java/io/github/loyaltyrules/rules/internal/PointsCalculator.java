@@ -52,10 +52,18 @@ final class PointsCalculator {
    */
   static Result calculate(PointsPolicy policy, Transaction sale, List<Money> paid,
       boolean vouchersPriced, List<LineDecisions> decisions, long basketBonus) {
-    Money goods = Money.zero(Objects.requireNonNull(sale.currency(), "a sale has lines"));
+    java.util.Currency currency = Objects.requireNonNull(sale.currency(), "a sale has lines");
+    long goodsFen = 0; // summed in fen: one Money for the total, not one per line
     for (Money m : paid) {
-      goods = goods.plus(m);
+      if (!m.currency().equals(currency)) {
+        throw new io.github.loyaltyrules.InvalidValueException("money.currency",
+            m.currency().getCurrencyCode(), "cannot be combined with "
+                + currency.getCurrencyCode()
+                + "; convert amounts to one currency before adding or comparing them");
+      }
+      goodsFen = Math.addExact(goodsFen, Fen.of(m));
     }
+    Money goods = Fen.money(goodsFen, currency);
     Money earning = earningPart(policy, sale, goods, vouchersPriced);
     List<LinePoints> out = new ArrayList<>(sale.lines().size());
     if (goods.amount().compareTo(policy.minimumBasket()) < 0) {
@@ -82,7 +90,7 @@ final class PointsCalculator {
             BigDecimal.valueOf(lineBonus), d.noPoints()));
         continue;
       }
-      List<String> applied = new ArrayList<>();
+      List<String> applied = new ArrayList<>(2);
       BigDecimal multiplier = lineMultiplier(policy, d.factors(), applied);
       // exact numerator; the division by the goods total is the only rounding point
       Money lineAmount = paid.get(i);
@@ -95,11 +103,9 @@ final class PointsCalculator {
       }
       numeratorSum = numeratorSum.add(numerator);
       Money lineEarning = goodsAmount.signum() == 0 ? zero(goods)
-          : Money.of(lineAmount.amount().multiply(earning.amount())
-              .divide(goodsAmount, goods.currency().getDefaultFractionDigits(),
-                  RoundingMode.HALF_UP), goods.currency());
+          : lineEarning(lineAmount, earning, goodsFen);
       out.add(new LinePoints(i, line.sku(), lineEarning, multiplier, applied, lineBonus,
-          exact.add(BigDecimal.valueOf(lineBonus)), null));
+          lineBonus == 0 ? exact : exact.add(BigDecimal.valueOf(lineBonus)), null));
     }
     long base;
     if (goodsAmount.signum() == 0) {
@@ -116,6 +122,26 @@ final class PointsCalculator {
         + ", rounded " + policy.roundingMode().name().toLowerCase(java.util.Locale.ROOT)
         + (policy.rounding() == PointsRounding.PER_LINE ? " per line" : " per transaction");
     return new Result(out, points, earning, summary);
+  }
+
+  /**
+   * The part of {@code earning} that falls to a line of {@code lineAmount} in goods of
+   * {@code goodsFen} (not zero), rounded half up to the currency's scale: {@code lineAmount ×
+   * earning / goods} as {@code BigDecimal.divide(goods, scale, HALF_UP)} gives it, in fen while
+   * the product fits a {@code long}.
+   */
+  private static Money lineEarning(Money lineAmount, Money earning, long goodsFen) {
+    long line = Fen.of(lineAmount);
+    long earned = Fen.of(earning);
+    long high = Math.multiplyHigh(line, earned);
+    long low = line * earned;
+    if (high == (low >> 63)) {
+      return Fen.money(Fen.divide(low, goodsFen, RoundingMode.HALF_UP), earning.currency());
+    }
+    return Money.of(lineAmount.amount().multiply(earning.amount())
+        .divide(Fen.decimal(goodsFen, earning.currency().getDefaultFractionDigits()),
+            earning.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP),
+        earning.currency());
   }
 
   /** The goods value paid with tenders that earn: goods minus the non-earning tenders. */
@@ -140,16 +166,19 @@ final class PointsCalculator {
   private static BigDecimal lineMultiplier(PointsPolicy policy, List<PointsFactor> factors,
       List<String> applied) {
     BigDecimal tier = BigDecimal.ONE;
-    List<PointsFactor> matching = new ArrayList<>();
+    List<PointsFactor> matching = null; // made for the first factor that is not a tier's
     for (PointsFactor f : factors) {
       if (f.tier()) {
         tier = tier.multiply(f.factor());
         applied.add(f.source());
       } else {
+        if (matching == null) {
+          matching = new ArrayList<>(2);
+        }
         matching.add(f);
       }
     }
-    if (matching.isEmpty()) {
+    if (matching == null) {
       return tier;
     }
     matching.sort(PRIORITY);
