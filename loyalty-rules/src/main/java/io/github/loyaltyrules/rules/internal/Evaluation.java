@@ -72,6 +72,11 @@ final class Evaluation {
   private TierStanding standing;
   private final TreeMap<YearMonth, Money> spend;
   private @Nullable Money windowSpend;
+  /** Changes whenever {@link #spend} does: a {@link #spendIn} kept is good while it holds. */
+  private int spendVersion;
+  private @Nullable Money spendMemo;
+  private @Nullable QualificationWindow spendMemoWindow;
+  private int spendMemoVersion;
   /** {@link #getMissingForNextTier()} as last computed, with the tier and spend it came from. */
   private @Nullable Money missingCached;
   private @Nullable Tier missingTier;
@@ -240,11 +245,27 @@ final class Evaluation {
 
   /** Qualifying spend of {@code window} as decided so far. */
   Money spendIn(QualificationWindow window) {
-    // summed in fen: one Money for the sum, not one per month added; the sum of one month is
-    // that month's Money, of none zero
     if (spend.isEmpty()) {
       return zero;
     }
+    // the member fact asks for the current and previous windows' spend each time it is
+    // rebuilt: the last sum is kept until the spend changes
+    Money memo = spendMemo;
+    if (memo != null && spendMemoVersion == spendVersion && window.equals(spendMemoWindow)) {
+      return memo;
+    }
+    Money sum = sumSpendIn(window);
+    spendMemo = sum;
+    spendMemoWindow = window;
+    spendMemoVersion = spendVersion;
+    return sum;
+  }
+
+  /**
+   * {@link #spendIn}, summed in fen: one Money for the sum, not one per month added; the sum
+   * of one month is that month's Money, of none zero.
+   */
+  private Money sumSpendIn(QualificationWindow window) {
     // the months are few: walked with one iterator, not a sub-map, its views and a key
     Money first = null;
     long total = 0;
@@ -551,8 +572,10 @@ final class Evaluation {
     Money now = old.plus(change);
     if (now.isZero()) {
       spend.remove(month);
+      spendVersion++;
     } else {
       spend.put(month, now);
+      spendVersion++;
     }
     QualificationWindow affected = qualification.windowContaining(date);
     Money affectedSpend = spendIn(affected);
@@ -1314,6 +1337,11 @@ final class Evaluation {
         r.reason(), r.channel());
   }
 
+  /** Whether the priced lines list the pricing rules that did not apply. */
+  boolean isFullExplanation() {
+    return fullExplanation;
+  }
+
   /** The rule firing now, or "(host)" before any rule fired. */
   String firingRule() {
     return currentRule;
@@ -1323,6 +1351,7 @@ final class Evaluation {
   Outcome toOutcome() {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();
+    spendVersion++;
     qualifyingPoints.headMap(oldest).clear();
     Activity activity = before.activity();
     if (transaction != null && getKind() != TransactionKind.EVENT

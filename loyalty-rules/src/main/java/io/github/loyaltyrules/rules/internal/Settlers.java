@@ -299,35 +299,37 @@ final class Settlers {
       return;
     }
     int n = e.requireTransaction().lines().size();
-    List<List<BasketPricer.MemberRate>> rates = lists(n);
+    PerLine<BasketPricer.MemberRate> rates = new PerLine<>(n);
     // a line's reasons and notes are made when a decision brings the first
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
     TreeSet<String>[] noRate = new TreeSet[n];
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
     TreeMap<String, NotApplied>[] notes = new TreeMap[n];
-    List<List<PromotionRate>> promotions = lists(n);
-    List<List<LineAmountOff>> amountsOff = lists(n);
-    List<MultiBuy> multiBuys = new ArrayList<>();
-    List<BasketAmountOff> basket = new ArrayList<>();
+    PerLine<PromotionRate> promotions = new PerLine<>(n);
+    PerLine<LineAmountOff> amountsOff = new PerLine<>(n);
+    boolean full = e.isFullExplanation();
+    List<MultiBuy> multiBuys = new ArrayList<>(0);
+    List<BasketAmountOff> basket = new ArrayList<>(0);
     for (Decided d : ds) {
       Decision x = d.decision();
       if (x instanceof MemberRate r && line(r.line(), n, d)) {
-        rates.get(r.line()).add(new BasketPricer.MemberRate(r.source(), r.rate(), r.label()));
+        rates.add(r.line(), new BasketPricer.MemberRate(r.source(), r.rate(), r.label()));
       } else if (x instanceof NoMemberRate r && line(r.line(), n, d)) {
         if (noRate[r.line()] == null) {
           noRate[r.line()] = new TreeSet<>();
         }
         noRate[r.line()].add(r.reason());
-      } else if (x instanceof LineNote r && line(r.line(), n, d)) {
+      } else if (x instanceof LineNote r && line(r.line(), n, d) && full) {
+        // a note is shown only in a full explanation: without one it is not kept
         if (notes[r.line()] == null) {
           notes[r.line()] = new TreeMap<>();
         }
         notes[r.line()].put(r.source() + '\u0000' + r.reason(),
             new NotApplied(r.source(), r.reason()));
       } else if (x instanceof PromotionRate r && line(r.line(), n, d)) {
-        promotions.get(r.line()).add(r);
+        promotions.add(r.line(), r);
       } else if (x instanceof LineAmountOff a && line(a.line(), n, d)) {
-        amountsOff.get(a.line()).add(a);
+        amountsOff.add(a.line(), a);
       } else if (x instanceof MultiBuy m) {
         multiBuys.add(m);
       } else if (x instanceof BasketAmountOff b) {
@@ -337,7 +339,9 @@ final class Settlers {
     List<BasketPricer.LineDecisions> lines = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       List<BasketPricer.MemberRate> r = rates.get(i);
-      r.sort(RATE_ORDER);
+      if (r.size() > 1) {
+        r.sort(RATE_ORDER);
+      }
       TreeSet<String> no = noRate[i];
       TreeMap<String, NotApplied> noted = notes[i];
       lines.add(new BasketPricer.LineDecisions(r, no == null ? List.of() : List.copyOf(no),
@@ -354,12 +358,33 @@ final class Settlers {
         : source.equals("birthday") ? 2 : 3;
   }
 
-  private static <T> List<List<T>> lists(int n) {
-    List<List<T>> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(new ArrayList<>(2));
+  /**
+   * A list of decisions per line, each made when the line gets its first: most lines get none
+   * of most kinds, and a line without any reads as an empty list.
+   */
+  private static final class PerLine<T> {
+    private final List<?>[] lists;
+
+    PerLine(int lines) {
+      lists = new List<?>[lines];
     }
-    return out;
+
+    void add(int line, T decision) {
+      @SuppressWarnings("unchecked")
+      List<T> l = (List<T>) lists[line];
+      if (l == null) {
+        l = new ArrayList<>(2);
+        lists[line] = l;
+      }
+      l.add(decision);
+    }
+
+    /** The line's decisions: a mutable list when it has some, else an empty immutable one. */
+    List<T> get(int line) {
+      @SuppressWarnings("unchecked")
+      List<T> l = (List<T>) lists[line];
+      return l == null ? List.of() : l;
+    }
   }
 
   static boolean line(int index, int lines, Decided d) {
@@ -458,7 +483,7 @@ final class Settlers {
 
   private void earnSalePoints(Decided earn, List<Decided> ds) {
     int n = e.requireTransaction().lines().size();
-    List<List<PointsFactor>> factors = lists(n);
+    PerLine<PointsFactor> factors = new PerLine<>(n);
     long[] bonus = new long[n];
     long basketBonus = 0;
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
@@ -466,7 +491,7 @@ final class Settlers {
     for (Decided d : ds) {
       Decision x = d.decision();
       if (x instanceof PointsFactor f && line(f.line(), n, d)) {
-        factors.get(f.line()).add(f);
+        factors.add(f.line(), f);
       } else if (x instanceof PointsBonus b) {
         if (b.line() == -1) {
           basketBonus += b.points();
