@@ -137,6 +137,35 @@ final class BuyerBook {
     return built;
   }
 
+  /**
+   * The share of units of each counted tag, as the fact holds them (an immutable copy): made
+   * again only when the profile's units or tag counts changed, not for every fact built.
+   */
+  @SuppressWarnings("ReferenceEquality") // the same map object, not an equal one
+  private Map<String, BigDecimal> tagSharesOf(BuyerProfile b) {
+    Map<String, BigDecimal> shares = factTagShares;
+    if (shares == null || factTagUnitsOf != b.tagUnits() || factTagSharesUnits != b.units()) {
+      Set<String> counted = countedTags(thresholds);
+      if (counted.isEmpty()) {
+        shares = Map.of();
+      } else {
+        Map<String, BigDecimal> sorted = new TreeMap<>();
+        for (String tag : counted) {
+          sorted.put(tag, share(b.unitsTagged(tag), b.units()));
+        }
+        shares = Map.copyOf(sorted);
+      }
+      factTagShares = shares;
+      factTagUnitsOf = b.tagUnits();
+      factTagSharesUnits = b.units();
+    }
+    return shares;
+  }
+
+  private @Nullable Map<String, BigDecimal> factTagShares;
+  private @Nullable Map<String, Long> factTagUnitsOf;
+  private long factTagSharesUnits;
+
   /** {@link #typesOf}'s last copy and the set it copied. */
   private Set<String> factTypes = Set.of();
   private @Nullable Set<String> factTypesOf;
@@ -150,11 +179,7 @@ final class BuyerBook {
         BigDecimal.valueOf(b.purchases()), digits, RoundingMode.DOWN), currency);
     Money unitPrice = b.units() == 0 ? Money.zero(currency) : Money.of(total.divide(
         BigDecimal.valueOf(b.units()), digits, RoundingMode.DOWN), currency);
-    Set<String> counted = countedTags(thresholds);
-    Map<String, BigDecimal> tagShares = counted.isEmpty() ? Map.of() : new TreeMap<>();
-    for (String tag : counted) {
-      tagShares.put(tag, share(b.unitsTagged(tag), b.units()));
-    }
+    Map<String, BigDecimal> tagShares = tagSharesOf(b);
     long gap = activity.purchases() < 2 || activity.firstPurchase() == null
         || activity.lastPurchase() == null ? -1
         : (activity.lastPurchase().toEpochDay() - activity.firstPurchase().toEpochDay())
