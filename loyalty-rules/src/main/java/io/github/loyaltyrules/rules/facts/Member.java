@@ -86,7 +86,8 @@ public record Member(String id, boolean cardHolder, boolean activeCard,
     @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable Long missingPointsForNextTier) {
 
   public Member {
-    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    attributes = attributes == null || attributes.isEmpty() ? Map.of()
+        : Map.copyOf(attributes);
     channels = channels == null ? Set.of() : channelsOf(channels);
   }
 
