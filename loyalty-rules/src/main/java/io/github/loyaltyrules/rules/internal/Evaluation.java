@@ -363,12 +363,35 @@ final class Evaluation {
     Money spent = getWindowSpend();
     Money m = missingCached;
     if (m == null || missingTier != next || missingSpend != spent) {
-      m = programme.money(next.qualifyingSpend()).minus(spent);
+      m = figuresOf(next).threshold().minus(spent);
       missingCached = m;
       missingTier = next;
       missingSpend = spent;
     }
     return m;
+  }
+
+  /**
+   * A tier's qualifying spend as money and its near-tier distance (the programme's share of it,
+   * rounded with the pricing's mode): they depend only on the programme and the tier, so the
+   * last tier's are kept for every evaluation (an immutable holder, read whole by any thread).
+   */
+  private record TierFigures(Programme programme, Tier tier, Money threshold,
+      Money nearDistance) {}
+
+  private static volatile @Nullable TierFigures lastTierFigures;
+
+  @SuppressWarnings("ReferenceEquality") // the same programme and tier objects
+  private TierFigures figuresOf(Tier tier) {
+    TierFigures known = lastTierFigures;
+    if (known == null || known.programme() != programme || known.tier() != tier) {
+      Money threshold = programme.money(tier.qualifyingSpend());
+      known = new TierFigures(programme, tier, threshold,
+          threshold.times(qualification.nearNextTierFraction(),
+              programme.pricing().roundingMode()));
+      lastTierFigures = known;
+    }
+    return known;
   }
 
   /**
@@ -394,9 +417,7 @@ final class Evaluation {
   boolean isNear(Tier next, Money missing) {
     Money distance = nearDistance;
     if (distance == null || nearTier != next) {
-      distance = programme.money(next.qualifyingSpend())
-          .times(qualification.nearNextTierFraction(),
-              programme.pricing().roundingMode());
+      distance = figuresOf(next).nearDistance();
       nearDistance = distance;
       nearTier = next;
     }
