@@ -58,14 +58,14 @@ public final class Check {
     if (value instanceof FrozenMap<K, V> f) {
       return f; // checked when it was frozen, and immutable
     }
+    if (value.isEmpty()) {
+      return FrozenMap.of();
+    }
     for (Map.Entry<K, V> e : value.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
         throw new InvalidValueException(field + "[" + e.getKey() + "]", null,
             "must have a key and a value");
       }
-    }
-    if (value.isEmpty()) {
-      return FrozenMap.of();
     }
     boolean sortable = value.keySet().iterator().next() instanceof Comparable<?>;
     return sortable ? FrozenMap.copyOf(value)

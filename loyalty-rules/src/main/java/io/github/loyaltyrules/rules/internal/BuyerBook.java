@@ -196,9 +196,13 @@ final class BuyerBook {
    */
   @SuppressWarnings("ReferenceEquality") // the same set object, not an equal one
   private Set<String> typesOf(BuyerProfile b) {
-    if (factTypesOf != b.types()) {
-      factTypes = Set.copyOf(b.types());
-      factTypesOf = b.types();
+    Set<String> types = b.types();
+    if (factTypesOf != types) {
+      // a new profile copies its types: an equal set keeps the copy made before
+      if (factTypesOf == null || !factTypesOf.equals(types)) {
+        factTypes = Set.copyOf(types);
+      }
+      factTypesOf = types;
     }
     return factTypes;
   }
