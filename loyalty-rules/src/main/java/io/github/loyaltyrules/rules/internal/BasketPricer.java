@@ -75,7 +75,8 @@ final class BasketPricer {
     final long saleTotal;
     long floor;
     long current;
-    final List<PriceAdjustment> adjustments = new ArrayList<>();
+    /** Most lines get one or two adjustments: room for two, not the default ten. */
+    final List<PriceAdjustment> adjustments = new ArrayList<>(2);
     /** Whether what did not apply is kept: only a full explanation shows it. */
     final boolean full;
     final List<NotApplied> notApplied;
