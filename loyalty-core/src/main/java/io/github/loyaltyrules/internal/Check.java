@@ -48,11 +48,18 @@ public final class Check {
   /**
    * An immutable copy in key order (insertion order for keys that are not comparable), so a
    * value written as JSON always reads the same; null means empty; a null key or value fails
-   * naming the field.
+   * naming the field. A map this method returned before ({@link FrozenMap}) is returned as it
+   * is: it was checked, and cannot change.
    */
   public static <K, V> Map<K, V> map(String field, Map<K, V> value) {
     if (value == null) {
-      return Map.of();
+      return FrozenMap.of();
+    }
+    if (value instanceof FrozenMap<K, V> f) {
+      return f; // checked when it was frozen, and immutable
+    }
+    if (value.isEmpty()) {
+      return FrozenMap.of();
     }
     for (Map.Entry<K, V> e : value.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
@@ -60,10 +67,9 @@ public final class Check {
             "must have a key and a value");
       }
     }
-    boolean sortable = !value.isEmpty()
-        && value.keySet().iterator().next() instanceof Comparable<?>;
-    return java.util.Collections.unmodifiableMap(sortable ? new java.util.TreeMap<>(value)
-        : new java.util.LinkedHashMap<>(value));
+    boolean sortable = value.keySet().iterator().next() instanceof Comparable<?>;
+    return sortable ? FrozenMap.copyOf(value)
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
   }
 
   /** Values echoed in messages are cut to this many characters, then an ellipsis. */

@@ -24,6 +24,21 @@ public final class UnitSplit {
     return money(Math.floorDiv(minor(total), quantity), total.currency());
   }
 
+  /** {@link #each(Money, int)} of a total of {@code minor} minor units ({@link #minorUnits}). */
+  public static Money each(Money total, int quantity, long minor) {
+    return money(Math.floorDiv(minor, quantity), total.currency());
+  }
+
+  /** {@link #withExtra(Money, int)} of a total of {@code minor} minor units. */
+  public static int withExtra(int quantity, long minor) {
+    return (int) Math.floorMod(minor, (long) quantity);
+  }
+
+  /** {@code total}'s minor units (fen for CNY). */
+  public static long minorUnits(Money total) {
+    return minor(total);
+  }
+
   /** How many units, the last ones, cost one minor unit more than {@link #each}. */
   public static int withExtra(Money total, int quantity) {
     if (quantity == 1) {

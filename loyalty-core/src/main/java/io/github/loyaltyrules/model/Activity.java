@@ -39,8 +39,9 @@ public record Activity(long purchases, @Nullable LocalDate firstPurchase,
       throw new InvalidValueException("activity.lastPurchase", lastPurchase,
           "must not be before the first purchase " + firstPurchase);
     }
-    servedBy = java.util.Collections.unmodifiableSortedMap(
-        new TreeMap<>(Check.map("activity.servedBy", servedBy)));
+    // immutable and in id order (Check.map sorts comparable keys); a map it made before is
+    // taken as it is
+    servedBy = Check.map("activity.servedBy", servedBy);
     for (Map.Entry<String, Long> e : servedBy.entrySet()) {
       if (e.getValue() < 1) {
         throw new InvalidValueException("activity.servedBy[" + e.getKey() + "]", e.getValue(),
@@ -63,9 +64,13 @@ public record Activity(long purchases, @Nullable LocalDate firstPurchase,
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public @Nullable String servedMostBy() {
+    if (servedBy.isEmpty()) {
+      return null;
+    }
     String best = null;
     long most = 0;
-    for (Map.Entry<String, Long> e : new TreeMap<>(servedBy).entrySet()) {
+    // servedBy is sorted by id already (the constructor keeps it so): walked without a copy
+    for (Map.Entry<String, Long> e : servedBy.entrySet()) {
       if (best == null || e.getValue() > most) {
         best = e.getKey();
         most = e.getValue();

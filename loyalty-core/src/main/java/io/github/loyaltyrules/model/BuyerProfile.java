@@ -62,14 +62,16 @@ public record BuyerProfile(long purchases, long units, @Nullable Money spend,
       throw new InvalidValueException("buyer.promotionUnits", promotionUnits,
           "must not be more than the units, " + units);
     }
-    TreeMap<String, Long> tags = new TreeMap<>(Check.map("buyer.tagUnits", tagUnits));
+    // immutable and in tag order (Check.map sorts comparable keys); a map it made before is
+    // taken as it is
+    Map<String, Long> tags = Check.map("buyer.tagUnits", tagUnits);
     for (Map.Entry<String, Long> e : tags.entrySet()) {
       if (e.getValue() < 1 || e.getValue() > units) {
         throw new InvalidValueException("buyer.tagUnits[" + e.getKey() + "]", e.getValue(),
             "must be from 1 to the units, " + units + " (a tag with none is left out)");
       }
     }
-    tagUnits = Collections.unmodifiableSortedMap(tags);
+    tagUnits = tags;
     TreeSet<String> sorted = new TreeSet<>();
     if (types != null) {
       for (String t : types) {

@@ -128,14 +128,16 @@ public record MemberState(
           "must be at most " + MAX_MARKS + "; a state holds at most limits.maxMarks marks");
     }
     unique("state.marks", "name", marks, Mark::name);
-    TreeMap<YearMonth, Long> earned = new TreeMap<>();
-    if (monthlyPoints != null) {
+    TreeMap<YearMonth, Long> earned = null; // none on a ladder by spend: no tree made
+    if (monthlyPoints != null && !monthlyPoints.isEmpty()) {
+      earned = new TreeMap<>();
       for (Map.Entry<YearMonth, Long> e : monthlyPoints.entrySet()) {
         earned.put(Check.notNull("state.monthlyPoints key", e.getKey()),
             pointsOf(e.getKey(), e.getValue()));
       }
     }
-    monthlyPoints = Collections.unmodifiableSortedMap(earned);
+    monthlyPoints = earned == null ? Collections.emptySortedMap()
+        : Collections.unmodifiableSortedMap(earned);
     unique("state.vouchers", "code", vouchers, Voucher::code);
     unique("state.recentTransactions", "id", recentTransactions, RecentTransaction::id);
     unique("state.followUps", "id", followUps, FollowUp::id);
@@ -236,6 +238,9 @@ public record MemberState(
    */
   private static <T> void unique(String list, String field, List<T> elements,
       java.util.function.Function<T, String> key) {
+    if (elements.size() < 2) {
+      return; // nothing to compare
+    }
     if (elements.size() <= 16) {
       // a state's lists are short: compared pairwise, without a map per list and state
       String[] keys = new String[elements.size()];

@@ -54,8 +54,10 @@ public record PricedLine(int index, String sku, int quantity, Money listPrice, M
     }
     adjustments = Check.list("pricedLine.adjustments", adjustments);
     notApplied = Check.list("pricedLine.notApplied", notApplied);
-    Money each = UnitSplit.each(total, quantity);
-    int extra = UnitSplit.withExtra(total, quantity);
+    // the total's minor units read once for both figures
+    long minor = quantity == 1 ? 0 : UnitSplit.minorUnits(total);
+    Money each = quantity == 1 ? total : UnitSplit.each(total, quantity, minor);
+    int extra = quantity == 1 ? 0 : UnitSplit.withExtra(quantity, minor);
     if (unitAmount == null) {
       unitAmount = each;
       unitsWithExtraMinorUnit = extra;

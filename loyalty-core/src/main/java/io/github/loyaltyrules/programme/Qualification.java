@@ -79,7 +79,31 @@ public record Qualification(WindowKind window, @Nullable Integer months,
   }
 
   /** The window that counts for qualification on {@code date}. */
+  @SuppressWarnings("ReferenceEquality") // a cache of this qualification's windows
   public QualificationWindow windowContaining(@Nullable LocalDate date) {
+    int month = Objects.requireNonNull(date, "date").getYear() * 12 + date.getMonthValue() - 1;
+    int slot = month & (WINDOWS.length - 1);
+    KnownWindow known = WINDOWS[slot];
+    if (known != null && known.qualification == this && known.month == month) {
+      return known.window;
+    }
+    QualificationWindow w = computeWindowContaining(date);
+    WINDOWS[slot] = new KnownWindow(this, month, w);
+    return w;
+  }
+
+  /**
+   * The windows last asked for, by month (eight slots, so the current and previous windows of an
+   * evaluation both stay): a window depends only on the qualification and the month, and every
+   * evaluation asks for the same few. A slot is an immutable holder: a thread that reads one
+   * another wrote sees it whole or not at all, and at worst computes the window again.
+   */
+  private static final KnownWindow[] WINDOWS = new KnownWindow[8];
+
+  private record KnownWindow(Qualification qualification, int month,
+      QualificationWindow window) {}
+
+  private QualificationWindow computeWindowContaining(LocalDate date) {
     YearMonth m = YearMonth.from(date);
     YearMonth first = switch (window) {
       case CALENDAR_QUARTER -> m.withMonth((m.getMonthValue() - 1) / 3 * 3 + 1);

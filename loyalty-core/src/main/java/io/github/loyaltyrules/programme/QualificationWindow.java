@@ -4,6 +4,7 @@ import io.github.loyaltyrules.InvalidValueException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A span of whole calendar months over which qualifying spend is summed, both ends included.
@@ -43,11 +44,31 @@ public record QualificationWindow(YearMonth first, YearMonth last) {
    * calendar year, {@code 2025-11..2026-01} otherwise.
    */
   @Override
+  @SuppressWarnings("ReferenceEquality") // a cache of this window's label
   public String toString() {
-    if (first.getMonthValue() == 1 && last.equals(first.plusMonths(11))) {
+    // reasons and follow-ups name the window several times per evaluation, and the programme
+    // hands out the same window object for a month: its label is kept with it
+    Label known = lastLabel;
+    if (known != null && known.window == this) {
+      return known.text;
+    }
+    String text = label();
+    lastLabel = new Label(this, text);
+    return text;
+  }
+
+  /** The label last made, with its window: immutable, so any thread may read it whole. */
+  private static volatile @Nullable Label lastLabel;
+
+  private record Label(QualificationWindow window, String text) {}
+
+  private String label() {
+    int months = (last.getYear() - first.getYear()) * 12 + last.getMonthValue()
+        - first.getMonthValue() + 1;
+    if (first.getMonthValue() == 1 && months == 12) {
       return String.valueOf(first.getYear());
     }
-    if ((first.getMonthValue() - 1) % 3 == 0 && last.equals(first.plusMonths(2))) {
+    if ((first.getMonthValue() - 1) % 3 == 0 && months == 3) {
       return first.getYear() + "-Q" + ((first.getMonthValue() - 1) / 3 + 1);
     }
     return first.equals(last) ? first.toString() : first + ".." + last;

@@ -4,11 +4,10 @@ import io.github.loyaltyrules.model.Channel;
 import io.github.loyaltyrules.InvalidValueException;
 import io.github.loyaltyrules.followup.FollowUpKind;
 import io.github.loyaltyrules.internal.Check;
+import io.github.loyaltyrules.internal.FrozenMap;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -66,45 +65,9 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due,
       throw new InvalidValueException("FollowUpRequest.validDays", validDays,
           "must not be negative");
     }
-    // a request derived with with/between/validFor shares its parameters: copied once
-    params = params instanceof Params ? params
-        : new Params(new TreeMap<>(Check.map("FollowUpRequest.params", params)));
-  }
-
-  /** The parameters, sorted by name, immutable. */
-  private static final class Params extends java.util.AbstractMap<String, String> {
-    private final SortedMap<String, String> map;
-    private final java.util.Set<Map.Entry<String, String>> entries;
-
-    Params(SortedMap<String, String> map) {
-      this.map = map;
-      this.entries = java.util.Collections.unmodifiableMap(map).entrySet();
-    }
-
-    @Override
-    public java.util.Set<Map.Entry<String, String>> entrySet() {
-      return entries;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Params p ? map.equals(p.map) : super.equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-      return map.hashCode();
-    }
-
-    @Override
-    public @Nullable String get(Object key) {
-      return map.get(key);
-    }
-
-    @Override
-    public int size() {
-      return map.size();
-    }
+    // a request derived with with/between/validFor shares its parameters: copied once, in
+    // name order, and handed on as they are (Check.map returns a map it made unchanged)
+    params = Check.map("FollowUpRequest.params", params);
   }
 
   /** A request of {@code kind} for {@code cause} on {@code due}, in the programme's window. */
@@ -150,10 +113,11 @@ public record FollowUpRequest(FollowUpKind kind, String cause, LocalDate due,
     if (value == null) { // the field's name is built only for the message
       Check.notNull("FollowUpRequest.params[" + name + "]", value);
     }
-    TreeMap<String, String> p = new TreeMap<>(params);
-    p.put(name, value);
+    // the parameters are a FrozenMap (Check.map made them), or empty: one array copied
+    FrozenMap<String, String> p = params instanceof FrozenMap<String, String> f ? f
+        : FrozenMap.of();
     return new FollowUpRequest(kind, cause, due, from, to, validDays, priority, associateId,
-        new Params(p), reason, onlyIfNoContactInMonth, channel);
+        p.with(name, value), reason, onlyIfNoContactInMonth, channel);
   }
 
   /** This request, made only when nothing else reaches the member in the due month. */

@@ -7,6 +7,7 @@ import io.github.loyaltyrules.programme.Tier;
 import io.github.loyaltyrules.rules.facts.PaidLine;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A points factor for one line. The tier's factor ({@code tier} true) always multiplies; the
@@ -55,7 +56,24 @@ public record PointsFactor(int line, String source, BigDecimal factor, int prior
 
   /** The tier's points multiplier on {@code line}. */
   public static PointsFactor ofTier(PaidLine line, Tier tier) {
-    return new PointsFactor(line.index(), "tier:" + tier.code(), tier.pointsMultiplier(), 0,
-        true);
+    return new PointsFactor(line.index(), tierSource(tier), tier.pointsMultiplier(), 0, true);
   }
+
+  /**
+   * {@code "tier:" + tier.code()}, kept for the last tier asked for: every line of a sale asks
+   * for the member's tier (an immutable holder, read whole by any thread).
+   */
+  @SuppressWarnings("ReferenceEquality") // the programme's tier object, not an equal one
+  private static String tierSource(Tier tier) {
+    TierSource known = lastTierSource;
+    if (known == null || known.tier() != tier) {
+      known = new TierSource(tier, "tier:" + tier.code());
+      lastTierSource = known;
+    }
+    return known.source();
+  }
+
+  private record TierSource(Tier tier, String source) {}
+
+  private static volatile @Nullable TierSource lastTierSource;
 }

@@ -86,8 +86,38 @@ public record Member(String id, boolean cardHolder, boolean activeCard,
     @API(status = API.Status.EXPERIMENTAL, since = "0.6") @Nullable Long missingPointsForNextTier) {
 
   public Member {
-    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-    channels = channels == null ? Set.of() : Set.copyOf(channels);
+    attributes = attributes == null || attributes.isEmpty() ? Map.of()
+        : Map.copyOf(attributes);
+    channels = channels == null ? Set.of() : channelsOf(channels);
+  }
+
+  private static final Channel[] CHANNELS = Channel.values();
+
+  /**
+   * The immutable copy of each set of channels, by the bit mask of its channels: a member fact
+   * is built several times per evaluation, and there are only a few such sets. Each slot holds
+   * what {@code Set.copyOf} made for that set, so the copy is the one it always was.
+   */
+  private static final Set<?>[] CHANNEL_SETS = new Set<?>[1 << Math.min(CHANNELS.length, 8)];
+
+  private static Set<Channel> channelsOf(Set<Channel> given) {
+    if (CHANNELS.length > 8 || !(given instanceof java.util.EnumSet<Channel> set)) {
+      return Set.copyOf(given);
+    }
+    int mask = 0;
+    for (Channel c : CHANNELS) {
+      if (set.contains(c)) {
+        mask |= 1 << c.ordinal();
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Set<Channel> known = (Set<Channel>) CHANNEL_SETS[mask];
+    if (known == null) {
+      // an immutable set: a thread that reads the slot sees it whole, or null and copies again
+      known = Set.copyOf(set);
+      CHANNEL_SETS[mask] = known;
+    }
+    return known;
   }
 
   /** The attribute {@code name}, or null; e.g. {@code attribute("employee") == "yes"}. */

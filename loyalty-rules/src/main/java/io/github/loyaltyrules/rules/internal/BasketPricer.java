@@ -62,6 +62,9 @@ final class BasketPricer {
   private static final Comparator<BasketAmountOff> BASKET_ORDER = Comparator
       .comparingInt(BasketAmountOff::priority).reversed().thenComparing(BasketAmountOff::id);
 
+  private static final Comparator<LineAmountOff> BY_ID =
+      Comparator.comparing(LineAmountOff::id);
+
   private BasketPricer() {}
 
   /** One line while it is priced. Not thread-safe: confined to the pricing that made it. */
@@ -72,13 +75,18 @@ final class BasketPricer {
     final long saleTotal;
     long floor;
     long current;
-    final List<PriceAdjustment> adjustments = new ArrayList<>();
-    final List<NotApplied> notApplied = new ArrayList<>();
+    /** Most lines get one or two adjustments: room for two, not the default ten. */
+    final List<PriceAdjustment> adjustments = new ArrayList<>(2);
+    /** Whether what did not apply is kept: only a full explanation shows it. */
+    final boolean full;
+    final List<NotApplied> notApplied;
     private @Nullable Money saleShown;
     private @Nullable Money currentShown;
     private long currentShownFor;
 
-    Work(Line line, long listTotal, long saleTotal, long floor) {
+    Work(Line line, long listTotal, long saleTotal, long floor, boolean full) {
+      this.full = full;
+      this.notApplied = full ? new ArrayList<>() : List.of();
       this.line = line;
       this.listTotal = listTotal;
       this.saleTotal = saleTotal;
@@ -133,14 +141,16 @@ final class BasketPricer {
       long list = Math.multiplyExact(listFen, line.quantity());
       // rounded up, so the line never goes below its floor
       long floorFen = Fen.times(list, policy.lineFloor(), RoundingMode.CEILING);
-      work.add(new Work(line, list, sale, Math.min(floorFen, sale)));
+      work.add(new Work(line, list, sale, Math.min(floorFen, sale), full));
       listTotal = Math.addExact(listTotal, list);
       saleTotal = Math.addExact(saleTotal, sale);
     }
     for (int i = 0; i < work.size(); i++) {
       Work w = work.get(i);
       LineDecisions d = decisions.get(i);
-      w.notApplied.addAll(d.notes());
+      if (full) {
+        w.notApplied.addAll(d.notes());
+      }
       memberRate(policy, w, d.rates(), d.noMemberRate(), currency);
       promotions(policy, w, d.promotions(), currency);
       amountsOff(w, d.amountsOff(), scale, currency);
@@ -175,12 +185,17 @@ final class BasketPricer {
 
   private static void memberRate(PricingPolicy policy, Work w, List<MemberRate> rates,
       List<String> noMemberRate, Currency currency) {
-    List<MemberRate> discounting = new ArrayList<>();
+    if (rates.isEmpty()) {
+      return;
+    }
+    List<MemberRate> discounting = new ArrayList<>(rates.size());
     for (MemberRate r : rates) {
       if (r.rate().compareTo(BigDecimal.ONE) < 0) {
         discounting.add(r);
       } else {
-        w.notApplied.add(new NotApplied(r.id(), r.label() + " is 100 %: no discount"));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(new NotApplied(r.id(), r.label() + " is 100 %: no discount"));
+        }
       }
     }
     if (discounting.isEmpty()) {
@@ -189,7 +204,9 @@ final class BasketPricer {
     String markdown = noMemberRate.isEmpty() ? null : noMemberRate.get(0);
     if (markdown != null) {
       for (MemberRate r : discounting) {
-        w.notApplied.add(new NotApplied(r.id(), markdown));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(new NotApplied(r.id(), markdown));
+        }
       }
       return;
     }
@@ -217,8 +234,10 @@ final class BasketPricer {
     Objects.requireNonNull(best, "one rate is the best"); // discounting is not empty
     for (MemberRate r : discounting) {
       if (!r.equals(best)) {
-        w.notApplied.add(new NotApplied(r.id(), r.label() + " gives a higher price than "
-            + best.label() + "; one member rate per line"));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(new NotApplied(r.id(), r.label() + " gives a higher price than "
+              + best.label() + "; one member rate per line"));
+        }
       }
     }
     apply(w, best.id(), AdjustmentKind.MEMBER_RATE, best.rate(), bestPrice, currency,
@@ -229,6 +248,9 @@ final class BasketPricer {
 
   private static void promotions(PricingPolicy policy, Work w, List<PromotionRate> decided,
       Currency currency) {
+    if (decided.isEmpty()) {
+      return; // most lines are on no promotion: nothing to group or sort
+    }
     Map<String, PromotionRate> bestOfGroup = new LinkedHashMap<>();
     List<PromotionRate> sorted = new ArrayList<>(decided);
     sorted.sort(PROMOTION_ORDER);
@@ -236,11 +258,15 @@ final class BasketPricer {
       PromotionRate held = bestOfGroup.get(p.group());
       if (held == null || p.rate().compareTo(held.rate()) < 0) {
         if (held != null) {
-          w.notApplied.add(excluded(held, p));
+          if (w.full) { // what did not apply is shown only in a full explanation
+            w.notApplied.add(excluded(held, p));
+          }
         }
         bestOfGroup.put(p.group(), p);
       } else {
-        w.notApplied.add(excluded(p, held));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(excluded(p, held));
+        }
       }
     }
     if (bestOfGroup.isEmpty()) {
@@ -252,8 +278,10 @@ final class BasketPricer {
     for (PromotionRate p : winners) {
       if (stopper != null) {
         bestOfGroup.remove(p.group());
-        w.notApplied.add(new NotApplied("promotion:" + p.id(), "not applied after promotion:"
-            + stopper.id() + ", which stops the promotions after it"));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(new NotApplied("promotion:" + p.id(), "not applied after promotion:"
+              + stopper.id() + ", which stops the promotions after it"));
+        }
       } else if (p.stopsLaterOnes()) {
         stopper = p;
       }
@@ -301,8 +329,10 @@ final class BasketPricer {
           if (a.kind() != AdjustmentKind.MEMBER_RATE) {
             continue;
           }
-          w.notApplied.add(new NotApplied(a.rule(), String.join("+", competingIds)
-              + " does not stack with member rates and gives a lower price"));
+          if (w.full) { // what did not apply is shown only in a full explanation
+            w.notApplied.add(new NotApplied(a.rule(), String.join("+", competingIds)
+                + " does not stack with member rates and gives a lower price"));
+          }
         }
         w.adjustments.clear();
         w.current = w.saleTotal;
@@ -311,8 +341,10 @@ final class BasketPricer {
           "instead of the member rate");
     } else {
       for (String id : competingIds) {
-        w.notApplied.add(new NotApplied(id, "does not stack with the member rate, which gives"
-            + " a lower price"));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(new NotApplied(id, "does not stack with the member rate, which gives"
+              + " a lower price"));
+        }
       }
       if (!stackingIds.isEmpty()) {
         applyEach(w, stackingIds, stackingRates, withMember, policy.roundingMode(), currency,
@@ -326,8 +358,11 @@ final class BasketPricer {
   /** Amounts off each unit and fixed unit prices, in order of id, never below the floor. */
   private static void amountsOff(Work w, List<LineAmountOff> decided, int scale,
       Currency currency) {
+    if (decided.isEmpty()) {
+      return;
+    }
     List<LineAmountOff> sorted = new ArrayList<>(decided);
-    sorted.sort(Comparator.comparing(LineAmountOff::id));
+    sorted.sort(BY_ID);
     for (LineAmountOff a : sorted) {
       String id = "promotion:" + a.id();
       long wanted;
@@ -341,14 +376,18 @@ final class BasketPricer {
             Objects.requireNonNull(a.fixedUnitPrice()).amount(), scale), w.line.quantity());
         note = "each unit for " + a.fixedUnitPrice();
         if (wanted <= 0) {
-          w.notApplied.add(new NotApplied(id, "the line already costs "
-              + w.currentShown(currency) + ", no more than " + a.fixedUnitPrice() + " a unit"));
+          if (w.full) { // what did not apply is shown only in a full explanation
+            w.notApplied.add(new NotApplied(id, "the line already costs "
+                + w.currentShown(currency) + ", no more than " + a.fixedUnitPrice() + " a unit"));
+          }
           continue;
         }
       }
       long off = Math.min(wanted, w.current - w.floor);
       if (off <= 0) {
-        w.notApplied.add(new NotApplied(id, "the line is at its floor"));
+        if (w.full) { // what did not apply is shown only in a full explanation
+          w.notApplied.add(new NotApplied(id, "the line is at its floor"));
+        }
         continue;
       }
       w.adjustments.add(new PriceAdjustment(id, AdjustmentKind.PROMOTION, null, null,
@@ -406,6 +445,9 @@ final class BasketPricer {
 
   private static void basketPromotions(List<Work> work, List<BasketAmountOff> decided,
       Currency currency) {
+    if (decided.isEmpty()) {
+      return;
+    }
     List<BasketAmountOff> sorted = new ArrayList<>(decided);
     sorted.sort(BASKET_ORDER);
     int scale = currency.getDefaultFractionDigits();
@@ -427,7 +469,9 @@ final class BasketPricer {
         String why = "the lines it counts come to " + money(base, currency) + " at sale prices,"
             + " under its threshold " + money(threshold, currency);
         for (Work w : eligible) {
-          w.notApplied.add(new NotApplied(id, why));
+          if (w.full) { // what did not apply is shown only in a full explanation
+            w.notApplied.add(new NotApplied(id, why));
+          }
         }
         continue;
       }
@@ -459,6 +503,9 @@ final class BasketPricer {
    */
   private static void multiBuys(PricingPolicy policy, List<Work> work, List<MultiBuy> decided,
       Currency currency) {
+    if (decided.isEmpty()) {
+      return;
+    }
     List<MultiBuy> sorted = new ArrayList<>(decided);
     sorted.sort(Comparator.comparing(MultiBuy::id));
     int scale = currency.getDefaultFractionDigits();
@@ -489,9 +536,11 @@ final class BasketPricer {
       if (groups == 0) {
         for (int i : m.lines()) {
           if (i >= 0 && i < work.size()) {
-            work.get(i).notApplied.add(new NotApplied("multi-buy:" + m.id(), units.size()
-                + (units.size() == 1 ? " unit" : " units") + " of the offer, under the "
-                + m.every() + " it needs"));
+            if (work.get(i).full) { // what did not apply is shown only in a full explanation
+              work.get(i).notApplied.add(new NotApplied("multi-buy:" + m.id(), units.size()
+                  + (units.size() == 1 ? " unit" : " units") + " of the offer, under the "
+                  + m.every() + " it needs"));
+            }
           }
         }
         continue;
@@ -537,7 +586,9 @@ final class BasketPricer {
         Work w = work.get(i);
         long taken = Math.min(off[i], w.current - w.floor);
         if (taken <= 0) {
-          w.notApplied.add(new NotApplied("multi-buy:" + m.id(), "the line is at its floor"));
+          if (w.full) { // what did not apply is shown only in a full explanation
+            w.notApplied.add(new NotApplied("multi-buy:" + m.id(), "the line is at its floor"));
+          }
           continue;
         }
         w.adjustments.add(new PriceAdjustment("multi-buy:" + m.id(), AdjustmentKind.PROMOTION,
@@ -731,6 +782,6 @@ final class BasketPricer {
 
   /** {@code 0.85} as {@code "85 %"}. */
   static String percent(BigDecimal share) {
-    return share.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    return io.github.loyaltyrules.rules.decisions.Percent.of(share); // the same words, kept
   }
 }

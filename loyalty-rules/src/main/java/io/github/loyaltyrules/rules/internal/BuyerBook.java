@@ -137,6 +137,39 @@ final class BuyerBook {
     return built;
   }
 
+  /**
+   * The share of units of each counted tag, as the fact holds them (an immutable copy): made
+   * again only when the profile's units or tag counts changed, not for every fact built.
+   */
+  @SuppressWarnings("ReferenceEquality") // the same map object, not an equal one
+  private Map<String, BigDecimal> tagSharesOf(BuyerProfile b) {
+    Map<String, BigDecimal> shares = factTagShares;
+    if (shares == null || factTagUnitsOf != b.tagUnits() || factTagSharesUnits != b.units()) {
+      Set<String> counted = countedTags(thresholds);
+      if (counted.isEmpty()) {
+        shares = Map.of();
+      } else {
+        Map<String, BigDecimal> sorted = new TreeMap<>();
+        for (String tag : counted) {
+          sorted.put(tag, share(b.unitsTagged(tag), b.units()));
+        }
+        shares = Map.copyOf(sorted);
+      }
+      factTagShares = shares;
+      factTagUnitsOf = b.tagUnits();
+      factTagSharesUnits = b.units();
+    }
+    return shares;
+  }
+
+  private @Nullable Map<String, BigDecimal> factTagShares;
+  private @Nullable Map<String, Long> factTagUnitsOf;
+  private long factTagSharesUnits;
+
+  /** {@link #typesOf}'s last copy and the set it copied. */
+  private Set<String> factTypes = Set.of();
+  private @Nullable Set<String> factTypesOf;
+
   private Buyer buildFact() {
     BuyerProfile b = profile;
     int digits = currency.getDefaultFractionDigits();
@@ -146,10 +179,7 @@ final class BuyerBook {
         BigDecimal.valueOf(b.purchases()), digits, RoundingMode.DOWN), currency);
     Money unitPrice = b.units() == 0 ? Money.zero(currency) : Money.of(total.divide(
         BigDecimal.valueOf(b.units()), digits, RoundingMode.DOWN), currency);
-    Map<String, BigDecimal> tagShares = new TreeMap<>();
-    for (String tag : countedTags(thresholds)) {
-      tagShares.put(tag, share(b.unitsTagged(tag), b.units()));
-    }
+    Map<String, BigDecimal> tagShares = tagSharesOf(b);
     long gap = activity.purchases() < 2 || activity.firstPurchase() == null
         || activity.lastPurchase() == null ? -1
         : (activity.lastPurchase().toEpochDay() - activity.firstPurchase().toEpochDay())
@@ -157,16 +187,37 @@ final class BuyerBook {
     return new Buyer(memberId, b.purchases(), b.units(), spend, ticket,
         perPurchase(b.units(), b.purchases()), unitPrice, share(b.promotionUnits(), b.units()),
         share(b.singleItemPurchases(), b.purchases()), tagShares, gap,
-        b.purchases() >= thresholds.afterPurchases(), b.types(), b.layer());
+        b.purchases() >= thresholds.afterPurchases(), typesOf(b), b.layer());
   }
 
+  /**
+   * The profile's types as the fact holds them ({@code Set.copyOf}), copied once per set of
+   * types rather than once per fact built.
+   */
+  @SuppressWarnings("ReferenceEquality") // the same set object, not an equal one
+  private Set<String> typesOf(BuyerProfile b) {
+    Set<String> types = b.types();
+    if (factTypesOf != types) {
+      // a new profile copies its types: an equal set keeps the copy made before
+      if (factTypesOf == null || !factTypesOf.equals(types)) {
+        factTypes = Set.copyOf(types);
+      }
+      factTypesOf = types;
+    }
+    return factTypes;
+  }
+
+  /** Zero at the scale of a share (4) and of a count per purchase (2): immutable, shared. */
+  private static final BigDecimal ZERO_SHARE = BigDecimal.ZERO.setScale(4);
+  private static final BigDecimal ZERO_PER_PURCHASE = BigDecimal.ZERO.setScale(2);
+
   private static BigDecimal share(long part, long whole) {
-    return whole == 0 ? BigDecimal.ZERO.setScale(4) : BigDecimal.valueOf(part)
+    return whole == 0 ? ZERO_SHARE : BigDecimal.valueOf(part)
         .divide(BigDecimal.valueOf(whole), 4, RoundingMode.DOWN);
   }
 
   private static BigDecimal perPurchase(long units, long purchases) {
-    return purchases == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(units)
+    return purchases == 0 ? ZERO_PER_PURCHASE : BigDecimal.valueOf(units)
         .divide(BigDecimal.valueOf(purchases), 2, RoundingMode.DOWN);
   }
 

@@ -72,6 +72,11 @@ final class Evaluation {
   private TierStanding standing;
   private final TreeMap<YearMonth, Money> spend;
   private @Nullable Money windowSpend;
+  /** Changes whenever {@link #spend} does: a {@link #spendIn} kept is good while it holds. */
+  private int spendVersion;
+  private @Nullable Money spendMemo;
+  private @Nullable QualificationWindow spendMemoWindow;
+  private int spendMemoVersion;
   /** {@link #getMissingForNextTier()} as last computed, with the tier and spend it came from. */
   private @Nullable Money missingCached;
   private @Nullable Tier missingTier;
@@ -240,12 +245,42 @@ final class Evaluation {
 
   /** Qualifying spend of {@code window} as decided so far. */
   Money spendIn(QualificationWindow window) {
-    // summed in fen: one Money for the sum, not one per month added; the sum of one month is
-    // that month's Money, of none zero
+    if (spend.isEmpty()) {
+      return zero;
+    }
+    // the member fact asks for the current and previous windows' spend each time it is
+    // rebuilt: the last sum is kept until the spend changes
+    Money memo = spendMemo;
+    if (memo != null && spendMemoVersion == spendVersion && window.equals(spendMemoWindow)) {
+      return memo;
+    }
+    Money sum = sumSpendIn(window);
+    spendMemo = sum;
+    spendMemoWindow = window;
+    spendMemoVersion = spendVersion;
+    return sum;
+  }
+
+  /**
+   * {@link #spendIn}, summed in fen: one Money for the sum, not one per month added; the sum
+   * of one month is that month's Money, of none zero.
+   */
+  private Money sumSpendIn(QualificationWindow window) {
+    // the months are few: walked with one iterator, not a sub-map, its views and a key
     Money first = null;
     long total = 0;
     int months = 0;
-    for (Money m : spend.subMap(window.first(), window.last().plusMonths(1)).values()) {
+    YearMonth from = window.first();
+    YearMonth to = window.last();
+    for (Map.Entry<YearMonth, Money> entry : spend.entrySet()) {
+      YearMonth month = entry.getKey();
+      if (month.isBefore(from)) {
+        continue;
+      }
+      if (month.isAfter(to)) {
+        break;
+      }
+      Money m = entry.getValue();
       months++;
       if (months == 1) {
         first = m;
@@ -272,9 +307,20 @@ final class Evaluation {
 
   /** Qualifying points of {@code window} as decided so far (0 on a ladder by spend). */
   long pointsIn(QualificationWindow window) {
+    if (qualifyingPoints.isEmpty()) {
+      return 0;
+    }
     long total = 0;
-    for (long p : qualifyingPoints.subMap(window.first(), window.last().plusMonths(1)).values()) {
-      total += p;
+    YearMonth from = window.first();
+    YearMonth to = window.last();
+    for (Map.Entry<YearMonth, Long> entry : qualifyingPoints.entrySet()) {
+      YearMonth month = entry.getKey();
+      if (month.isAfter(to)) {
+        break;
+      }
+      if (!month.isBefore(from)) {
+        total += entry.getValue();
+      }
     }
     return total;
   }
@@ -317,12 +363,35 @@ final class Evaluation {
     Money spent = getWindowSpend();
     Money m = missingCached;
     if (m == null || missingTier != next || missingSpend != spent) {
-      m = programme.money(next.qualifyingSpend()).minus(spent);
+      m = figuresOf(next).threshold().minus(spent);
       missingCached = m;
       missingTier = next;
       missingSpend = spent;
     }
     return m;
+  }
+
+  /**
+   * A tier's qualifying spend as money and its near-tier distance (the programme's share of it,
+   * rounded with the pricing's mode): they depend only on the programme and the tier, so the
+   * last tier's are kept for every evaluation (an immutable holder, read whole by any thread).
+   */
+  private record TierFigures(Programme programme, Tier tier, Money threshold,
+      Money nearDistance) {}
+
+  private static volatile @Nullable TierFigures lastTierFigures;
+
+  @SuppressWarnings("ReferenceEquality") // the same programme and tier objects
+  private TierFigures figuresOf(Tier tier) {
+    TierFigures known = lastTierFigures;
+    if (known == null || known.programme() != programme || known.tier() != tier) {
+      Money threshold = programme.money(tier.qualifyingSpend());
+      known = new TierFigures(programme, tier, threshold,
+          threshold.times(qualification.nearNextTierFraction(),
+              programme.pricing().roundingMode()));
+      lastTierFigures = known;
+    }
+    return known;
   }
 
   /**
@@ -348,9 +417,7 @@ final class Evaluation {
   boolean isNear(Tier next, Money missing) {
     Money distance = nearDistance;
     if (distance == null || nearTier != next) {
-      distance = programme.money(next.qualifyingSpend())
-          .times(qualification.nearNextTierFraction(),
-              programme.pricing().roundingMode());
+      distance = figuresOf(next).nearDistance();
       nearDistance = distance;
       nearTier = next;
     }
@@ -526,8 +593,10 @@ final class Evaluation {
     Money now = old.plus(change);
     if (now.isZero()) {
       spend.remove(month);
+      spendVersion++;
     } else {
       spend.put(month, now);
+      spendVersion++;
     }
     QualificationWindow affected = qualification.windowContaining(date);
     Money affectedSpend = spendIn(affected);
@@ -1192,9 +1261,9 @@ final class Evaluation {
     return before.memberId();
   }
 
-  /** Records that {@code name} of {@code pack} fired. */
-  void fired(String name, String pack) {
-    fired.add(new FiredRule(name, pack));
+  /** Records that {@code rule} fired. */
+  void fired(FiredRule rule) {
+    fired.add(rule);
   }
 
   /** How many effects are recorded so far. */
@@ -1270,12 +1339,28 @@ final class Evaluation {
     }
     var policy = programme.followUps();
     var window = policy.windowOf(r.kind());
-    LocalTime[] hours = r.from() == null ? new LocalTime[] {window.from(), window.to()}
-        : policy.clamp(r.from(), Objects.requireNonNull(r.to(), "a request with from has to"));
-    followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), hours[0], hours[1],
+    LocalTime from = r.from();
+    LocalTime to = window.to();
+    if (from == null) {
+      from = window.from();
+    } else {
+      to = Objects.requireNonNull(r.to(), "a request with from has to");
+      // within the contact hours the window stays as it is (the request has to after from)
+      if (from.isBefore(policy.contactFrom()) || to.isAfter(policy.contactTo())) {
+        LocalTime[] hours = policy.clamp(from, to);
+        from = hours[0];
+        to = hours[1];
+      }
+    }
+    followUps.request(r.associateId(), r.kind(), r.cause(), r.due(), from, to,
         r.validDays() == null ? window.validDays() : r.validDays(),
         r.priority() == null ? policy.priorityOf(r.kind()) : r.priority(), r.params(),
         r.reason(), r.channel());
+  }
+
+  /** Whether the priced lines list the pricing rules that did not apply. */
+  boolean isFullExplanation() {
+    return fullExplanation;
   }
 
   /** The rule firing now, or "(host)" before any rule fired. */
@@ -1287,6 +1372,7 @@ final class Evaluation {
   Outcome toOutcome() {
     YearMonth oldest = YearMonth.from(today).minusMonths(qualification.monthsKept());
     spend.headMap(oldest).clear();
+    spendVersion++;
     qualifyingPoints.headMap(oldest).clear();
     Activity activity = before.activity();
     if (transaction != null && getKind() != TransactionKind.EVENT

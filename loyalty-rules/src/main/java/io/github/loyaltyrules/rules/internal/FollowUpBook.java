@@ -216,8 +216,8 @@ final class FollowUpBook {
     }
     if (channel == null) {
       effects.add(new FollowUpDropped(rule.get(), why + "; not made: the member has not agreed"
-          + " to be contacted on " + (asked == null ? policy.channels() : List.of(asked)), id,
-          kind));
+          + " to be contacted on " + (asked == null ? channelsText(policy.channels())
+              : List.of(asked).toString()), id, kind));
       return;
     }
     FollowUp task = new FollowUp(id, kind, associateId != null ? associateId : associate(),
@@ -244,6 +244,24 @@ final class FollowUpBook {
     effects.add(new FollowUpDropped(rule.get(), why + "; not made: " + capText()
         + " leave no free day from " + due + " to " + task.validUntil(), id, kind));
   }
+
+  /**
+   * {@code channels} as its {@code toString()} writes it, kept for the programme's list (an
+   * immutable list: every follow-up a member without consent is refused names it).
+   */
+  @SuppressWarnings("ReferenceEquality") // the programme's list object, not an equal one
+  private static String channelsText(List<Channel> channels) {
+    ChannelsText known = lastChannels;
+    if (known == null || known.channels() != channels) {
+      known = new ChannelsText(channels, channels.toString());
+      lastChannels = known;
+    }
+    return known.text();
+  }
+
+  private record ChannelsText(List<Channel> channels, String text) {}
+
+  private static volatile @Nullable ChannelsText lastChannels;
 
   private boolean place(FollowUp task, String why) {
     return placeFrom(task, task.due(), why);

@@ -304,7 +304,7 @@ public final class Pipeline {
   private List<Decided> fire(String phase) {
     DecisionSession.Firing firing = session.fire(phase);
     for (FiredRule f : firing.fired()) {
-      e.fired(f.name(), f.pack());
+      e.fired(f);
     }
     int index = Phase.ALL.indexOf(phase);
     for (Decided d : firing.decisions()) {

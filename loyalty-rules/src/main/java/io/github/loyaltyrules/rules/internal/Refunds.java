@@ -184,30 +184,53 @@ final class Refunds {
    */
   static RecentTransaction remember(Transaction sale, LocalDate date, BasketPriced priced,
       Programme programme) {
-    Map<String, BasketPromotion> applied = new LinkedHashMap<>();
-    for (PricedLine l : priced.lines()) {
-      for (PriceAdjustment a : l.adjustments()) {
+    // most sales have no basket promotion or voucher: the maps are made for the first, and the
+    // lists walked by index
+    List<PricedLine> pricedLines = priced.lines();
+    Map<String, BasketPromotion> applied = Map.of();
+    for (int i = 0; i < pricedLines.size(); i++) {
+      List<PriceAdjustment> adjustments = pricedLines.get(i).adjustments();
+      for (int j = 0; j < adjustments.size(); j++) {
+        PriceAdjustment a = adjustments.get(j);
         if (a.kind() == AdjustmentKind.BASKET_PROMOTION) {
+          if (applied.isEmpty()) {
+            applied = new LinkedHashMap<>();
+          }
           applied.computeIfAbsent(a.rule(), k -> promotion(programme, k));
         }
       }
     }
-    List<SoldLine> lines = new ArrayList<>(priced.lines().size());
+    List<SoldLine> lines = new ArrayList<>(pricedLines.size());
     Money zero = programme.zero();
-    for (PricedLine l : priced.lines()) {
-      Map<String, Money> shares = new LinkedHashMap<>();
-      for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
-        if (p.getValue().match().matches(sale.lines().get(l.index()))) {
-          shares.put(p.getKey(), zero);
+    for (int i = 0; i < pricedLines.size(); i++) {
+      PricedLine l = pricedLines.get(i);
+      Map<String, Money> shares = null;
+      if (!applied.isEmpty()) {
+        for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
+          if (p.getValue().match().matches(sale.lines().get(l.index()))) {
+            if (shares == null) {
+              shares = new LinkedHashMap<>();
+            }
+            shares.put(p.getKey(), zero);
+          }
         }
       }
       long capBack = 0; // in fen: what the cap gave back on this line
-      for (PriceAdjustment a : l.adjustments()) {
+      List<PriceAdjustment> adjustments = l.adjustments();
+      for (int j = 0; j < adjustments.size(); j++) {
+        PriceAdjustment a = adjustments.get(j);
         if (a.kind() == AdjustmentKind.BASKET_PROMOTION || a.kind() == AdjustmentKind.VOUCHER) {
+          if (shares == null) {
+            shares = new LinkedHashMap<>();
+          }
           shares.merge(a.rule(), a.amount().negate(), Money::plus);
         } else if (a.kind() == AdjustmentKind.CAP) {
           capBack = Math.addExact(capBack, Fen.of(a.amount()));
         }
+      }
+      if (shares == null) {
+        lines.add(new SoldLine(l.sku(), l.saleTotal(), l.quantity(), l.total(), 0, Map.of()));
+        continue;
       }
       for (Map.Entry<String, Money> e : shares.entrySet()) {
         if (capBack > 0 && e.getKey().startsWith(BASKET)) {
@@ -221,7 +244,7 @@ final class Refunds {
       // units), so the line keeps its totals only
       lines.add(new SoldLine(l.sku(), l.saleTotal(), l.quantity(), l.total(), 0, shares));
     }
-    List<HeldPromotion> held = new ArrayList<>(applied.size());
+    List<HeldPromotion> held = applied.isEmpty() ? List.of() : new ArrayList<>(applied.size());
     for (Map.Entry<String, BasketPromotion> p : applied.entrySet()) {
       held.add(new HeldPromotion(p.getKey(), programme.money(p.getValue().threshold()),
           programme.money(p.getValue().amountOff()), p.getValue().repeat(), zero));

@@ -78,6 +78,29 @@ final class Settlers {
     }
   }
 
+  /** Card issues: by origin, then rule. Made once: a comparator holds no state. */
+  private static final Comparator<Decided> ISSUE_ORDER =
+      Comparator.comparing((Decided d) -> ((IssueCard) d.decision()).origin())
+          .thenComparing(Decided::rule);
+
+  /** Member rates: tier, stored value, birthday, then the retailer's by source, then rate. */
+  private static final Comparator<BasketPricer.MemberRate> RATE_ORDER =
+      Comparator.comparingInt((BasketPricer.MemberRate m) -> rateOrder(m.id()))
+          .thenComparing(BasketPricer.MemberRate::id)
+          .thenComparing(BasketPricer.MemberRate::rate);
+
+  /** Qualifications: the highest tier first, then rule. */
+  private static final Comparator<Decided> QUALIFY_ORDER =
+      Comparator.comparing((Decided d) -> -((QualifyFor) d.decision()).tier().rank())
+          .thenComparing(Decided::rule);
+
+  private static final Comparator<Decided> BY_RULE = Comparator.comparing(Decided::rule);
+
+  /** Layers: the highest first, then rule. */
+  private static final Comparator<Decided> LAYER_ORDER =
+      Comparator.comparing((Decided d) -> -((io.github.loyaltyrules.rules.decisions
+          .PlaceInLayer) d.decision()).layer().ordinal()).thenComparing(Decided::rule);
+
   private final Evaluation e;
 
   Settlers(Evaluation e) {
@@ -86,13 +109,34 @@ final class Settlers {
 
   @SuppressWarnings("unchecked")
   static <D extends Decision> List<Decided> of(List<Decided> ds, Class<D> type) {
-    List<Decided> out = new ArrayList<>(2);
+    int count = 0;
+    for (Decided d : ds) {
+      if (type.isInstance(d.decision())) {
+        count++;
+      }
+    }
+    List<Decided> out = new ArrayList<>(count); // mostly none: an empty list has no array
     for (Decided d : ds) {
       if (type.isInstance(d.decision())) {
         out.add(d);
       }
     }
     return out;
+  }
+
+  /**
+   * The first decision of {@code type} by rule name, or null: {@code first(of(ds, type))}
+   * without the list.
+   */
+  private static @Nullable Decided first(List<Decided> ds, Class<? extends Decision> type) {
+    Decided best = null;
+    for (Decided d : ds) {
+      if (type.isInstance(d.decision())
+          && (best == null || d.rule().compareTo(best.rule()) < 0)) {
+        best = d;
+      }
+    }
+    return best;
   }
 
   /** The first decision by rule name (deterministic), or null. */
@@ -123,8 +167,11 @@ final class Settlers {
   // ---------------------------------------------------------------- reviews
 
   void settleReviews(List<Decided> ds) {
-    List<Decided> outcomes = new ArrayList<>(of(ds, KeepTier.class));
-    outcomes.addAll(of(ds, DropTier.class));
+    List<Decided> outcomes = of(ds, KeepTier.class);
+    List<Decided> drops = of(ds, DropTier.class);
+    if (!drops.isEmpty()) {
+      outcomes.addAll(drops);
+    }
     if (!outcomes.isEmpty()) {
       TierReview review = e.getDueReview();
       // the outcome that leaves the highest tier wins; ties: keeping (the spend's reason before
@@ -202,8 +249,7 @@ final class Settlers {
 
   void settleCards(List<Decided> ds) {
     List<Decided> issues = of(ds, IssueCard.class);
-    issues.sort(Comparator.comparing((Decided d) -> ((IssueCard) d.decision()).origin())
-        .thenComparing(Decided::rule));
+    issues.sort(ISSUE_ORDER);
     boolean issued = false;
     boolean boughtCard = false;
     for (Decided d : issues) {
@@ -217,7 +263,7 @@ final class Settlers {
       issued = true;
       boughtCard = ((IssueCard) d.decision()).origin() == CardOrigin.BOUGHT;
     }
-    Decided fee = first(of(ds, ChargeCardFee.class));
+    Decided fee = first(ds, ChargeCardFee.class);
     if (fee != null) {
       if (boughtCard) {
         e.stamp(fee.rule());
@@ -226,7 +272,7 @@ final class Settlers {
         lost(fee, "no card was sold with this purchase");
       }
     }
-    Decided offer = first(of(ds, OfferCard.class));
+    Decided offer = first(ds, OfferCard.class);
     if (offer != null) {
       if (issued) {
         lost(offer, "a card was issued");
@@ -242,7 +288,7 @@ final class Settlers {
   void settlePricing(List<Decided> ds) {
     TransactionKind kind = e.getKind();
     if (kind == TransactionKind.RETURN) {
-      Decided refund = first(of(ds, RefundReturn.class));
+      Decided refund = first(ds, RefundReturn.class);
       if (refund != null) {
         e.stamp(refund.rule());
         e.calculateRefund();
@@ -253,30 +299,37 @@ final class Settlers {
       return;
     }
     int n = e.requireTransaction().lines().size();
-    List<List<BasketPricer.MemberRate>> rates = lists(n);
-    List<TreeSet<String>> noRate = new ArrayList<>(n);
-    List<TreeMap<String, NotApplied>> notes = new ArrayList<>(n);
-    List<List<PromotionRate>> promotions = lists(n);
-    List<List<LineAmountOff>> amountsOff = lists(n);
-    for (int i = 0; i < n; i++) {
-      noRate.add(new TreeSet<>());
-      notes.add(new TreeMap<>());
-    }
-    List<MultiBuy> multiBuys = new ArrayList<>();
-    List<BasketAmountOff> basket = new ArrayList<>();
+    PerLine<BasketPricer.MemberRate> rates = new PerLine<>(n);
+    // a line's reasons and notes are made when a decision brings the first
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
+    TreeSet<String>[] noRate = new TreeSet[n];
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
+    TreeMap<String, NotApplied>[] notes = new TreeMap[n];
+    PerLine<PromotionRate> promotions = new PerLine<>(n);
+    PerLine<LineAmountOff> amountsOff = new PerLine<>(n);
+    boolean full = e.isFullExplanation();
+    List<MultiBuy> multiBuys = new ArrayList<>(0);
+    List<BasketAmountOff> basket = new ArrayList<>(0);
     for (Decided d : ds) {
       Decision x = d.decision();
       if (x instanceof MemberRate r && line(r.line(), n, d)) {
-        rates.get(r.line()).add(new BasketPricer.MemberRate(r.source(), r.rate(), r.label()));
+        rates.add(r.line(), new BasketPricer.MemberRate(r.source(), r.rate(), r.label()));
       } else if (x instanceof NoMemberRate r && line(r.line(), n, d)) {
-        noRate.get(r.line()).add(r.reason());
-      } else if (x instanceof LineNote r && line(r.line(), n, d)) {
-        notes.get(r.line()).put(r.source() + '\u0000' + r.reason(),
+        if (noRate[r.line()] == null) {
+          noRate[r.line()] = new TreeSet<>();
+        }
+        noRate[r.line()].add(r.reason());
+      } else if (x instanceof LineNote r && line(r.line(), n, d) && full) {
+        // a note is shown only in a full explanation: without one it is not kept
+        if (notes[r.line()] == null) {
+          notes[r.line()] = new TreeMap<>();
+        }
+        notes[r.line()].put(r.source() + '\u0000' + r.reason(),
             new NotApplied(r.source(), r.reason()));
       } else if (x instanceof PromotionRate r && line(r.line(), n, d)) {
-        promotions.get(r.line()).add(r);
+        promotions.add(r.line(), r);
       } else if (x instanceof LineAmountOff a && line(a.line(), n, d)) {
-        amountsOff.get(a.line()).add(a);
+        amountsOff.add(a.line(), a);
       } else if (x instanceof MultiBuy m) {
         multiBuys.add(m);
       } else if (x instanceof BasketAmountOff b) {
@@ -286,11 +339,14 @@ final class Settlers {
     List<BasketPricer.LineDecisions> lines = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       List<BasketPricer.MemberRate> r = rates.get(i);
-      r.sort(Comparator.comparingInt((BasketPricer.MemberRate m) -> rateOrder(m.id()))
-          .thenComparing(BasketPricer.MemberRate::id)
-          .thenComparing(BasketPricer.MemberRate::rate));
-      lines.add(new BasketPricer.LineDecisions(r, List.copyOf(noRate.get(i)),
-          List.copyOf(notes.get(i).values()), promotions.get(i), amountsOff.get(i)));
+      if (r.size() > 1) {
+        r.sort(RATE_ORDER);
+      }
+      TreeSet<String> no = noRate[i];
+      TreeMap<String, NotApplied> noted = notes[i];
+      lines.add(new BasketPricer.LineDecisions(r, no == null ? List.of() : List.copyOf(no),
+          noted == null ? List.of() : List.copyOf(noted.values()), promotions.get(i),
+          amountsOff.get(i)));
     }
     e.stamp("(pricing)");
     e.priceBasket(lines, multiBuys, basket);
@@ -302,12 +358,33 @@ final class Settlers {
         : source.equals("birthday") ? 2 : 3;
   }
 
-  private static <T> List<List<T>> lists(int n) {
-    List<List<T>> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(new ArrayList<>(2));
+  /**
+   * A list of decisions per line, each made when the line gets its first: most lines get none
+   * of most kinds, and a line without any reads as an empty list.
+   */
+  private static final class PerLine<T> {
+    private final List<?>[] lists;
+
+    PerLine(int lines) {
+      lists = new List<?>[lines];
     }
-    return out;
+
+    void add(int line, T decision) {
+      @SuppressWarnings("unchecked")
+      List<T> l = (List<T>) lists[line];
+      if (l == null) {
+        l = new ArrayList<>(2);
+        lists[line] = l;
+      }
+      l.add(decision);
+    }
+
+    /** The line's decisions: a mutable list when it has some, else an empty immutable one. */
+    List<T> get(int line) {
+      @SuppressWarnings("unchecked")
+      List<T> l = (List<T>) lists[line];
+      return l == null ? List.of() : l;
+    }
   }
 
   static boolean line(int index, int lines, Decided d) {
@@ -323,14 +400,19 @@ final class Settlers {
 
   void settlePoints(List<Decided> ds) {
     TransactionKind kind = e.getKind();
-    Decided stored = first(of(ds, StoredValueChange.class));
+    Decided stored = first(ds, StoredValueChange.class);
     if (stored != null) {
       e.stamp(stored.rule());
       e.recordStoredValue();
     }
-    List<Decided> events = new ArrayList<>();
-    Map<String, Decided> byCode = new TreeMap<>();
-    for (Decided d : of(ds, EventPoints.class)) {
+    Map<String, Decided> byCode = null; // made when the first event's points are decided
+    for (Decided d : ds) {
+      if (!(d.decision() instanceof EventPoints)) {
+        continue;
+      }
+      if (byCode == null) {
+        byCode = new TreeMap<>();
+      }
       String code = ((EventPoints) d.decision()).code();
       Decided held = byCode.get(code);
       if (held == null || d.rule().compareTo(held.rule()) < 0) {
@@ -342,21 +424,20 @@ final class Settlers {
         lost(d, "rule '" + held.rule() + "' credits the event " + code + " once");
       }
     }
-    events.addAll(byCode.values());
+    List<Decided> events = byCode == null ? List.of() : new ArrayList<>(byCode.values());
     for (Decided d : events) {
       if ("JOIN".equals(((EventPoints) d.decision()).code())) {
         e.stamp(d.rule());
         e.earnEventPoints("JOIN");
       }
     }
-    Decided spend = first(of(ds, CountSpend.class));
+    Decided spend = first(ds, CountSpend.class);
     if (spend != null && (kind == TransactionKind.SALE || kind == TransactionKind.RETURN)) {
       Set<Integer> excluded = new TreeSet<>();
       Set<String> why = new TreeSet<>();
       int n = e.requireTransaction().lines().size();
-      for (Decided d : of(ds, NoTierSpend.class)) {
-        NoTierSpend x = (NoTierSpend) d.decision();
-        if (line(x.line(), n, d)) {
+      for (Decided d : ds) {
+        if (d.decision() instanceof NoTierSpend x && line(x.line(), n, d)) {
           excluded.add(x.line());
           why.add(x.reason());
         }
@@ -364,11 +445,11 @@ final class Settlers {
       e.stamp(spend.rule());
       e.recordSpend(excluded, String.join("; ", why));
     }
-    Decided earn = first(of(ds, EarnSalePoints.class));
+    Decided earn = first(ds, EarnSalePoints.class);
     if (earn != null && kind == TransactionKind.SALE) {
       earnSalePoints(earn, ds);
     }
-    Decided revoke = first(of(ds, RevokeReturnedPoints.class));
+    Decided revoke = first(ds, RevokeReturnedPoints.class);
     if (revoke != null && kind == TransactionKind.RETURN) {
       e.stamp(revoke.rule());
       e.revokeReturnedPoints();
@@ -388,7 +469,7 @@ final class Settlers {
 
   private void request(List<Decided> ds, Class<? extends Decision> type, TransactionKind kind,
       Runnable action) {
-    Decided d = first(of(ds, type));
+    Decided d = first(ds, type);
     if (d == null) {
       return;
     }
@@ -402,17 +483,15 @@ final class Settlers {
 
   private void earnSalePoints(Decided earn, List<Decided> ds) {
     int n = e.requireTransaction().lines().size();
-    List<List<PointsFactor>> factors = lists(n);
+    PerLine<PointsFactor> factors = new PerLine<>(n);
     long[] bonus = new long[n];
     long basketBonus = 0;
-    List<TreeSet<String>> none = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      none.add(new TreeSet<>());
-    }
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
+    TreeSet<String>[] none = new TreeSet[n]; // made for a line when the first reason comes
     for (Decided d : ds) {
       Decision x = d.decision();
       if (x instanceof PointsFactor f && line(f.line(), n, d)) {
-        factors.get(f.line()).add(f);
+        factors.add(f.line(), f);
       } else if (x instanceof PointsBonus b) {
         if (b.line() == -1) {
           basketBonus += b.points();
@@ -420,13 +499,16 @@ final class Settlers {
           bonus[b.line()] += b.points();
         }
       } else if (x instanceof NoPoints p && line(p.line(), n, d)) {
-        none.get(p.line()).add(p.reason());
+        if (none[p.line()] == null) {
+          none[p.line()] = new TreeSet<>();
+        }
+        none[p.line()].add(p.reason());
       }
     }
     List<PointsCalculator.LineDecisions> lines = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       lines.add(new PointsCalculator.LineDecisions(factors.get(i), bonus[i],
-          none.get(i).isEmpty() ? null : String.join("; ", none.get(i))));
+          none[i] == null ? null : String.join("; ", none[i])));
     }
     e.stamp(earn.rule());
     e.earnSalePoints(lines, basketBonus);
@@ -436,9 +518,9 @@ final class Settlers {
 
   void settleTiers(List<Decided> ds) {
     Decided undo = null;
-    for (Decided d : of(ds, UndoUpgrade.class)) {
-      if (undo == null || ((UndoUpgrade) d.decision()).tier().rank()
-          > ((UndoUpgrade) undo.decision()).tier().rank()) {
+    for (Decided d : ds) {
+      if (d.decision() instanceof UndoUpgrade u && (undo == null
+          || u.tier().rank() > ((UndoUpgrade) undo.decision()).tier().rank())) {
         undo = d;
       }
     }
@@ -452,8 +534,7 @@ final class Settlers {
       }
     }
     List<Decided> qualify = of(ds, QualifyFor.class);
-    qualify.sort(Comparator.comparing((Decided d) -> -((QualifyFor) d.decision()).tier().rank())
-        .thenComparing(Decided::rule));
+    qualify.sort(QUALIFY_ORDER);
     boolean moved = false;
     for (Decided d : qualify) {
       Tier target = ((QualifyFor) d.decision()).tier();
@@ -474,7 +555,7 @@ final class Settlers {
         moved = true;
       }
     }
-    Decided convert = first(of(ds, ConvertPoints.class));
+    Decided convert = first(ds, ConvertPoints.class);
     if (convert != null) {
       e.stamp(convert.rule());
       if (e.isConversionDue()) {
@@ -483,7 +564,7 @@ final class Settlers {
         lost(convert, "fewer available points than a voucher needs");
       }
     }
-    Decided report = first(of(ds, ReportExpiringPoints.class));
+    Decided report = first(ds, ReportExpiringPoints.class);
     if (report != null) {
       e.stamp(report.rule());
       e.reportExpiringPoints();
@@ -500,7 +581,7 @@ final class Settlers {
   void settleClassification(List<Decided> ds) {
     Map<String, Decided> byType = new TreeMap<>();
     List<Decided> types = of(ds, io.github.loyaltyrules.rules.decisions.ClassifyAs.class);
-    types.sort(Comparator.comparing(Decided::rule));
+    types.sort(BY_RULE);
     for (Decided d : types) {
       String type = ((io.github.loyaltyrules.rules.decisions.ClassifyAs) d.decision()).type();
       Decided held = byType.putIfAbsent(type, d);
@@ -509,8 +590,7 @@ final class Settlers {
       }
     }
     List<Decided> layers = of(ds, io.github.loyaltyrules.rules.decisions.PlaceInLayer.class);
-    layers.sort(Comparator.comparing((Decided d) -> -((io.github.loyaltyrules.rules.decisions
-        .PlaceInLayer) d.decision()).layer().ordinal()).thenComparing(Decided::rule));
+    layers.sort(LAYER_ORDER);
     Decided layer = layers.isEmpty() ? null : layers.get(0);
     for (Decided d : layers.subList(Math.min(1, layers.size()), layers.size())) {
       Decided won = Objects.requireNonNull(layer); // the loop runs only when there are layers
@@ -530,7 +610,7 @@ final class Settlers {
   // ---------------------------------------------------------------- follow-ups
 
   void settleFollowUps(List<Decided> ds) {
-    Decided flag = first(of(ds, FlagNearNextTier.class));
+    Decided flag = first(ds, FlagNearNextTier.class);
     if (flag != null) {
       if (e.isActiveCard() && e.isNearNextTier()) {
         e.stamp(flag.rule());
@@ -540,17 +620,32 @@ final class Settlers {
       }
     }
     List<Decided> requests = of(ds, FollowUpRequest.class);
-    requests.sort(Comparator
-        .comparingInt((Decided d) -> FOLLOW_UP_RANK[((FollowUpRequest) d.decision()).kind()
-            .ordinal()])
-        .thenComparing(d -> -priority((FollowUpRequest) d.decision()))
-        .thenComparing(d -> ((FollowUpRequest) d.decision()).due())
-        .thenComparing(d -> ((FollowUpRequest) d.decision()).cause())
-        .thenComparing(Decided::rule));
+    requests.sort(this::compareRequests);
     for (Decided d : requests) {
       e.stamp(d.rule());
       e.requestFollowUp((FollowUpRequest) d.decision());
     }
+  }
+
+  /**
+   * Follow-up requests in settling order: by kind ({@link #FOLLOW_UP_ORDER}), priority (higher
+   * first), due day, cause, then rule.
+   */
+  private int compareRequests(Decided a, Decided b) {
+    FollowUpRequest x = (FollowUpRequest) a.decision();
+    FollowUpRequest y = (FollowUpRequest) b.decision();
+    int c = Integer.compare(FOLLOW_UP_RANK[x.kind().ordinal()],
+        FOLLOW_UP_RANK[y.kind().ordinal()]);
+    if (c == 0) {
+      c = Integer.compare(-priority(x), -priority(y));
+    }
+    if (c == 0) {
+      c = x.due().compareTo(y.due());
+    }
+    if (c == 0) {
+      c = x.cause().compareTo(y.cause());
+    }
+    return c != 0 ? c : a.rule().compareTo(b.rule());
   }
 
   private int priority(FollowUpRequest r) {
