@@ -53,22 +53,37 @@ final class RuleFacts {
     return member;
   }
 
+  /** What a rebuilt member fact shares with the first: the state before does not change. */
+  private java.util.@Nullable EnumSet<Channel> channels;
+  private @Nullable String servedMostBy;
+  private @Nullable QualificationWindow window;
+  private @Nullable QualificationWindow previous;
+
   private Member buildMember() {
     Activity a = e.before().activity();
     LocalDate last = a.lastPurchase();
     QualificationWindow window = e.getWindow();
-    QualificationWindow previous = e.getProgramme().qualification()
-        .windowContaining(window.start().minusDays(1));
+    QualificationWindow previous = this.previous;
+    if (previous == null || !window.equals(this.window)) {
+      previous = e.getProgramme().qualification().windowContaining(window.start().minusDays(1));
+      this.window = window;
+      this.previous = previous;
+    }
     Tier tier = e.getTier();
     Tier next = e.getNextTier();
     Money missing = next == null ? null : e.getMissingForNextTier();
     boolean near = e.isNearNextTier();
     StoredValue sv = e.pointsBook().storedValue();
-    java.util.EnumSet<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
-    for (Channel c : e.getProgramme().followUps().channels()) {
-      if (e.before().profile().consents(c)) {
-        channels.add(c);
+    java.util.EnumSet<Channel> channels = this.channels;
+    if (channels == null) {
+      channels = java.util.EnumSet.noneOf(Channel.class);
+      for (Channel c : e.getProgramme().followUps().channels()) {
+        if (e.before().profile().consents(c)) {
+          channels.add(c);
+        }
       }
+      this.channels = channels;
+      this.servedMostBy = a.servedMostBy();
     }
     boolean contactable = !channels.isEmpty();
     var profile = e.before().profile();
@@ -81,7 +96,7 @@ final class RuleFacts {
         a.firstPurchase(), last, last == null ? -1 : e.today().toEpochDay() - last.toEpochDay(),
         e.usualGap(), e.pointsBook().available(), e.pointsBook().pending(),
         e.pointsBook().debt(), sv == null ? e.zero() : sv.balance(),
-        sv == null ? null : sv.memberRate(), contactable, a.servedMostBy(), channels,
+        sv == null ? null : sv.memberRate(), contactable, servedMostBy, channels,
         e.getWindowPoints(), e.getMissingPointsForNextTier());
   }
 
