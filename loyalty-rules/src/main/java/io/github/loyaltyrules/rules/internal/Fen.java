@@ -37,11 +37,6 @@ final class Fen {
 
   private Fen() {}
 
-  /** 10^{@code n} for {@code n} from 0 to 18, else -1 (it does not fit a {@code long}). */
-  static long pow10(int n) {
-    return n >= 0 && n < TEN.length ? TEN[n] : -1;
-  }
-
   /** {@code amount}'s minor units. */
   static long of(Money amount) {
     return of(amount.amount(), amount.currency().getDefaultFractionDigits());

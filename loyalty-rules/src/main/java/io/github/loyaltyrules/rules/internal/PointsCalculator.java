@@ -56,10 +56,7 @@ final class PointsCalculator {
     long goodsFen = 0; // summed in fen: one Money for the total, not one per line
     for (Money m : paid) {
       if (!m.currency().equals(currency)) {
-        throw new io.github.loyaltyrules.InvalidValueException("money.currency",
-            m.currency().getCurrencyCode(), "cannot be combined with "
-                + currency.getCurrencyCode()
-                + "; convert amounts to one currency before adding or comparing them");
+        Money.zero(currency).plus(m); // refused by Money, naming both currencies
       }
       goodsFen = Math.addExact(goodsFen, Fen.of(m));
     }
@@ -76,10 +73,8 @@ final class PointsCalculator {
       return new Result(out, 0, earning, "no points: the basket " + goods
           + " is under the programme's minimum of " + policy.minimumBasket().toPlainString());
     }
-    Sum numeratorSum = new Sum();
+    BigDecimal numeratorSum = BigDecimal.ZERO;
     long linesRounded = 0;
-    int digits = currency.getDefaultFractionDigits();
-    long earningFen = Fen.of(earning);
     long bonus = basketBonus;
     BigDecimal goodsAmount = goods.amount();
     for (int i = 0; i < sale.lines().size(); i++) {
@@ -92,40 +87,18 @@ final class PointsCalculator {
             BigDecimal.valueOf(lineBonus), d.noPoints()));
         continue;
       }
-      List<PointsFactor> factors = d.factors();
-      List<String> applied;
-      BigDecimal multiplier;
-      if (factors.size() == 1 && factors.get(0).tier()) {
-        // the usual line: the tier's factor alone (one times it is it)
-        applied = List.of(factors.get(0).source());
-        multiplier = factors.get(0).factor();
-      } else {
-        applied = new ArrayList<>(2);
-        multiplier = lineMultiplier(policy, factors, applied);
-      }
+      List<String> applied = new ArrayList<>(2);
+      BigDecimal multiplier = lineMultiplier(policy, d.factors(), applied);
       // exact numerator; the division by the goods total is the only rounding point
       Money lineAmount = paid.get(i);
-      Numerator numerator = Numerator.of(Fen.of(lineAmount), policy.perUnit(), multiplier,
-          earningFen, digits);
-      BigDecimal exact;
-      if (goodsAmount.signum() == 0) {
-        exact = BigDecimal.ZERO;
-      } else if (numerator != null) {
-        exact = Fen.decimal(numerator.divide(goodsFen, digits, 2, RoundingMode.HALF_UP), 2);
-      } else {
-        exact = numerator(lineAmount, policy, multiplier, earning)
-            .divide(goodsAmount, 2, RoundingMode.HALF_UP);
-      }
+      BigDecimal numerator = lineAmount.amount().multiply(policy.perUnit())
+          .multiply(multiplier).multiply(earning.amount());
+      BigDecimal exact = goodsAmount.signum() == 0 ? BigDecimal.ZERO
+          : numerator.divide(goodsAmount, 2, RoundingMode.HALF_UP);
       if (policy.rounding() == PointsRounding.PER_LINE && goodsAmount.signum() != 0) {
-        linesRounded += numerator != null
-            ? numerator.divide(goodsFen, digits, 0, policy.roundingMode())
-            : numerator(lineAmount, policy, multiplier, earning)
-                .divide(goodsAmount, 0, policy.roundingMode()).longValueExact();
-      } else if (numerator != null) {
-        numeratorSum.add(numerator.unscaled, numerator.scale);
-      } else {
-        numeratorSum.add(numerator(lineAmount, policy, multiplier, earning));
+        linesRounded += numerator.divide(goodsAmount, 0, policy.roundingMode()).longValueExact();
       }
+      numeratorSum = numeratorSum.add(numerator);
       Money lineEarning = goodsAmount.signum() == 0 ? zero(goods)
           : lineEarning(lineAmount, earning, goodsFen);
       out.add(new LinePoints(i, line.sku(), lineEarning, multiplier, applied, lineBonus,
@@ -137,7 +110,7 @@ final class PointsCalculator {
     } else if (policy.rounding() == PointsRounding.PER_LINE) {
       base = linesRounded;
     } else {
-      base = numeratorSum.divide(goodsAmount, goodsFen, digits, policy.roundingMode());
+      base = numeratorSum.divide(goodsAmount, 0, policy.roundingMode()).longValueExact();
     }
     long points = base + bonus;
     String summary = points + " points on " + earning + " paid with earning tenders"
@@ -146,119 +119,6 @@ final class PointsCalculator {
         + ", rounded " + policy.roundingMode().name().toLowerCase(java.util.Locale.ROOT)
         + (policy.rounding() == PointsRounding.PER_LINE ? " per line" : " per transaction");
     return new Result(out, points, earning, summary);
-  }
-
-  /** A line's exact numerator as {@code BigDecimal}: amount × per unit × multiplier × earning. */
-  private static BigDecimal numerator(Money lineAmount, PointsPolicy policy,
-      BigDecimal multiplier, Money earning) {
-    return lineAmount.amount().multiply(policy.perUnit()).multiply(multiplier)
-        .multiply(earning.amount());
-  }
-
-  /**
-   * A line's exact numerator, {@code unscaled} × 10^-{@code scale}, in {@code long}: the amount
-   * in fen times the per-unit points times the multiplier times the earning in fen.
-   */
-  private record Numerator(long unscaled, int scale) {
-    /** The numerator, or null when a factor has a negative scale or the product overflows. */
-    static @Nullable Numerator of(long lineFen, BigDecimal perUnit, BigDecimal multiplier,
-        long earningFen, int digits) {
-      int sp = perUnit.scale();
-      int sm = multiplier.scale();
-      if (sp < 0 || sm < 0 || perUnit.precision() > 18 || multiplier.precision() > 18) {
-        return null;
-      }
-      try {
-        long n = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(lineFen,
-            Fen.unscaled(perUnit)), Fen.unscaled(multiplier)), earningFen);
-        return new Numerator(n, 2 * digits + sp + sm);
-      } catch (ArithmeticException e) {
-        return null;
-      }
-    }
-
-    /**
-     * This numerator divided by the goods ({@code goodsFen} at {@code digits}), rounded to
-     * {@code scale} decimals with {@code mode}, as the unscaled result: what
-     * {@code numerator.divide(goods, scale, mode)} gives.
-     */
-    long divide(long goodsFen, int digits, int scale, RoundingMode mode) {
-      return divideScaled(unscaled, this.scale, goodsFen, digits, scale, mode);
-    }
-  }
-
-  /**
-   * {@code (n × 10^-ns) / (g × 10^-gs)} rounded to {@code scale} decimals with {@code mode}, as
-   * the unscaled {@code long}; exactly what {@code BigDecimal.divide(divisor, scale, mode)}
-   * gives, with {@code BigDecimal} when a power of ten or a product does not fit a long.
-   */
-  private static long divideScaled(long n, int ns, long g, int gs, int scale, RoundingMode mode) {
-    // n×10^-ns / (g×10^-gs) × 10^scale = n / (g × 10^(ns - gs - scale))
-    int k = ns - gs - scale;
-    long ten = Fen.pow10(Math.abs(k));
-    if (ten > 0) {
-      long num = n;
-      long den = g;
-      boolean fits = true;
-      try {
-        if (k >= 0) {
-          den = Math.multiplyExact(g, ten);
-        } else {
-          num = Math.multiplyExact(n, ten);
-        }
-      } catch (ArithmeticException e) {
-        fits = false;
-      }
-      if (fits) {
-        return Fen.divide(num, den, mode);
-      }
-    }
-    return BigDecimal.valueOf(n, ns).divide(BigDecimal.valueOf(g, gs), scale, mode)
-        .unscaledValue().longValueExact();
-  }
-
-  /**
-   * The lines' numerators summed exactly: in {@code long} at the largest scale seen, in
-   * {@code BigDecimal} once that would overflow.
-   */
-  private static final class Sum {
-    private long unscaled;
-    private int scale;
-    private @Nullable BigDecimal big;
-
-    void add(long n, int ns) {
-      BigDecimal b = big;
-      if (b == null) {
-        // both at the larger scale; a power of ten or a sum that does not fit: BigDecimal
-        int s = Math.max(scale, ns);
-        long tenSum = Fen.pow10(s - scale);
-        long tenN = Fen.pow10(s - ns);
-        if (tenSum > 0 && tenN > 0) {
-          try {
-            unscaled = Math.addExact(Math.multiplyExact(unscaled, tenSum),
-                Math.multiplyExact(n, tenN));
-            scale = s;
-            return;
-          } catch (ArithmeticException e) {
-            // unscaled and scale are unchanged: carried on in BigDecimal
-          }
-        }
-        b = BigDecimal.valueOf(unscaled, scale);
-      }
-      big = b.add(BigDecimal.valueOf(n, ns));
-    }
-
-    void add(BigDecimal n) {
-      BigDecimal b = big;
-      big = (b == null ? BigDecimal.valueOf(unscaled, scale) : b).add(n);
-    }
-
-    /** The sum divided by the goods, rounded to a whole number with {@code mode}. */
-    long divide(BigDecimal goods, long goodsFen, int digits, RoundingMode mode) {
-      BigDecimal b = big;
-      return b == null ? divideScaled(unscaled, scale, goodsFen, digits, 0, mode)
-          : b.divide(goods, 0, mode).longValueExact();
-    }
   }
 
   /**
