@@ -28,7 +28,7 @@ final class Fingerprint {
     sb.setLength(0);
     field(sb, t.id());
     field(sb, t.kind());
-    time(sb, t.time());
+    field(sb, t.time());
     field(sb, t.storeId());
     field(sb, t.associateId());
     for (Line l : t.lines()) {
@@ -54,7 +54,7 @@ final class Fingerprint {
     }
     money(sb, t.recharge());
     field(sb, t.originalSaleId());
-    time(sb, t.originalSaleTime());
+    field(sb, t.originalSaleTime());
     field(sb, t.buysCard());
     field(sb, t.code());
     number(sb, t.points());
@@ -109,21 +109,9 @@ final class Fingerprint {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
 
-  /**
-   * {@code m} as {@code field(sb, m.toString())} writes it ({@code 12.30 CNY}), without the
-   * string: the amount's text as {@link Money#toString()} chooses it, then the currency's code.
-   */
+  /** {@code m} as its text ({@code 12.30 CNY}), the text {@link Money#toString()} gives. */
   private static void money(StringBuilder sb, @Nullable Money m) {
-    if (m == null) {
-      field(sb, null);
-      return;
-    }
-    java.math.BigDecimal a = m.amount();
-    String text = a.scale() >= 0 && a.precision() - a.scale() - 1 >= -6
-        ? a.toString() : a.toPlainString();
-    String code = m.currency().getCurrencyCode();
-    sb.append(text.length() + 1 + code.length()).append(':').append(text).append(' ')
-        .append(code).append(';');
+    field(sb, m == null ? null : m.toString());
   }
 
   /** {@code n} as {@code field(sb, n)} writes it, without the string. */
@@ -133,61 +121,6 @@ final class Fingerprint {
       length++;
     }
     sb.append(n < 0 ? length + 1 : length).append(':').append(n).append(';');
-  }
-
-  /**
-   * {@code time} as {@code field(sb, time)} writes it: its {@code toString()}, ISO-8601 as
-   * {@link java.time.format.DateTimeFormatter#ISO_INSTANT} formats it ({@code
-   * 2026-03-10T03:00:00Z}, the fraction of a second in groups of three digits when there is one),
-   * written digit by digit for the years 1000 to 9999 (every transaction's), else formatted.
-   */
-  private static void time(StringBuilder sb, java.time.@Nullable Instant time) {
-    if (time == null) {
-      field(sb, null);
-      return;
-    }
-    long seconds = time.getEpochSecond();
-    int nano = time.getNano();
-    long day = Math.floorDiv(seconds, 86_400L);
-    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-    // the civil date of an epoch day (proleptic Gregorian, as LocalDate.ofEpochDay)
-    long z = day + 719_468;
-    long era = Math.floorDiv(z, 146_097);
-    long dayOfEra = z - era * 146_097;
-    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    long shifted = (5 * dayOfYear + 2) / 153;
-    int dayOfMonth = (int) (dayOfYear - (153 * shifted + 2) / 5 + 1);
-    int month = (int) (shifted < 10 ? shifted + 3 : shifted - 9);
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 1000 || year > 9999) {
-      field(sb, time.toString());
-      return;
-    }
-    int fraction = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
-    sb.append(20 + (fraction == 0 ? 0 : 1 + fraction)).append(':').append(year).append('-');
-    twoDigits(sb, month);
-    sb.append('-');
-    twoDigits(sb, dayOfMonth);
-    sb.append('T');
-    twoDigits(sb, secondOfDay / 3600);
-    sb.append(':');
-    twoDigits(sb, secondOfDay / 60 % 60);
-    sb.append(':');
-    twoDigits(sb, secondOfDay % 60);
-    if (fraction > 0) {
-      sb.append('.');
-      int digits = fraction == 3 ? nano / 1_000_000 : fraction == 6 ? nano / 1000 : nano;
-      for (int ten = fraction == 3 ? 100 : fraction == 6 ? 100_000 : 100_000_000; ten > 0;
-          ten /= 10) {
-        sb.append((char) ('0' + digits / ten % 10));
-      }
-    }
-    sb.append('Z').append(';');
-  }
-
-  private static void twoDigits(StringBuilder sb, int n) {
-    sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
   }
 
   private static void field(StringBuilder sb, @Nullable Object value) {
